@@ -111,4 +111,5 @@ d = { 'settings': { 'branch': 'main',
                                 'disvae.visemes.read_textgrid': ('visemes.html#read_textgrid', 'disvae/visemes.py'),
                                 'disvae.visemes.segment_labels': ('visemes.html#segment_labels', 'disvae/visemes.py'),
                                 'disvae.visemes.words_to_phones': ('visemes.html#words_to_phones', 'disvae/visemes.py'),
+                                'disvae.visemes.write_grid_align': ('visemes.html#write_grid_align', 'disvae/visemes.py'),
                                 'disvae.visemes.write_textgrid': ('visemes.html#write_textgrid', 'disvae/visemes.py')}}}

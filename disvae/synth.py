@@ -10,7 +10,7 @@ import numpy as np
 import soundfile as sf
 from tqdm.auto import tqdm
 from .data import DisvaeError, resample, write_video_with_audio, SAMPLE_RATE
-from .visemes import Alignment, espeak_events_to_alignment, write_textgrid, GRID_UNITS_PER_SECOND
+from .visemes import Alignment, espeak_events_to_alignment, write_textgrid, write_grid_align
 
 # %% auto #0
 __all__ = ['GRID_WORDS', 'EMOTIONS', 'EMOTION_INDEX', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'NEUTRAL_SHARE',
@@ -151,13 +151,7 @@ def _write_utterance(out, speaker, words, emotion, seed=0):
     ali = espeak_events_to_alignment(events, len(audio), sr, words)
     tmp = folder / f'.{uid}.tmp.wav'; sf.write(tmp, audio, sr, subtype='PCM_16'); tmp.replace(folder / f'{uid}.wav')
     tmp = folder / f'.{uid}.tmp.TextGrid'; write_textgrid(ali, tmp, duration=len(audio) / sr); tmp.replace(folder / f'{uid}.TextGrid')
-    lines, t = [], 0.0
-    for s, e, w in ali.words:
-        if s > t + 1e-4: lines.append((t, s, 'sil'))
-        lines.append((s, e, w)); t = e
-    if len(audio) / sr > t + 1e-4: lines.append((t, len(audio) / sr, 'sil'))
-    text = ''.join(f'{round(s * GRID_UNITS_PER_SECOND)} {round(e * GRID_UNITS_PER_SECOND)} {w}\n' for s, e, w in lines)
-    tmp = folder / 'align' / f'.{uid}.tmp'; tmp.write_text(text); tmp.replace(folder / 'align' / f'{uid}.align')
+    tmp = folder / 'align' / f'.{uid}.tmp'; write_grid_align(ali.words, tmp, len(audio) / sr); tmp.replace(folder / 'align' / f'{uid}.align')
     phones = [l for _, _, l in ali.phones]
     return dict(id=f"{speaker['speaker']}/{uid}", seconds=len(audio) / sr, phones=phones)
 
@@ -223,13 +217,7 @@ def write_fixture_tree(kind:str, # 'grid', 'cremad' or 'lrs3'
                 (folder / 'align').mkdir(parents=True, exist_ok=True)
                 ali = espeak_events_to_alignment(events, len(wave) * Espeak.sample_rate // SAMPLE_RATE, Espeak.sample_rate, words)
                 write_video_with_audio(folder / f'{name}.mpg', _blank_video(len(wave) / SAMPLE_RATE), wave, SAMPLE_RATE)
-                rows, t = [], 0.0
-                for s, e, w in ali.words:
-                    if s > t: rows.append((t, s, 'sil'))
-                    rows.append((s, e, w)); t = e
-                rows.append((t, len(wave) / SAMPLE_RATE, 'sil'))
-                (folder / 'align' / f'{name}.align').write_text(''.join(
-                    f'{round(s * GRID_UNITS_PER_SECOND)} {round(e * GRID_UNITS_PER_SECOND)} {w}\n' for s, e, w in rows))
+                write_grid_align(ali.words, folder / 'align' / f'{name}.align', len(wave) / SAMPLE_RATE)
             elif kind == 'cremad':
                 code = list(CREMAD_SENTENCES)[(i * per_speaker + j) % 12]
                 emotion = EMOTIONS[(i + j) % 6]

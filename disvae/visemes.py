@@ -15,7 +15,7 @@ from .data import (SAMPLE_RATE, HOP, SEGMENT_FRAMES, AlignmentError, UnknownPhon
 # %% auto #0
 __all__ = ['VISEMES', 'VISEME_INDEX', 'N_VISEMES', 'SILENCE', 'ARPABET_TO_VISEME', 'ESPEAK_TO_VISEME', 'SILENCE_PHONES',
            'PHONEME_SCHEMES', 'GRID_UNITS_PER_SECOND', 'phoneme_to_viseme', 'detect_scheme', 'Alignment',
-           'read_textgrid', 'write_textgrid', 'pronounce', 'words_to_phones', 'read_grid_align',
+           'read_textgrid', 'write_textgrid', 'pronounce', 'words_to_phones', 'read_grid_align', 'write_grid_align',
            'align_with_pocketsphinx', 'espeak_events_to_alignment', 'frame_labels', 'segment_labels', 'plot_alignment']
 
 # %% ../nbs/01_visemes.ipynb #b0bc3983
@@ -153,6 +153,17 @@ def read_grid_align(path) -> Alignment:
         words.append((s / GRID_UNITS_PER_SECOND, e / GRID_UNITS_PER_SECOND, w))
     if not words: raise AlignmentError(path, 'contains no words')
     return Alignment(words_to_phones(words, str(path)), 'arpabet', words, str(path)).validate()
+
+def write_grid_align(words:list, # [(start, end, word)] in seconds
+                     path, duration:float):
+    "Write word timings as a GRID `.align` file, filling the gaps (and the ends, up to `duration`) with `sil`."
+    rows, t = [], 0.0
+    for s, e, w in words:
+        if s > t + 1e-4: rows.append((t, s, 'sil'))
+        rows.append((s, e, w)); t = e
+    if duration > t + 1e-4: rows.append((t, duration, 'sil'))
+    Path(path).write_text(''.join(f'{round(s * GRID_UNITS_PER_SECOND)} {round(e * GRID_UNITS_PER_SECOND)} {w}\n' for s, e, w in rows))
+    return path
 
 # %% ../nbs/01_visemes.ipynb #c54aa216
 def align_with_pocketsphinx(wave:np.ndarray, # 16 kHz mono float audio
