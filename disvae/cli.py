@@ -9,7 +9,7 @@ from pathlib import Path
 from .data import DisvaeError
 
 # %% auto #0
-__all__ = ['cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
+__all__ = ['cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #7b47bf72
 def _print_summary(stats:dict, out=None):
@@ -44,6 +44,10 @@ def cmd_info(a):
     if a.json: print(json.dumps(st, indent=1))
     else: _print_summary(st)
 
+def cmd_train_vae(a):
+    from disvae.train import main as train_main
+    train_main(a.args)
+
 def default_demo_dir() -> Path:
     return Path(os.environ.get('DISVAE_HOME', Path.home() / '.cache' / 'disvae')) / 'demo'
 
@@ -76,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--quiet', action='store_true'); s.set_defaults(func=cmd_prepare)
     s = sub.add_parser('info', help='statistics of a prepared store'); s.add_argument('store')
     s.add_argument('--json', action='store_true'); s.set_defaults(func=cmd_info)
+    s = sub.add_parser('train-vae', add_help=False, help='train the VAE (disvae train-vae --help for its options)')
+    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_vae)
     s = sub.add_parser('demo', help='make, prepare and summarise the bundled synthetic corpus')
     s.add_argument('--out', default=None, help='folder (default: $DISVAE_HOME/demo or ~/.cache/disvae/demo)')
     s.add_argument('--utterances', type=int, default=200); s.add_argument('--quiet', action='store_true'); s.set_defaults(func=cmd_demo)

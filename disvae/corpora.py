@@ -281,16 +281,23 @@ class FeatureStore:
 # %% ../nbs/01b_corpora.ipynb #51e736a4
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of T frames from one split of a store: (segment, viseme, emotion, sequence index)."
-    def __init__(self, store:FeatureStore|str|Path, split:str='train', shift:int=1, seg_len:int=SEGMENT_FRAMES, normalize:bool=True):
+    def __init__(self, store:FeatureStore|str|Path, split:str='train', shift:int=1, seg_len:int=SEGMENT_FRAMES, normalize:bool=True,
+                 emotions:list|None=None): # keep only these emotion codes (e.g. ['NEU'] for the first training stage)
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.seg_len, self.normalize = seg_len, normalize
         utts = self.store.utterances
         if split not in set(utts.split): raise CorpusError(self.store.path, f'no utterances in split {split!r} (has {", ".join(sorted(set(utts.split)))})')
-        self.utts = utts[utts.split == split].reset_index(drop=True)
+        keep = (utts.split == split) & (utts.emotion.isin(emotions) if emotions else True)
+        self.utts = utts[keep & (utts.n_frames >= seg_len)].reset_index(drop=True)
+        if not len(self.utts): raise CorpusError(self.store.path, f'no utterances in split {split!r} with emotions {emotions}')
         starts = [self.utts.offset[i] + segment_starts(n, seg_len, shift) for i, n in enumerate(self.utts.n_frames)]
         self.starts = np.concatenate(starts)                                      # absolute frame index of each segment
         self.utt_of = np.concatenate([np.full(len(s), i) for i, s in enumerate(starts)])
+        # the sequence index is the utterance's row in this dataset: the row of the sequence table mu_s
+        self.segments_per_sequence = np.array([len(s) for s in starts], np.int64)
         self.mean, self.std = torch.tensor(self.store.stats.mean), torch.tensor(self.store.stats.std)
+    @property
+    def n_sequences(self) -> int: return len(self.utts)
     def __len__(self): return len(self.starts)
     def viseme_distribution(self, i):
         "The viseme distribution over segment i (21 probabilities)."
@@ -300,7 +307,7 @@ class SegmentDataset(torch.utils.data.Dataset):
         s, u = int(self.starts[i]), int(self.utt_of[i])
         x = torch.from_numpy(np.array(self.store.features[s:s + self.seg_len]))
         if self.normalize: x = (x - self.mean) / self.std
-        return x, int(self.store.visemes[s + self.seg_len // 2]), int(self.utts.emotion_index[u]), int(self.utts.sequence_index[u])
+        return x, int(self.store.visemes[s + self.seg_len // 2]), int(self.utts.emotion_index[u]), u
 
 class UtteranceDataset(torch.utils.data.Dataset):
     "Whole utterances of one split: dict(features, visemes, emotion, sequence_index, id)."

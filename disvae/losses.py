@@ -57,10 +57,12 @@ def margin_ranking(label, own_z, other_zs:list, table, latent_var:float, gamma:f
     return sum(F.relu(gamma + prob(z) - own) for z in other_zs)
 
 # %% ../nbs/03_losses.ipynb #b5aaf244
-def vae_loss(model:DisentangledVAE, x, viseme, emotion, sequence, n_segments, emotion_terms:bool=True) -> tuple:
-    "(loss to minimise, dict of batch-mean terms) for the objective of eq. 6."
+def vae_loss(model:DisentangledVAE, x, viseme, emotion, sequence, n_segments, emotion_terms:bool=True,
+             forward=None, # what runs the model (e.g. its DistributedDataParallel wrapper); default the model itself
+            ) -> tuple:
+    "(loss to minimise, dict of batch-mean terms, model outputs) for the objective of eq. 6."
     c = model.config
-    out = model(x)
+    out = (forward or model)(x)
     terms = segment_elbo(model, out, x, viseme, emotion, sequence, n_segments)
     pick = lambda lp, label: lp.gather(1, label[:, None])[:, 0]
     terms['log_p_viseme'] = pick(table_log_probs(out['z_c'], model.viseme_table, c.latent_var), viseme)
