@@ -61,9 +61,7 @@ def read_grid(root) -> pd.DataFrame:
     root = Path(root); rows = []
     for spk_dir in sorted(p for p in root.iterdir() if p.is_dir() and re.fullmatch(r's\d+', p.name)):
         spk = spk_dir.name
-        for media in sorted(list(spk_dir.glob('*.mpg')) + list((root / 'audio_25k' / spk).glob('*.wav'))):
-            uid = media.stem
-            if any(r['id'] == f'{spk}/{uid}' for r in rows[-2:]): continue
+        for uid in sorted({p.stem for p in [*spk_dir.glob('*.mpg'), *(root / 'audio_25k' / spk).glob('*.wav')]}):
             wav = _first(root / 'audio_25k' / spk / f'{uid}.wav', root / 'audio' / spk / f'{uid}.wav', spk_dir / f'{uid}.wav')
             video = _first(spk_dir / f'{uid}.mpg')
             rows.append(dict(id=f'{spk}/{uid}', audio=wav or video, speaker=spk, emotion='NEU', transcript=grid_transcript(uid),
@@ -242,9 +240,10 @@ def _join_parts(manifest, part_paths, out, progress):
     utts['offset'] = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if lengths else []
     utts['emotion_index'] = utts.emotion.map(EMOTION_INDEX)
     utts['sequence_index'] = utts.groupby('split').cumcount()
-    stats = FeatureStats()
+    stats, written = FeatureStats(), np.load(out / 'features.tmp.npy', mmap_mode='r')
     for o, n in utts[utts.split == 'train'][['offset', 'n_frames']].itertuples(index=False):
-        stats.update(np.load(out / 'features.tmp.npy', mmap_mode='r')[o:o + n])
+        stats.update(written[o:o + n])
+    del written
     (out / 'features.tmp.npy').replace(out / 'features.npy')
     np.save(out / 'visemes.npy', visemes)
     utts.to_csv(out / 'utterances.csv', index=False)

@@ -104,9 +104,9 @@ def validate(model:DisentangledVAE, ds:SegmentDataset, device, batch_size:int=10
     idx = np.linspace(0, len(ds) - 1, min(len(ds), max_segments)).astype(int)
     ll, vis_hit, emo_hit = 0.0, 0, 0
     for i in range(0, len(idx), batch_size):
-        x, v, e, _ = map(lambda t: torch.as_tensor(np.array(t)) if not torch.is_tensor(t[0]) else torch.stack(t),
-                         zip(*[ds[j] for j in idx[i:i + batch_size]]))
-        x, v, e = x.to(device), torch.as_tensor(v).to(device), torch.as_tensor(e).to(device)
+        batch = [ds[j] for j in idx[i:i + batch_size]]
+        x = torch.stack([b[0] for b in batch]).to(device)
+        v, e = (torch.tensor([b[k] for b in batch], device=device) for k in (1, 2))
         out = model(x)
         ll += gaussian_log_likelihood(x, out['x_mean'], out['x_logvar']).sum().item() / x.shape[1]
         vis_hit += (table_log_probs(out['z_c'], model.viseme_table, model.config.latent_var).argmax(-1) == v).sum().item()
