@@ -145,12 +145,10 @@ def train_vae(config:TrainConfig, stop_after:int|None=None, # stop (as if interr
     if steps_per_epoch == 0: raise DisvaeError(config.store, f'{len(train_ds)} training segments: fewer than one batch of {config.batch_size} per process')
     total = config.epochs * steps_per_epoch if config.max_steps is None else min(config.max_steps, config.epochs * steps_per_epoch)
     bar = tqdm(total=total, initial=progress['step'], desc=f'train-vae {config.stage}', unit='step', disable=not config.progress or rank != 0)
-    terms = {}
-    while progress['step'] < total:
+    while progress['step'] < total and progress['step'] != stop_after:
         epoch = progress['epoch']
         order = torch.randperm(len(train_ds), generator=torch.Generator().manual_seed(config.seed * 100_003 + epoch))
-        first = progress['step'] - epoch * steps_per_epoch
-        for b in range(first, steps_per_epoch):
+        for b in range(progress['step'] - epoch * steps_per_epoch, steps_per_epoch):   # a resumed epoch skips its done batches
             idx = order[(b * world + rank) * config.batch_size:(b * world + rank + 1) * config.batch_size]
             x, v, e, s = zip(*[train_ds[int(i)] for i in idx])
             x = torch.stack(x).to(device); v, e, s = (torch.tensor(t, device=device) for t in (v, e, s))
@@ -159,19 +157,16 @@ def train_vae(config:TrainConfig, stop_after:int|None=None, # stop (as if interr
             progress['step'] += 1; bar.update(1)
             progress['last'] = {k: float(t) for k, t in terms.items()}
             bar.set_postfix({k: f'{float(t):.3g}' for k, t in terms.items() if k in ('loss', 'log_likelihood', 'log_p_viseme', 'log_p_emotion', 'margin_viseme')})
-            done = progress['step'] >= total
-            if rank == 0 and (progress['step'] % config.checkpoint_every == 0 or done or progress['step'] == stop_after):
+            if rank == 0 and (progress['step'] % config.checkpoint_every == 0 or progress['step'] == stop_after):
                 save_checkpoint(out, model, opt, config, progress)
-            if done or progress['step'] == stop_after: break
-        else:
+            if progress['step'] >= total or progress['step'] == stop_after: break
+        if progress['step'] == (epoch + 1) * steps_per_epoch:      # the epoch is complete: validate and record it
             progress['epoch'] += 1
             if rank == 0:
-                record = dict(epoch=progress['epoch'], step=progress['step'], **{k: float(t) for k, t in terms.items()}, **validate(model, val_ds, device))
+                record = dict(epoch=progress['epoch'], step=progress['step'], **progress['last'], **validate(model, val_ds, device))
                 progress['history'].append(record)
                 bar.write(' '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in record.items()))
-                save_checkpoint(out, model, opt, config, progress)
-            continue
-        break
+        if rank == 0: save_checkpoint(out, model, opt, config, progress)
     bar.close()
     if world > 1: dist.barrier()
     return out
