@@ -66,11 +66,11 @@ def load_audio(path, sample_rate:int=SAMPLE_RATE, # the rate to resample to
     if not path.exists(): raise AudioError(path, 'no such file')
     if path.is_dir(): raise AudioError(path, 'is a directory, not an audio file')
     if path.stat().st_size == 0: raise AudioError(path, 'empty file (0 bytes)')
-    try:
-        if path.suffix.lower() in VIDEO_SUFFIXES: raise RuntimeError('container')
-        wave, sr = sf.read(str(path), dtype='float32', always_2d=True)
-        wave = wave.T
-    except (RuntimeError, sf.LibsndfileError):
+    wave = None
+    if path.suffix.lower() not in VIDEO_SUFFIXES:  # libsndfile first; FFmpeg for containers and anything it cannot read
+        try: wave, sr = sf.read(str(path), dtype='float32', always_2d=True); wave = wave.T
+        except (RuntimeError, sf.LibsndfileError): pass
+    if wave is None:
         try: wave, sr = _read_with_av(path)
         except AudioError: raise
         except Exception as e:

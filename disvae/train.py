@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #6d1746fc
 from __future__ import annotations
-import json, math, os, sys, time
+import json, math, os, shutil, sys, time
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np
@@ -59,7 +59,7 @@ def save_checkpoint(folder, model, opt, train_config:TrainConfig, progress:dict)
     "Write model, optimizer, random state and progress into `folder` atomically."
     from safetensors.torch import save_file
     folder = Path(folder); tmp = folder.with_name(folder.name + '.tmp')
-    if tmp.exists(): import shutil; shutil.rmtree(tmp)
+    if tmp.exists(): shutil.rmtree(tmp)
     tensors, groups = _optimizer_tensors(opt)
     rng = {'torch_cpu': torch.get_rng_state()}
     if torch.cuda.is_available(): rng |= {f'torch_cuda{i}': s for i, s in enumerate(torch.cuda.get_rng_state_all())}
@@ -67,7 +67,7 @@ def save_checkpoint(folder, model, opt, train_config:TrainConfig, progress:dict)
     save_file(tensors | {f'rng.{k}': v for k, v in rng.items()}, tmp / 'optimizer.safetensors')
     if folder.exists():
         old = folder.with_name(folder.name + '.old'); folder.replace(old); tmp.replace(folder)
-        import shutil; shutil.rmtree(old)
+        shutil.rmtree(old)
     else: tmp.replace(folder)
     return folder
 
