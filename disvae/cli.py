@@ -9,7 +9,8 @@ from pathlib import Path
 from .data import DisvaeError
 
 # %% auto #0
-__all__ = ['cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
+__all__ = ['cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'cmd_train_baseline', 'cmd_eval_representation',
+           'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #7b47bf72
 def _print_summary(stats:dict, out=None):
@@ -48,6 +49,14 @@ def cmd_train_vae(a):
     from disvae.train import main as train_main
     train_main(a.args)
 
+def cmd_train_baseline(a):
+    from disvae.baseline import main as baseline_main
+    baseline_main(a.args)
+
+def cmd_eval_representation(a):
+    from disvae.eval import main as eval_main
+    eval_main(a.args)
+
 def default_demo_dir() -> Path:
     return Path(os.environ.get('DISVAE_HOME', Path.home() / '.cache' / 'disvae')) / 'demo'
 
@@ -82,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--json', action='store_true'); s.set_defaults(func=cmd_info)
     s = sub.add_parser('train-vae', add_help=False, help='train the VAE (disvae train-vae --help for its options)')
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_vae)
+    s = sub.add_parser('train-baseline', add_help=False, help='train an MFCC baseline (disvae train-baseline --help)')
+    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_baseline)
+    s = sub.add_parser('eval-representation', add_help=False, help='Table 3 and viseme accuracy in noise (--help for options)')
+    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_eval_representation)
     s = sub.add_parser('demo', help='make, prepare and summarise the bundled synthetic corpus')
     s.add_argument('--out', default=None, help='folder (default: $DISVAE_HOME/demo or ~/.cache/disvae/demo)')
     s.add_argument('--utterances', type=int, default=200); s.add_argument('--quiet', action='store_true'); s.set_defaults(func=cmd_demo)

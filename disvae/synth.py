@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 from tqdm.auto import tqdm
-from .data import DisvaeError, resample, write_video_with_audio, SAMPLE_RATE
+from .data import DisvaeError, add_noise, resample, write_video_with_audio, SAMPLE_RATE
 from .visemes import Alignment, espeak_events_to_alignment, write_textgrid, write_grid_align
 
 # %% auto #0
 __all__ = ['GRID_WORDS', 'EMOTIONS', 'EMOTION_INDEX', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'NEUTRAL_SHARE',
-           'CREMAD_SENTENCES', 'Espeak', 'grid_sentence_id', 'make_speakers', 'prosody', 'plan_corpus', 'synth_corpus',
-           'write_fixture_tree']
+           'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES', 'Espeak', 'grid_sentence_id', 'make_speakers', 'prosody',
+           'plan_corpus', 'synth_corpus', 'write_fixture_tree']
 
 # %% ../nbs/01a_synth.ipynb #ce5c072a
 class _EventId(ctypes.Union):
@@ -125,6 +125,7 @@ def prosody(speaker:dict, emotion:str) -> dict:
 
 # %% ../nbs/01a_synth.ipynb #26c1ed40
 NEUTRAL_SHARE = 1 / 3
+RECORDING_FLOOR_DB = -50.0  # white noise under every utterance: real recordings are never digitally silent
 
 def plan_corpus(n_utterances:int, seed:int=0, n_speakers:int=24) -> tuple:
     "(speakers, [(speaker index, words, emotion)]): everything that decides the corpus, drawn from `seed`."
@@ -149,7 +150,8 @@ def _write_utterance(out, speaker, words, emotion, seed=0):
     audio, events = Espeak().synthesize(' '.join(words), **prosody(speaker, emotion), seed=noise_seed)
     sr = Espeak.sample_rate
     ali = espeak_events_to_alignment(events, len(audio), sr, words)
-    tmp = folder / f'.{uid}.tmp.wav'; sf.write(tmp, audio, sr, subtype='PCM_16'); tmp.replace(folder / f'{uid}.wav')
+    wave = np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=noise_seed), -1, 1)
+    tmp = folder / f'.{uid}.tmp.wav'; sf.write(tmp, wave, sr, subtype='PCM_16'); tmp.replace(folder / f'{uid}.wav')
     tmp = folder / f'.{uid}.tmp.TextGrid'; write_textgrid(ali, tmp, duration=len(audio) / sr); tmp.replace(folder / f'{uid}.TextGrid')
     tmp = folder / 'align' / f'.{uid}.tmp'; write_grid_align(ali.words, tmp, len(audio) / sr); tmp.replace(folder / 'align' / f'{uid}.align')
     phones = [l for _, _, l in ali.phones]
