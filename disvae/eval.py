@@ -22,8 +22,8 @@ from .baseline import MFCCBaseline, load_baseline
 # %% auto #0
 __all__ = ['split_rows', 'split_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe',
            'accuracy', 'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness',
-           'relative_to_clean', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget',
-           'evaluate_representations', 'main']
+           'relative_to_clean', 'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap',
+           'emotion_swap_widget', 'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval.ipynb #6202e610
 def split_rows(store:FeatureStore, split:str) -> np.ndarray:
@@ -156,6 +156,17 @@ def relative_to_clean(table:pd.DataFrame) -> pd.DataFrame:
     "Each level's accuracy as a share of the method's clean accuracy."
     return table.div(table['clean'], axis=0)
 
+def plot_noise(table:pd.DataFrame, levels:dict=NOISE_LEVELS_DB):
+    "Viseme accuracy against noise level, one line per method."
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(6, 4))
+    names = list(table.columns)
+    for method, row in table.iterrows(): ax.plot(range(len(names)), 100 * row.values, marker='o', label=method)
+    ax.set_xticks(range(len(names)), [f'{n}\n({levels[n]:g} dB)' if levels.get(n) is not None else n for n in names])
+    ax.set_ylabel('viseme accuracy (%)'); ax.set_xlabel('white noise, re. speech RMS'); ax.grid(alpha=0.3); ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
 # %% ../nbs/07_eval.ipynb #81c56ef1
 def pca_2d(z:torch.Tensor) -> torch.Tensor:
     "The first two principal components of the rows of z."
@@ -260,7 +271,9 @@ def evaluate_representations(store, out, vaes:dict, # name -> VAE checkpoint fol
         model = load_baseline(path, device)
         classifiers[name] = (lambda m: lambda x: {'logits': m(x)[1]})(model)
         results['models'][name] = str(path)
-    results['noise'] = noise_robustness(classifiers, store, levels, 'test', test_shift, seed, device, progress).T.to_dict()
+    noise = noise_robustness(classifiers, store, levels, 'test', test_shift, seed, device, progress)
+    fig = plot_noise(noise, levels); fig.savefig(out / 'noise.png', dpi=110); plt.close(fig)
+    results['noise'] = noise.T.to_dict()
     results['seconds'] = time.perf_counter() - t0
     t3, nz = _markdown_tables(results)
     (out / 'table3.md').write_text(t3); (out / 'noise.md').write_text(nz)
