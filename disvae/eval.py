@@ -81,11 +81,12 @@ def segment_latents(represent, utterances:list, shift:int=2, seg_len:int=SEGMENT
 
 # %% ../nbs/07_eval.ipynb #644d8a4f
 class Probe(nn.Module):
-    "Standardise, then a one-hidden-layer MLP classifier."
+    "Standardise, then a one-hidden-layer MLP classifier (`hidden=0`: a linear one)."
     def __init__(self, mean, std, n_classes:int, hidden:int=256):
         super().__init__()
         self.register_buffer('mean', mean); self.register_buffer('std', std)
-        self.net = nn.Sequential(nn.Linear(len(mean), hidden), nn.ReLU(), nn.Linear(hidden, n_classes))
+        self.net = (nn.Sequential(nn.Linear(len(mean), hidden), nn.ReLU(), nn.Linear(hidden, n_classes)) if hidden
+                    else nn.Linear(len(mean), n_classes))
     def forward(self, z): return self.net((z - self.mean) / self.std)
 
 @torch.no_grad()
@@ -117,7 +118,7 @@ def majority_rate(y:torch.Tensor) -> float:
     return torch.bincount(y).max().item() / len(y)
 
 def table3(model:DisentangledVAE, store:FeatureStore, train_shift:int=10, test_shift:int=2, epochs:int=20, seed:int=0,
-           device='cpu', progress:bool=False) -> tuple:
+           device='cpu', progress:bool=False, probe_hidden:int=256) -> tuple:
     "({'z_c': {'viseme': acc, 'emotion': acc}, 'z_e': {...}, 'chance': {...}, 'segments': {...}}, {(latent, task): Probe})"
     model = model.to(device).eval(); represent = vae_representation(model)
     latents = {split: segment_latents(represent, split_utterances(store, split), shift, device=device, progress=progress)
@@ -127,7 +128,7 @@ def table3(model:DisentangledVAE, store:FeatureStore, train_shift:int=10, test_s
     for latent in ('z_c', 'z_e'):
         for task in ('viseme', 'emotion'):
             tr, va, te = latents['train'], latents['val'], latents['test']
-            p = train_probe(tr[latent], tr[task], n_classes[task], va[latent], va[task], epochs=epochs, seed=seed)
+            p = train_probe(tr[latent], tr[task], n_classes[task], va[latent], va[task], epochs=epochs, seed=seed, hidden=probe_hidden)
             results.setdefault(latent, {})[task] = accuracy(p, te[latent], te[task])
             probes[(latent, task)] = p
     results['chance'] = {task: majority_rate(latents['test'][task]) for task in ('viseme', 'emotion')}
@@ -251,17 +252,18 @@ def _markdown_tables(results:dict) -> tuple:
 def evaluate_representations(store, out, vaes:dict, # name -> VAE checkpoint folder
                              baselines:dict|None=None, # name -> MFCC baseline folder
                              levels:dict=NOISE_LEVELS_DB, train_shift:int=10, test_shift:int=2, probe_epochs:int=20,
+                             probe_hidden:int=256, # hidden units of the auxiliary classifiers; 0: linear
                              seed:int=0, device='cpu', progress:bool=True) -> dict:
     "Table 3 and viseme accuracy in noise for some trained models; writes results into `out`."
     import matplotlib.pyplot as plt
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    results = dict(store=str(store.path), levels=levels, table3={}, noise={}, models={})
+    results = dict(store=str(store.path), levels=levels, probe_hidden=probe_hidden, table3={}, noise={}, models={})
     classifiers = {}
     for name, path in vaes.items():
         model = load_vae(path, device)
-        results['table3'][name], probes = table3(model, store, train_shift, test_shift, probe_epochs, seed, device, progress)
+        results['table3'][name], probes = table3(model, store, train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden)
         classifiers[f'z_c ({name})'] = vae_viseme_classifier(model, probes[('z_c', 'viseme')])
         results['models'][name] = str(path)
         if name == next(iter(vaes)):
@@ -289,12 +291,13 @@ def main(argv=None):
     p.add_argument('--vae', action='append', default=[], metavar='NAME=DIR', help='a VAE checkpoint (repeat for several)')
     p.add_argument('--baseline', action='append', default=[], metavar='NAME=DIR', help='an MFCC baseline checkpoint (repeat)')
     p.add_argument('--probe-epochs', type=int, default=20); p.add_argument('--test-shift', type=int, default=2)
+    p.add_argument('--probe-hidden', type=int, default=256, help='hidden units of the auxiliary classifiers (0: linear)')
     p.add_argument('--seed', type=int, default=0); p.add_argument('--device', default='cpu')
     a = p.parse_args(argv)
     pairs = lambda items: dict(i.split('=', 1) if '=' in i else (Path(i).name, i) for i in items)
     if not a.vae: p.error('give at least one --vae NAME=DIR')
     res = evaluate_representations(a.store, a.out, pairs(a.vae), pairs(a.baseline), probe_epochs=a.probe_epochs,
-                                   test_shift=a.test_shift, seed=a.seed, device=a.device)
+                                   probe_hidden=a.probe_hidden, test_shift=a.test_shift, seed=a.seed, device=a.device)
     t3, nz = _markdown_tables(res)
     print(t3); print(nz); print(f"wrote {a.out} in {res['seconds']:.0f} s")
     return res
