@@ -4,9 +4,12 @@
 
 # %% ../nbs/04a_render.ipynb #0729e39c
 from __future__ import annotations
+import json
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
 from .data import DisvaeError, SAMPLE_RATE, HOP, num_video_frames, video_frame_to_spec_frame
@@ -15,7 +18,9 @@ from .generator import FaceLandmarker, load_image, align_face, MOUTH
 
 # %% auto #0
 __all__ = ['VISEME_SHAPES', 'SHAPE_TABLE', 'LOWER_LIP', 'UPPER_LIP', 'CORNERS', 'JAW', 'CAVITY', 'TEETH', 'mouth_track',
-           'deform_landmarks', 'warp_face', 'draw_mouth', 'bundled_faces', 'FaceIdentity', 'render_clip']
+           'deform_landmarks', 'warp_face', 'draw_mouth', 'bundled_faces', 'FaceIdentity', 'render_clip',
+           'RegressorConfig', 'MouthLandmarkRegressor', 'rendered_mouths', 'train_mouth_regressor', 'save_regressor',
+           'load_regressor']
 
 # %% ../nbs/04a_render.ipynb #bbd5ab57
 VISEME_SHAPES = {  # viseme: (jaw opening, lip width, rounding)
@@ -138,3 +143,69 @@ def render_clip(identity:FaceIdentity, frame_visemes:np.ndarray, n_video:int|Non
         target = deform_landmarks(identity.landmarks, shape)
         frames.append(draw_mouth(warp_face(identity.crop, identity.landmarks, target), target)); marks.append(target)
     return np.stack(frames), np.stack(marks).astype(np.float32)
+
+# %% ../nbs/04a_render.ipynb #e4bca6e8
+@dataclass
+class RegressorConfig:
+    size: int = 64           # input crop side (frames are resized to it)
+    width: int = 32
+
+def _block(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, 2, 1), nn.GroupNorm(8, b), nn.ReLU())
+
+class MouthLandmarkRegressor(nn.Module):
+    "Crop [B, 3, S, S] in [-1, 1] (any S) -> its 20 mouth landmarks [B, 20, 2] in pixels of that crop."
+    def __init__(self, config:RegressorConfig=RegressorConfig()):
+        super().__init__()
+        self.config = c = config; w = c.width
+        self.features = nn.Sequential(_block(3, w), _block(w, 2 * w), _block(2 * w, 4 * w), _block(4 * w, 4 * w), nn.Flatten())
+        self.head = nn.Sequential(nn.Linear(4 * w * (c.size // 16) ** 2, 256), nn.ReLU(), nn.Linear(256, 40))
+    def forward(self, image:torch.Tensor) -> torch.Tensor:
+        s = image.shape[-1]
+        x = image if s == self.config.size else F.interpolate(image, size=self.config.size, mode='bilinear', align_corners=False, antialias=True)
+        return self.head(self.features(x)).view(-1, 20, 2) * s
+
+def rendered_mouths(identities:list, n:int, size:int, seed:int=0) -> tuple:
+    "(frames [n, 3, size, size] in [-1, 1], mouth landmarks [n, 20, 2] in pixels) of random mouth shapes on random identity variants."
+    rng = np.random.default_rng(seed); frames, marks = [], []
+    for i in range(n):
+        identity = identities[i % len(identities)].variant(int(rng.integers(1 << 30)))
+        target = deform_landmarks(identity.landmarks, SHAPE_TABLE[rng.integers(len(SHAPE_TABLE))] + rng.normal(0, 0.05, 3))
+        frame = draw_mouth(warp_face(identity.crop, identity.landmarks, target), target)
+        if frame.shape[0] != size: frame = np.asarray(Image.fromarray(frame).resize((size, size), Image.BILINEAR)); target = target * size / identity.size
+        frames.append(frame); marks.append(target[MOUTH])
+    return torch.tensor(np.stack(frames)).permute(0, 3, 1, 2).float() / 127.5 - 1, torch.tensor(np.stack(marks), dtype=torch.float32)
+
+def train_mouth_regressor(identities:list, n_frames:int=2000, steps:int=600, batch_size:int=64, seed:int=0,
+                          config:RegressorConfig=RegressorConfig(), progress:bool=True) -> MouthLandmarkRegressor:
+    "Train the estimator on `n_frames` rendered frames."
+    from tqdm.auto import tqdm
+    torch.manual_seed(seed)
+    frames, marks = rendered_mouths(identities, n_frames, config.size, seed)
+    model = MouthLandmarkRegressor(config); opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    g = torch.Generator().manual_seed(seed)
+    for _ in tqdm(range(steps), desc='mouth landmarks', disable=not progress):
+        idx = torch.randint(0, n_frames, (batch_size,), generator=g)
+        loss = F.mse_loss(model(frames[idx]) / config.size, marks[idx] / config.size)
+        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+    return model.eval()
+
+def save_regressor(model:MouthLandmarkRegressor, folder) -> Path:
+    "`model.safetensors` + `config.json` (kind 'disvae.mouth_regressor'), each written by a rename."
+    from safetensors.torch import save_file
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, folder / 'model.tmp.safetensors'); (folder / 'model.tmp.safetensors').replace(folder / 'model.safetensors')
+    (folder / 'config.tmp.json').write_text(json.dumps(dict(kind='disvae.mouth_regressor', config=asdict(model.config))))
+    (folder / 'config.tmp.json').replace(folder / 'config.json')
+    return folder
+
+def load_regressor(folder) -> MouthLandmarkRegressor:
+    "Load a folder written by `save_regressor`."
+    from safetensors.torch import load_file
+    folder = Path(folder)
+    if not (folder / 'config.json').exists() or not (folder / 'model.safetensors').exists(): raise DisvaeError(folder, 'not a mouth-landmark regressor checkpoint')
+    meta = json.loads((folder / 'config.json').read_text())
+    if meta.get('kind') != 'disvae.mouth_regressor': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a mouth-landmark regressor")
+    model = MouthLandmarkRegressor(RegressorConfig(**meta['config']))
+    try: model.load_state_dict(load_file(folder / 'model.safetensors'))
+    except RuntimeError as e: raise DisvaeError(folder, f'weights do not match the config ({str(e).splitlines()[0]})') from None
+    return model.eval()
