@@ -9,8 +9,8 @@ from pathlib import Path
 from .data import DisvaeError
 
 # %% auto #0
-__all__ = ['cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'cmd_train_baseline', 'cmd_eval_representation',
-           'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
+__all__ = ['cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'cmd_train_baseline', 'cmd_train_gan',
+           'cmd_eval_representation', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #7b47bf72
 def _print_summary(stats:dict, out=None):
@@ -53,6 +53,10 @@ def cmd_train_baseline(a):
     from disvae.baseline import main as baseline_main
     baseline_main(a.args)
 
+def cmd_train_gan(a):
+    from disvae.train_gan import main as gan_main
+    gan_main(a.args)
+
 def cmd_eval_representation(a):
     from disvae.eval import main as eval_main
     eval_main(a.args)
@@ -93,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_vae)
     s = sub.add_parser('train-baseline', add_help=False, help='train an MFCC baseline (disvae train-baseline --help)')
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_baseline)
+    s = sub.add_parser('train-gan', add_help=False, help='train the talking-head GAN (disvae train-gan --help)')
+    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_gan)
     s = sub.add_parser('eval-representation', add_help=False, help='Table 3 and viseme accuracy in noise (--help for options)')
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_eval_representation)
     s = sub.add_parser('demo', help='make, prepare and summarise the bundled synthetic corpus')
