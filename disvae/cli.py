@@ -9,7 +9,7 @@ from pathlib import Path
 from .data import DisvaeError
 
 # %% auto #0
-__all__ = ['cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'cmd_train_baseline', 'cmd_train_gan',
+__all__ = ['cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'cmd_train_baseline', 'cmd_train_gan', 'cmd_animate',
            'cmd_eval_representation', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #7b47bf72
@@ -57,6 +57,10 @@ def cmd_train_gan(a):
     from disvae.train_gan import main as gan_main
     gan_main(a.args)
 
+def cmd_animate(a):
+    from disvae.animate import main as animate_main
+    animate_main(a.args)
+
 def cmd_eval_representation(a):
     from disvae.eval import main as eval_main
     eval_main(a.args)
@@ -99,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_baseline)
     s = sub.add_parser('train-gan', add_help=False, help='train the talking-head GAN (disvae train-gan --help)')
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_gan)
+    s = sub.add_parser('animate', add_help=False, help='a talking-head mp4 of a face saying some audio (disvae animate --help)')
+    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_animate)
     s = sub.add_parser('eval-representation', add_help=False, help='Table 3 and viseme accuracy in noise (--help for options)')
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_eval_representation)
     s = sub.add_parser('demo', help='make, prepare and summarise the bundled synthetic corpus')
