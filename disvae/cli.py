@@ -9,8 +9,8 @@ from pathlib import Path
 from .data import DisvaeError
 
 # %% auto #0
-__all__ = ['cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'cmd_train_baseline', 'cmd_train_gan', 'cmd_animate',
-           'cmd_eval_representation', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
+__all__ = ['PASS_THROUGH', 'cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'cmd_train_baseline', 'cmd_train_gan',
+           'cmd_animate', 'cmd_eval_representation', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #7b47bf72
 def _print_summary(stats:dict, out=None):
@@ -112,9 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--utterances', type=int, default=200); s.add_argument('--quiet', action='store_true'); s.set_defaults(func=cmd_demo)
     return p
 
+PASS_THROUGH = {'train-vae': cmd_train_vae, 'train-baseline': cmd_train_baseline, 'train-gan': cmd_train_gan,
+                'animate': cmd_animate, 'eval-representation': cmd_eval_representation}
+
 def main(argv:list|None=None) -> int:
     "Entry point of the `disvae` command."
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in PASS_THROUGH:   # verbs with their own parser take every argument as is (argparse's REMAINDER drops a leading --option)
+        args = argparse.Namespace(args=argv[1:], func=PASS_THROUGH[argv[0]])
+    else: args = build_parser().parse_args(argv)
     try: args.func(args)
     except DisvaeError as e:
         print(f'disvae: error: {e}', file=sys.stderr); return 2

@@ -156,10 +156,17 @@ def paste_back(frame, crop:np.ndarray, to_crop:np.ndarray, feather:float=0.08) -
     ramp = torch.clamp(torch.minimum(torch.arange(size) + 0.5, size - torch.arange(size) - 0.5) / (feather * size), 0, 1)
     mask = (ramp[:, None] * ramp[None, :])[None]                                           # [1, size, size]
     layers = torch.cat([torch.from_numpy(np.ascontiguousarray(crop)).permute(2, 0, 1).float(), mask], 0)
-    back = _warp(layers, to_crop, rgb.shape[:2])                                           # frame pixel p <- crop pixel to_crop @ p
+    corners = apply(invert(to_crop), np.array([[0, 0], [size, 0], [0, size], [size, size]], np.float32))
+    x0, y0 = np.maximum(np.floor(corners.min(0)).astype(int), 0)                          # only the crop's footprint is warped
+    x1, y1 = np.minimum(np.ceil(corners.max(0)).astype(int) + 1, [rgb.shape[1], rgb.shape[0]])
+    out = rgb.copy()
+    if x1 <= x0 or y1 <= y0: return out
+    shifted = np.concatenate([to_crop[:, :2], (to_crop[:, :2] @ [x0, y0] + to_crop[:, 2])[:, None]], 1).astype(np.float32)
+    back = _warp(layers, shifted, (y1 - y0, x1 - x0))                                      # frame pixel p <- crop pixel to_crop @ p
     alpha = back[3:].clamp(0, 1)
-    out = torch.from_numpy(rgb).permute(2, 0, 1).float() * (1 - alpha) + back[:3] * alpha
-    return np.ascontiguousarray(out.round().clamp(0, 255).byte().permute(1, 2, 0).numpy())
+    region = torch.from_numpy(rgb[y0:y1, x0:x1]).permute(2, 0, 1).float() * (1 - alpha) + back[:3] * alpha
+    out[y0:y1, x0:x1] = region.round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
+    return out
 
 # %% ../nbs/04_generator.ipynb #90ef9eca
 @dataclass
