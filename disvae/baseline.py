@@ -18,7 +18,7 @@ from .corpora import FeatureStore
 
 # %% auto #0
 __all__ = ['N_MELS', 'N_MFCC', 'mel_filterbank', 'dct_matrix', 'MFCC', 'BaselineConfig', 'MFCCBaseline', 'save_baseline',
-           'load_baseline', 'BaselineTrainConfig', 'baseline_accuracy', 'train_baseline', 'main']
+           'load_baseline', 'BaselineTrainConfig', 'split_rows', 'baseline_accuracy', 'train_baseline', 'main']
 
 # %% ../nbs/06a_baseline.ipynb #f86ea12f
 N_MELS, N_MFCC = 40, 13
@@ -134,10 +134,10 @@ class BaselineTrainConfig:
     progress: bool = True
 
 # %% ../nbs/06a_baseline.ipynb #7fc5a343
-def _split_frames(store:FeatureStore, split:str):
-    "Rows of a split and, for each, (offset, n_frames) in the store."
+def split_rows(store:FeatureStore, split:str) -> np.ndarray:
+    "Store rows of one split; a clear error when the split is empty."
     rows = np.flatnonzero(store.utterances.split.values == split)
-    if not len(rows): raise DisvaeError(store.path, f'no utterances in split {split!r}')
+    if not len(rows): raise DisvaeError(store.path, f'no utterances in split {split!r} (has {sorted(set(store.utterances.split))})')
     return rows
 
 def _segments(n_frames:np.ndarray, seg_len:int, shift:int):
@@ -175,11 +175,11 @@ def baseline_accuracy(model:MFCCBaseline, log_magnitudes:list, labels:list, shif
 # %% ../nbs/06a_baseline.ipynb #99072aa2
 def train_baseline(config:BaselineTrainConfig, stop_after_epoch:int|None=None) -> Path:
     "Train an MFCC baseline as `config` says; continues from `config.out` when a checkpoint is there."
-    from disvae.train import _optimizer_tensors, _restore_optimizer
+    from disvae.train import _optimizer_tensors, _restore_optimizer, replace_folder
     from safetensors.torch import save_file, load_file
     device = torch.device(config.device)
     store = FeatureStore(config.store); utts = store.utterances
-    rows, val_rows = _split_frames(store, 'train'), _split_frames(store, 'val')
+    rows, val_rows = split_rows(store, 'train'), split_rows(store, 'val')
     model_config = BaselineConfig(width=config.width, embed_dim=config.embed_dim, augment=config.augment)
     torch.manual_seed(config.seed)
     model = MFCCBaseline(model_config)
@@ -230,19 +230,12 @@ def train_baseline(config:BaselineTrainConfig, stop_after_epoch:int|None=None) -
         if tmp.exists(): shutil.rmtree(tmp)
         save_baseline(model, tmp, extra=dict(train=asdict(config), param_groups=groups, progress=dict(epoch=epoch + 1, history=history)))
         save_file(tensors, tmp / 'optimizer.safetensors')
-        if out.exists(): old = out.with_name(out.name + '.old'); out.replace(old); tmp.replace(out); shutil.rmtree(old)
-        else: tmp.replace(out)
+        replace_folder(tmp, out)
         if stop_after_epoch is not None and epoch + 1 >= stop_after_epoch: break
     return out
 
 # %% ../nbs/06a_baseline.ipynb #acbce8e9
 def main(argv=None):
     "Command-line entry of `disvae train-baseline`."
-    import argparse
-    p = argparse.ArgumentParser(prog='disvae train-baseline')
-    p.add_argument('store'); p.add_argument('out')
-    for f in BaselineTrainConfig.__dataclass_fields__.values():
-        if f.name in ('store', 'out'): continue
-        kind = {'int': int, 'float': float, 'str': str, 'bool': lambda s: s.lower() in ('1', 'true', 'yes')}[str(f.type)]
-        p.add_argument('--' + f.name.replace('_', '-'), type=kind, default=f.default)
-    return train_baseline(BaselineTrainConfig(**vars(p.parse_args(argv))))
+    from disvae.train import config_parser
+    return train_baseline(BaselineTrainConfig(**vars(config_parser(BaselineTrainConfig, 'disvae train-baseline', ('store', 'out')).parse_args(argv))))

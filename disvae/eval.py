@@ -17,21 +17,15 @@ from .visemes import VISEMES, N_VISEMES
 from .synth import EMOTIONS
 from .corpora import FeatureStore
 from .vae import DisentangledVAE, load_vae
-from .baseline import MFCCBaseline, load_baseline
+from .baseline import MFCCBaseline, load_baseline, split_rows
 
 # %% auto #0
-__all__ = ['split_rows', 'split_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe',
-           'accuracy', 'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness',
-           'relative_to_clean', 'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap',
-           'emotion_swap_widget', 'evaluate_representations', 'main']
+__all__ = ['split_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy',
+           'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean',
+           'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget',
+           'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval.ipynb #6202e610
-def split_rows(store:FeatureStore, split:str) -> np.ndarray:
-    "Store rows of one split; a clear error when the split is empty."
-    rows = np.flatnonzero(store.utterances.split.values == split)
-    if not len(rows): raise DisvaeError(store.path, f'no utterances in split {split!r} (has {sorted(set(store.utterances.split))})')
-    return rows
-
 @torch.no_grad()
 def split_utterances(store:FeatureStore, split:str='test',
                      level_db:float|None=None, # white noise level re. each utterance's RMS; None: clean

@@ -17,7 +17,8 @@ from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
 from .losses import vae_loss, table_log_probs
 
 # %% auto #0
-__all__ = ['TrainConfig', 'save_checkpoint', 'load_checkpoint', 'validate', 'train_vae', 'main']
+__all__ = ['TrainConfig', 'replace_folder', 'save_checkpoint', 'load_checkpoint', 'validate', 'train_vae', 'config_parser',
+           'main']
 
 # %% ../nbs/06_train.ipynb #12de37e6
 @dataclass
@@ -55,6 +56,13 @@ def _restore_optimizer(opt, tensors:dict, groups:list):
         state.setdefault(int(i), {})[k] = v
     opt.load_state_dict({'state': state, 'param_groups': groups})
 
+def replace_folder(tmp:Path, folder:Path) -> Path:
+    "Put the finished folder `tmp` at `folder` by renames, so `folder` is always either the old or the new one whole."
+    if folder.exists():
+        old = folder.with_name(folder.name + '.old'); folder.replace(old); tmp.replace(folder); shutil.rmtree(old)
+    else: tmp.replace(folder)
+    return folder
+
 def save_checkpoint(folder, model, opt, train_config:TrainConfig, progress:dict):
     "Write model, optimizer, random state and progress into `folder` atomically."
     from safetensors.torch import save_file
@@ -65,11 +73,7 @@ def save_checkpoint(folder, model, opt, train_config:TrainConfig, progress:dict)
     if torch.cuda.is_available(): rng |= {f'torch_cuda{i}': s for i, s in enumerate(torch.cuda.get_rng_state_all())}
     save_vae(model, tmp, extra=dict(train=asdict(train_config), progress=progress, param_groups=groups))
     save_file(tensors | {f'rng.{k}': v for k, v in rng.items()}, tmp / 'optimizer.safetensors')
-    if folder.exists():
-        old = folder.with_name(folder.name + '.old'); folder.replace(old); tmp.replace(folder)
-        shutil.rmtree(old)
-    else: tmp.replace(folder)
-    return folder
+    return replace_folder(tmp, folder)
 
 def load_checkpoint(folder, model, opt):
     "Restore model weights, optimizer and random state; return the saved progress."
@@ -172,14 +176,18 @@ def train_vae(config:TrainConfig, stop_after:int|None=None, # stop (as if interr
     return out
 
 # %% ../nbs/06_train.ipynb #8408371b
+def config_parser(config_class, prog:str, positional:tuple):
+    "An argparse parser for a config dataclass: `positional` fields as arguments, every other field as --an-option."
+    import argparse
+    p = argparse.ArgumentParser(prog=prog)
+    for name in positional: p.add_argument(name)
+    booleans = lambda s: s.lower() in ('1', 'true', 'yes')
+    for f in config_class.__dataclass_fields__.values():
+        if f.name in positional: continue
+        kind = {'int': int, 'float': float, 'str': str, 'bool': booleans}.get(str(f.type).split('|')[0].strip(), str)
+        p.add_argument('--' + f.name.replace('_', '-'), type=kind, default=f.default)
+    return p
+
 def main(argv=None):
     "Command-line entry of `disvae train-vae` (also what torchrun runs in every process)."
-    import argparse
-    p = argparse.ArgumentParser(prog='disvae train-vae')
-    p.add_argument('store'); p.add_argument('out')
-    for f in TrainConfig.__dataclass_fields__.values():
-        if f.name in ('store', 'out'): continue
-        kind = {'int': int, 'float': float, 'str': str, 'bool': lambda s: s.lower() in ('1', 'true', 'yes')}.get(str(f.type).split('|')[0].strip(), str)
-        p.add_argument('--' + f.name.replace('_', '-'), type=kind, default=f.default)
-    a = vars(p.parse_args(argv))
-    train_vae(TrainConfig(**a))
+    train_vae(TrainConfig(**vars(config_parser(TrainConfig, 'disvae train-vae', ('store', 'out')).parse_args(argv))))

@@ -95,7 +95,7 @@ def _models(config:GANConfig):
 
 def _save(out:Path, config, nets:dict, opts:dict, progress:dict):
     from safetensors.torch import save_file
-    from disvae.train import _optimizer_tensors
+    from disvae.train import _optimizer_tensors, replace_folder
     tmp = out.with_name(out.name + '.tmp')
     if tmp.exists(): shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
@@ -108,8 +108,7 @@ def _save(out:Path, config, nets:dict, opts:dict, progress:dict):
     (tmp / 'config.json').write_text(json.dumps(dict(kind='disvae.talking_head', config=asdict(config), progress=progress, param_groups=groups), indent=1))
     if (out / 'regressor').exists(): shutil.copytree(out / 'regressor', tmp / 'regressor')
     if (out / 'samples').exists(): shutil.copytree(out / 'samples', tmp / 'samples')
-    if out.exists(): old = out.with_name(out.name + '.old'); out.replace(old); tmp.replace(out); shutil.rmtree(old)
-    else: tmp.replace(out)
+    replace_folder(tmp, out)
 
 def _load(out:Path, nets:dict, opts:dict) -> dict:
     from safetensors.torch import load_file
@@ -164,7 +163,8 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
         epoch, k = divmod(step, per_epoch)
         order = torch.randperm(len(data), generator=torch.Generator().manual_seed(config.seed * 100_003 + epoch))
         idx = order[k * config.batch_size:(k + 1) * config.batch_size].tolist()
-        b = {key: torch.stack([data[i][key] for i in idx]).to(device) for key in ('face', 'previous', 'frames', 'mouth', 'visemes', 'z')}
+        items = [data[i] for i in idx]                                   # rendering is the costly part: once per clip
+        b = {key: torch.stack([it[key] for it in items]).to(device) for key in items[0]}
         B, T = b['frames'].shape[:2]
         faces_t = b['face'][:, None].expand(-1, T, -1, -1, -1).reshape(B * T, *b['face'].shape[1:])
         flat = lambda x: x.reshape(B * T, *x.shape[2:])
@@ -211,11 +211,5 @@ def load_generator(folder) -> UNetGenerator:
 # %% ../nbs/06b_train_gan.ipynb #ebfdad15
 def main(argv=None):
     "Command-line entry of `disvae train-gan`."
-    import argparse
-    p = argparse.ArgumentParser(prog='disvae train-gan')
-    p.add_argument('store'); p.add_argument('vae'); p.add_argument('out')
-    for f in GANConfig.__dataclass_fields__.values():
-        if f.name in ('store', 'vae', 'out'): continue
-        kind = {'int': int, 'float': float, 'str': str, 'bool': lambda s: s.lower() in ('1', 'true', 'yes')}[str(f.type)]
-        p.add_argument('--' + f.name.replace('_', '-'), type=kind, default=f.default)
-    return train_gan(GANConfig(**vars(p.parse_args(argv))))
+    from disvae.train import config_parser
+    return train_gan(GANConfig(**vars(config_parser(GANConfig, 'disvae train-gan', ('store', 'vae', 'out')).parse_args(argv))))
