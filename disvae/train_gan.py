@@ -70,6 +70,7 @@ class GANConfig:
     depth: int = 4                  # generator down-samplings
     base: int = 32                  # generator and critic width
     clip_len: int = 5
+    teacher_forcing: bool = False   # True: the generator sees the real previous frame; False: its own, as at inference
     identities: int = 8             # variants of each bundled face photo
     steps: int = 2000
     batch_size: int = 8
@@ -169,7 +170,8 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
         faces_t = b['face'][:, None].expand(-1, T, -1, -1, -1).reshape(B * T, *b['face'].shape[1:])
         flat = lambda x: x.reshape(B * T, *x.shape[2:])
         # critics
-        with torch.no_grad(): fake = generate(gen, b['face'], b['z'], previous=b['previous'])
+        previous = b['previous'] if config.teacher_forcing else None
+        with torch.no_grad(): fake = generate(gen, b['face'], b['z'], previous=previous)
         real_score, real_logits = frame_critic(flat(b['frames']), faces_t)
         fake_score, _ = frame_critic(flat(fake), faces_t)
         loss_d = (fake_score.mean() - real_score.mean() + video_critic(fake, b['z']).mean() - video_critic(b['frames'], b['z']).mean()
@@ -178,7 +180,7 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
                   + config.viseme * F.cross_entropy(real_logits, flat(b['visemes'])))
         opt_d.zero_grad(set_to_none=True); loss_d.backward(); opt_d.step()
         # generator
-        fake = generate(gen, b['face'], b['z'], previous=b['previous'])
+        fake = generate(gen, b['face'], b['z'], previous=previous)
         fake_score, fake_logits = frame_critic(flat(fake), faces_t)
         terms = dict(l1=(fake - b['frames']).abs().mean(), perceptual=perceptual(flat(fake), flat(b['frames'])),
                      landmark=F.mse_loss(regressor(flat(fake)) / config.size, flat(b['mouth']) / config.size),
