@@ -18,12 +18,13 @@ from .synth import EMOTIONS
 from .corpora import FeatureStore
 from .vae import DisentangledVAE, load_vae
 from .baseline import MFCCBaseline, load_baseline, split_rows
+from .generator import ssim
 
 # %% auto #0
 __all__ = ['split_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy',
            'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean',
-           'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget',
-           'evaluate_representations', 'main']
+           'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget', 'lmd',
+           'psnr', 'video_ssim', 'video_landmarks', 'talking_head_metrics', 'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval.ipynb #6202e610
 @torch.no_grad()
@@ -224,6 +225,58 @@ def emotion_swap_widget(model:DisentangledVAE, store:FeatureStore, split:str='te
         fig = plot_swap(swap_emotion(model, feats[target], feats[source]), f'{target} with the emotion of {source}')
         display(fig); plt.close(fig)
     return widgets.interactive(show, target=target, source=source)
+
+# %% ../nbs/07_eval.ipynb #487b6525
+def lmd(real:np.ndarray, # [T, 68, 2] (or [T, 20, 2] mouth only) landmarks of the real frames
+        fake:np.ndarray, # the same of the generated frames
+        centred:bool=False) -> float: # Chen et al.'s variant: each frame's mouth centred on its own centroid
+    "Mean Euclidean distance between mouth landmarks, over the 20 points and the frames both detections exist for."
+    real, fake = (np.asarray(x, np.float64) for x in (real, fake))
+    if real.shape != fake.shape: raise DisvaeError(None, f'landmark arrays differ in shape: {real.shape} and {fake.shape}')
+    if real.shape[1] == 68: real, fake = real[:, 48:68], fake[:, 48:68]
+    if real.shape[1:] != (20, 2): raise DisvaeError(None, f'expected [T, 68, 2] or [T, 20, 2] landmarks, got {real.shape}')
+    if centred: real, fake = real - real.mean(1, keepdims=True), fake - fake.mean(1, keepdims=True)
+    d = np.linalg.norm(real - fake, axis=2).mean(1)           # [T]; NaN where a frame had no detection
+    if np.isnan(d).all(): raise DisvaeError(None, 'no frame has landmarks in both videos')
+    return float(np.nanmean(d))
+
+def psnr(real:np.ndarray, fake:np.ndarray) -> float: # [T, H, W, 3] uint8 each
+    "Mean over frames of 10 log10(255² / MSE) on 8-bit RGB; inf where every frame is identical."
+    err = ((np.asarray(real, np.float64) - np.asarray(fake, np.float64)) ** 2).reshape(len(real), -1).mean(1)
+    with np.errstate(divide='ignore'): return float(np.mean(10 * np.log10(255.0 ** 2 / err)))
+
+def video_ssim(real:np.ndarray, fake:np.ndarray) -> float: # [T, H, W, 3] uint8 each
+    "Mean over frames of SSIM on RGB in [0, 1] (11-px Gaussian window, σ 1.5, channels averaged)."
+    to = lambda v: torch.from_numpy(np.ascontiguousarray(v)).permute(0, 3, 1, 2).double() / 255
+    return float(ssim(to(real), to(fake)).mean())
+
+
+# %% ../nbs/07_eval.ipynb #38c376e3
+def video_landmarks(frames:np.ndarray, landmarker=None) -> tuple: # ([T, 68, 2] with NaN rows where no face was found, frames missed)
+    "68-point landmarks of every frame of a video."
+    from disvae.generator import FaceLandmarker
+    landmarker = landmarker or FaceLandmarker('dlib', verbose=False)
+    out, missed = np.full((len(frames), 68, 2), np.nan), 0
+    for t, frame in enumerate(frames):
+        try: out[t] = landmarker(np.ascontiguousarray(frame))
+        except DisvaeError: missed += 1
+    return out, missed
+
+def talking_head_metrics(real:np.ndarray, fake:np.ndarray, # [T, S, S, 3] uint8 aligned crops each
+                         landmarker=None, real_landmarks:np.ndarray|None=None) -> dict:
+    "LMD (paper's and centred), PSNR and SSIM of a generated video against the real one, with the detector and resolution."
+    from disvae.generator import FaceLandmarker
+    if real.shape != fake.shape: raise DisvaeError(None, f'videos differ in shape: {real.shape} and {fake.shape}')
+    landmarker = landmarker or FaceLandmarker('dlib', verbose=False)
+    if real_landmarks is None: real_landmarks, real_missed = video_landmarks(real, landmarker)
+    else: real_missed = int(np.isnan(real_landmarks).any((1, 2)).sum())
+    fake_landmarks, fake_missed = video_landmarks(fake, landmarker)
+    both = ~(np.isnan(real_landmarks).any((1, 2)) | np.isnan(fake_landmarks).any((1, 2)))
+    return dict(lmd=lmd(real_landmarks, fake_landmarks) if both.any() else float('nan'),
+                lmd_centred=lmd(real_landmarks, fake_landmarks, centred=True) if both.any() else float('nan'),
+                psnr=psnr(real, fake), ssim=video_ssim(real, fake), frames=len(real), frames_scored=int(both.sum()),
+                missed_real=real_missed, missed_fake=fake_missed, detector=f'{landmarker.backend} 68-point', resolution=int(real.shape[1]))
+
 
 # %% ../nbs/07_eval.ipynb #2312038a
 def _markdown_tables(results:dict) -> tuple:
