@@ -10,8 +10,8 @@ from .data import DisvaeError
 
 # %% auto #0
 __all__ = ['PASS_THROUGH', 'cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'cmd_train_baseline', 'cmd_train_gan',
-           'cmd_animate', 'cmd_export_animator', 'cmd_eval_representation', 'default_demo_dir', 'cmd_demo',
-           'build_parser', 'main']
+           'cmd_animate', 'cmd_export_animator', 'cmd_reproduce', 'cmd_eval_representation', 'default_demo_dir',
+           'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #7b47bf72
 def _print_summary(stats:dict, out=None):
@@ -66,6 +66,10 @@ def cmd_export_animator(a):
     from disvae.animate import export_main
     export_main(a.args)
 
+def cmd_reproduce(a):
+    from disvae.reproduce import main as reproduce_main
+    reproduce_main(a.args)
+
 def cmd_eval_representation(a):
     from disvae.eval import main as eval_main
     eval_main(a.args)
@@ -112,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_animate)
     s = sub.add_parser('export-animator', add_help=False, help='a talking-head checkpoint as a small folder for animate (--help for options)')
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_export_animator)
+    s = sub.add_parser('reproduce', add_help=False, help='run the notebooks headlessly into a folder of tables and figures (--help)')
+    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_reproduce)
     s = sub.add_parser('eval-representation', add_help=False, help='Table 3 and viseme accuracy in noise (--help for options)')
     s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_eval_representation)
     s = sub.add_parser('demo', help='make, prepare and summarise the bundled synthetic corpus')
@@ -120,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 PASS_THROUGH = {'train-vae': cmd_train_vae, 'train-baseline': cmd_train_baseline, 'train-gan': cmd_train_gan,
-                'animate': cmd_animate, 'export-animator': cmd_export_animator, 'eval-representation': cmd_eval_representation}
+                'animate': cmd_animate, 'export-animator': cmd_export_animator, 'reproduce': cmd_reproduce, 'eval-representation': cmd_eval_representation}
 
 def main(argv:list|None=None) -> int:
     "Entry point of the `disvae` command."

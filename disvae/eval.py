@@ -24,7 +24,8 @@ from .generator import ssim
 __all__ = ['split_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy',
            'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean',
            'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget', 'lmd',
-           'psnr', 'video_ssim', 'video_landmarks', 'talking_head_metrics', 'evaluate_representations', 'main']
+           'psnr', 'video_ssim', 'video_landmarks', 'talking_head_metrics', 'feature_latents', 'generator_animator',
+           'talking_head_noise', 'plot_lmd_noise', 'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval.ipynb #6202e610
 @torch.no_grad()
@@ -214,17 +215,18 @@ def plot_swap(swap:dict, title:str=''):
 
 # %% ../nbs/07_eval.ipynb #264a868a
 def emotion_swap_widget(model:DisentangledVAE, store:FeatureStore, split:str='test'):
-    "Two dropdowns over a split's utterances; shows `plot_swap` for the chosen target and emotion source."
-    import ipywidgets as widgets, matplotlib.pyplot as plt
-    from IPython.display import display
+    "Two dropdowns over a split's utterances above the `plot_swap` figure for the chosen target and emotion source."
+    import io, ipywidgets as widgets, matplotlib.pyplot as plt
     rows = split_rows(store, split); ids = list(store.utterances.id.values[rows])
     target = widgets.Dropdown(options=ids, description='target')
     source = widgets.Dropdown(options=ids, value=ids[min(1, len(ids) - 1)], description='z_e from')
-    def show(target, source):
-        feats = {i: torch.from_numpy(np.array(store.utterance(int(r))[0])) for i, r in zip(ids, rows) if i in (target, source)}
-        fig = plot_swap(swap_emotion(model, feats[target], feats[source]), f'{target} with the emotion of {source}')
-        display(fig); plt.close(fig)
-    return widgets.interactive(show, target=target, source=source)
+    image = widgets.Image(format='png')
+    def draw(_=None):
+        feats = {i: torch.from_numpy(np.array(store.utterance(int(r))[0])) for i, r in zip(ids, rows) if i in (target.value, source.value)}
+        fig = plot_swap(swap_emotion(model, feats[target.value], feats[source.value]), f'{target.value} with the emotion of {source.value}')
+        buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=72); plt.close(fig); image.value = buf.getvalue()
+    target.observe(draw, names='value'); source.observe(draw, names='value'); draw()
+    return widgets.VBox([widgets.HBox([target, source]), image])
 
 # %% ../nbs/07_eval.ipynb #487b6525
 def lmd(real:np.ndarray, # [T, 68, 2] (or [T, 20, 2] mouth only) landmarks of the real frames
@@ -247,7 +249,7 @@ def psnr(real:np.ndarray, fake:np.ndarray) -> float: # [T, H, W, 3] uint8 each
 
 def video_ssim(real:np.ndarray, fake:np.ndarray) -> float: # [T, H, W, 3] uint8 each
     "Mean over frames of SSIM on RGB in [0, 1] (11-px Gaussian window, σ 1.5, channels averaged)."
-    to = lambda v: torch.from_numpy(np.ascontiguousarray(v)).permute(0, 3, 1, 2).double() / 255
+    to = lambda v: torch.from_numpy(np.ascontiguousarray(v)).permute(0, 3, 1, 2).float() / 255   # float64 convolutions are ~50x slower here
     return float(ssim(to(real), to(fake)).mean())
 
 
@@ -277,6 +279,67 @@ def talking_head_metrics(real:np.ndarray, fake:np.ndarray, # [T, S, S, 3] uint8 
                 psnr=psnr(real, fake), ssim=video_ssim(real, fake), frames=len(real), frames_scored=int(both.sum()),
                 missed_real=real_missed, missed_fake=fake_missed, detector=f'{landmarker.backend} 68-point', resolution=int(real.shape[1]))
 
+
+# %% ../nbs/07_eval.ipynb #ac14e28a
+@torch.no_grad()
+def feature_latents(vae:DisentangledVAE, feats) -> torch.Tensor: # [video frames, z_dim]
+    "z_c per 25 fps video frame from raw log-magnitude features [frames, 200] (what `encode` does after the front end)."
+    from disvae.data import video_segments
+    vae.eval()
+    return vae.content_encoder(video_segments((torch.as_tensor(feats) - vae.feature_mean) / vae.feature_std))[0]
+
+def generator_animator(generator):
+    "An animator from a generator: (neutral crop [S, S, 3] uint8, z [n, z_dim]) -> frames [n, S, S, 3] uint8, on its own frames."
+    from disvae.generator import generate
+    @torch.no_grad()
+    def animate(face, z):
+        face_t = torch.from_numpy(np.ascontiguousarray(face)).permute(2, 0, 1).float()[None] / 127.5 - 1
+        fake = generate(generator.eval(), face_t, torch.as_tensor(z)[None])[0]
+        return ((fake.clamp(-1, 1) + 1) * 127.5).round().byte().permute(0, 2, 3, 1).numpy()
+    return animate
+
+def _resize(frames:np.ndarray, size:int) -> np.ndarray:
+    from PIL import Image
+    if frames.shape[1] == size: return frames
+    return np.stack([np.asarray(Image.fromarray(f).resize((size, size), Image.BICUBIC)) for f in frames])
+
+def talking_head_noise(store, vae:DisentangledVAE, animator, identity, # a `disvae.render.FaceIdentity` at the animator's crop size
+                       levels:dict=NOISE_LEVELS_DB, n_utterances:int=20, resolution:int=128, seed:int=0, progress:bool=True) -> pd.DataFrame:
+    "Mean LMD, centred LMD, PSNR and SSIM over test utterances at each noise level (rows), all at `resolution` px."
+    from disvae.generator import FaceLandmarker
+    from disvae.render import render_clip
+    store = store if isinstance(store, FeatureStore) else FeatureStore(store)
+    landmarker = FaceLandmarker('dlib', verbose=False)
+    n_test = len(split_rows(store, 'test')); pick = np.unique(np.linspace(0, n_test - 1, min(n_utterances, n_test)).round().astype(int))
+    truth, rows = {}, {}
+    for name, level in tqdm(levels.items(), desc='talking-head noise', disable=not progress):
+        utts = split_utterances(store, 'test', level, seed)
+        scores = []
+        for i in pick:
+            feats, visemes, _ = utts[i]
+            z = feature_latents(vae, feats)
+            if i not in truth:
+                real = _resize(render_clip(identity, np.asarray(visemes), len(z))[0], resolution)
+                truth[i] = real, video_landmarks(real, landmarker)[0]
+            real, real_marks = truth[i]
+            scores.append(talking_head_metrics(real, _resize(animator(identity.crop, z), resolution), landmarker, real_marks))
+        frame = pd.DataFrame(scores)
+        rows[name] = dict(lmd=frame.lmd.mean(), lmd_centred=frame.lmd_centred.mean(), psnr=frame.psnr.mean(), ssim=frame.ssim.mean(),
+                          frames=int(frame.frames.sum()), frames_scored=int(frame.frames_scored.sum()))
+    table = pd.DataFrame(rows).T
+    table.attrs = dict(detector=f'{landmarker.backend} 68-point', resolution=resolution, utterances=len(pick), identity=identity.name)
+    return table
+
+# %% ../nbs/07_eval.ipynb #a2b0cd0c
+def plot_lmd_noise(tables:dict, metric:str='lmd'): # method name -> talking_head_noise table
+    "LMD (or another metric) against noise level, one line per method: the paper's Figure 5."
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(5, 3.2))
+    for name, t in tables.items(): ax.plot(list(t.index), t[metric].astype(float).values, marker='o', label=name)
+    some = next(iter(tables.values())).attrs
+    ax.set_xlabel('noise'); ax.set_ylabel(f"{metric} (px at {some.get('resolution')}, {some.get('detector')})" if 'lmd' in metric else metric)
+    ax.legend(); ax.grid(alpha=0.3); fig.tight_layout()
+    return fig
 
 # %% ../nbs/07_eval.ipynb #2312038a
 def _markdown_tables(results:dict) -> tuple:
