@@ -21,11 +21,12 @@ from .baseline import MFCCBaseline, load_baseline, split_rows
 from .generator import ssim
 
 # %% auto #0
-__all__ = ['split_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy',
-           'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean',
-           'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget', 'lmd',
-           'psnr', 'video_ssim', 'video_landmarks', 'talking_head_metrics', 'feature_latents', 'generator_animator',
-           'talking_head_noise', 'plot_lmd_noise', 'evaluate_representations', 'main']
+__all__ = ['EMOTION_SENTENCES', 'split_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe',
+           'accuracy', 'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness',
+           'relative_to_clean', 'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap',
+           'emotion_swap_widget', 'lmd', 'psnr', 'video_ssim', 'video_landmarks', 'talking_head_metrics',
+           'feature_latents', 'generator_animator', 'talking_head_noise', 'plot_lmd_noise', 'spoken',
+           'talking_head_emotions', 'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval.ipynb #6202e610
 @torch.no_grad()
@@ -340,6 +341,39 @@ def plot_lmd_noise(tables:dict, metric:str='lmd'): # method name -> talking_head
     ax.set_xlabel('noise'); ax.set_ylabel(f"{metric} (px at {some.get('resolution')}, {some.get('detector')})" if 'lmd' in metric else metric)
     ax.legend(); ax.grid(alpha=0.3); fig.tight_layout()
     return fig
+
+# %% ../nbs/07_eval.ipynb #fb700f0a
+EMOTION_SENTENCES = (('spk02', 'bin blue at f two now'), ('spk16', 'place red by m seven again'))
+
+def spoken(sentence:str, speaker:str, emotion:str, seed:int=0) -> tuple:
+    "(log magnitude [frames, 200], viseme per frame) of `sentence` spoken by a synthetic-corpus speaker with `emotion`."
+    from disvae.synth import Espeak, make_speakers, prosody, RECORDING_FLOOR_DB
+    from disvae.visemes import espeak_events_to_alignment, frame_labels
+    from disvae.data import resample
+    who = next(s for s in make_speakers(24, 0) if s['speaker'] == speaker)
+    audio, events = Espeak().synthesize(sentence, **prosody(who, emotion), seed=seed)
+    alignment = espeak_events_to_alignment(events, len(audio), Espeak.sample_rate, sentence.split())
+    wave = resample(np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=seed), -1, 1), Espeak.sample_rate)
+    feats = log_spectrogram(torch.from_numpy(wave))
+    return feats, frame_labels(alignment, len(feats))
+
+def talking_head_emotions(vae:DisentangledVAE, animator, identity, sentences=EMOTION_SENTENCES, resolution:int=128) -> pd.DataFrame:
+    "Mean LMD, centred LMD, PSNR and SSIM per emotion (rows) over the same sentences, at `resolution` px."
+    from disvae.generator import FaceLandmarker
+    from disvae.render import render_clip
+    landmarker = FaceLandmarker('dlib', verbose=False); rows = {}
+    for emotion in EMOTIONS:
+        scores = []
+        for speaker, sentence in sentences:
+            feats, visemes = spoken(sentence, speaker, emotion)
+            z = feature_latents(vae, feats)
+            real = _resize(render_clip(identity, visemes, len(z))[0], resolution)
+            scores.append(talking_head_metrics(real, _resize(animator(identity.crop, z), resolution), landmarker))
+        f = pd.DataFrame(scores)
+        rows[emotion] = dict(lmd=f.lmd.mean(), lmd_centred=f.lmd_centred.mean(), psnr=f.psnr.mean(), ssim=f.ssim.mean(), frames=int(f.frames.sum()))
+    table = pd.DataFrame(rows).T
+    table.attrs = dict(detector=f'{landmarker.backend} 68-point', resolution=resolution, identity=identity.name)
+    return table
 
 # %% ../nbs/07_eval.ipynb #2312038a
 def _markdown_tables(results:dict) -> tuple:
