@@ -16,8 +16,8 @@ from .data import DisvaeError
 
 # %% auto #0
 __all__ = ['MOUTH', 'CANONICAL', 'load_image', 'dlib_model_path', 'fan_weight_files', 'FaceLandmarker', 'face_anchors',
-           'similarity', 'apply', 'invert', 'align_face', 'paste_back', 'GeneratorConfig', 'UNetGenerator', 'generate',
-           'ssim', 'alexnet_weights', 'perceptual_loss']
+           'similarity', 'apply', 'invert', 'align_face', 'paste_back', 'read_video', 'video_face_crops',
+           'GeneratorConfig', 'UNetGenerator', 'generate', 'ssim', 'alexnet_weights', 'perceptual_loss']
 
 # %% ../nbs/04_generator.ipynb #c41b1c5c
 def _to_rgb8(a:np.ndarray, source=None) -> np.ndarray:
@@ -167,6 +167,45 @@ def paste_back(frame, crop:np.ndarray, to_crop:np.ndarray, feather:float=0.08) -
     region = torch.from_numpy(rgb[y0:y1, x0:x1]).permute(2, 0, 1).float() * (1 - alpha) + back[:3] * alpha
     out[y0:y1, x0:x1] = region.round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
     return out
+
+# %% ../nbs/04_generator.ipynb #a5d4ae5a
+def read_video(path, max_frames:int|None=None) -> tuple: # (frames [n, H, W, 3] uint8, frames per second)
+    "Every frame of a video file as RGB (any container and codec FFmpeg reads: GRID .mpg, LRS3 .mp4)."
+    import av
+    path = Path(path)
+    if not path.exists(): raise DisvaeError(path, 'no such file')
+    frames, fps = [], 25.0
+    try:
+        with av.open(str(path)) as container:
+            if not container.streams.video: raise DisvaeError(path, 'has no video stream')
+            fps = float(container.streams.video[0].average_rate or 25)
+            for frame in container.decode(video=0):
+                frames.append(frame.to_ndarray(format='rgb24'))
+                if max_frames and len(frames) >= max_frames: break
+    except av.error.FFmpegError as e: raise DisvaeError(path, f'cannot decode the video ({e})') from None
+    if not frames: raise DisvaeError(path, 'has no video frames')
+    return np.stack(frames), fps
+
+def video_face_crops(video, # a video file, or frames [n, H, W, 3]
+                     size:int=256, landmarker:FaceLandmarker|None=None, smooth:int=5) -> dict:
+    "dict(crops [n, S, S, 3], landmarks [n, 68, 2] in crop pixels (NaN where missed), missed, fps) of the face in every frame."
+    frames, fps = read_video(video) if isinstance(video, (str, Path)) else (np.asarray(video), 25.0)
+    landmarker = landmarker or FaceLandmarker('dlib', verbose=False)
+    found = np.full((len(frames), 68, 2), np.nan, np.float32)
+    for t, frame in enumerate(frames):
+        try: found[t] = landmarker(np.ascontiguousarray(frame))
+        except DisvaeError: pass
+    ok = ~np.isnan(found).any((1, 2))
+    if not ok.any(): raise DisvaeError(video if isinstance(video, (str, Path)) else None, f'no face found in any of {len(frames)} frames')
+    crops, marks, last = [], np.full_like(found, np.nan), None
+    for t, frame in enumerate(frames):
+        near = [k for k in range(max(0, t - smooth // 2), min(len(frames), t + smooth // 2 + 1)) if ok[k]]
+        if near: last = similarity(face_anchors(found[near].mean(0)), CANONICAL * size)
+        elif last is None: last = similarity(face_anchors(found[np.flatnonzero(ok)[0]]), CANONICAL * size)
+        crops.append(np.ascontiguousarray(_warp(torch.from_numpy(np.ascontiguousarray(frame)).permute(2, 0, 1).float(), invert(last), (size, size))
+                     .round().clamp(0, 255).byte().permute(1, 2, 0).numpy()))
+        if ok[t]: marks[t] = apply(last, found[t])
+    return dict(crops=np.stack(crops), landmarks=marks, missed=int((~ok).sum()), fps=fps)
 
 # %% ../nbs/04_generator.ipynb #90ef9eca
 @dataclass
