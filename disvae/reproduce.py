@@ -26,6 +26,7 @@ PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale 
     ('vae-nomargin', 'train-vae {runs}/features {runs}/vae-nomargin --stage full --init-from {runs}/vae-nomargin-content --epochs 6 --shift 10 --batch-size 128 --margin false --device {device}'),
     ('mfcc', 'train-baseline {runs}/features {runs}/mfcc --device {device}'),
     ('mfcc-aug', 'train-baseline {runs}/features {runs}/mfcc-aug --augment true --device {device}'),
+    ('gan', 'train-gan {runs}/features {runs}/vae {runs}/gan --size 64 --steps 3000 --device {device}'),
 ]
 
 def repository_notebooks() -> Path:
