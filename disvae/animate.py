@@ -10,9 +10,8 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 from .data import DisvaeError, SAMPLE_RATE, load_audio, resample, write_video_with_audio, num_video_frames
-from .vae import load_vae, encode
 from .generator import FaceLandmarker, load_image, align_face, paste_back
-from .train_gan import load_generator
+from .train_gan import load_generator, AudioConditioner
 
 # %% auto #0
 __all__ = ['DEMO', 'DEMO_SENTENCE', 'animate_frames', 'animate', 'export_animator', 'write_demo_media', 'main', 'export_main']
@@ -42,14 +41,15 @@ def animate_frames(face=None, audio=None, checkpoint=None, vae=None, sample_rate
                    progress:bool=True) -> dict:
     "dict(frames [n, H, W, 3] uint8 at the photo's size, crops [n, S, S, 3], wave 16 kHz, seconds) for `face` saying `audio`; None: the bundled demo."
     face, audio, checkpoint = _with_demo(face, audio, checkpoint)
-    generator = load_generator(checkpoint); vae_model = load_vae(_checkpoint_vae(checkpoint, vae))
+    generator = load_generator(checkpoint); condition = AudioConditioner(_checkpoint_vae(checkpoint, vae))
     size = generator.config.size
     photo = load_image(face)
     points = (landmarker or FaceLandmarker('dlib'))(photo, source=face if isinstance(face, (str, Path)) else None)
     crop, to_crop, _ = align_face(photo, points, size)
     wave = load_audio(audio) if isinstance(audio, (str, Path)) else resample(np.asarray(audio, np.float32), sample_rate or SAMPLE_RATE)
-    z = encode(vae_model, wave, SAMPLE_RATE)                                           # [n, z_dim], one per 40 ms
-    if z.shape[1] != generator.config.z_dim: raise DisvaeError(checkpoint, f'generator expects z of size {generator.config.z_dim}, the VAE gives {z.shape[1]}')
+    if len(wave) < SAMPLE_RATE // 25: raise DisvaeError(audio if isinstance(audio, (str, Path)) else None, f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)')
+    z = condition.from_wave(wave)                                                      # [n, z_dim], one per 40 ms
+    if z.shape[1] != generator.config.z_dim: raise DisvaeError(checkpoint, f'generator expects vectors of size {generator.config.z_dim}, {condition.name} has {z.shape[1]}')
     face_t = torch.from_numpy(crop).permute(2, 0, 1).float()[None] / 127.5 - 1
     last, crops, frames = face_t, [], []
     for t in tqdm(range(len(z)), desc='animate', unit='frame', disable=not progress):
@@ -78,7 +78,7 @@ def export_animator(checkpoint, # a talking-head checkpoint folder (disvae train
     from safetensors.torch import load_file, save_file
     from disvae.train import replace_folder
     checkpoint, out = Path(checkpoint), Path(out)
-    load_generator(checkpoint); vae_dir = _checkpoint_vae(checkpoint, None); load_vae(vae_dir)   # refuse what does not load
+    load_generator(checkpoint); vae_dir = _checkpoint_vae(checkpoint, None); AudioConditioner(vae_dir)   # refuse what does not load
     cast = lambda t: t.half() if half and t.is_floating_point() and t.ndim >= 2 else t
     tmp = out.with_name(out.name + '.tmp'); shutil.rmtree(tmp, ignore_errors=True); (tmp / 'vae').mkdir(parents=True)
     save_file({k: cast(v) for k, v in load_file(checkpoint / 'model.safetensors').items() if k.startswith('generator.')}, tmp / 'model.safetensors')

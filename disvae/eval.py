@@ -282,12 +282,10 @@ def talking_head_metrics(real:np.ndarray, fake:np.ndarray, # [T, S, S, 3] uint8 
 
 
 # %% ../nbs/07_eval.ipynb #ac14e28a
-@torch.no_grad()
-def feature_latents(vae:DisentangledVAE, feats) -> torch.Tensor: # [video frames, z_dim]
-    "z_c per 25 fps video frame from raw log-magnitude features [frames, 200] (what `encode` does after the front end)."
-    from disvae.data import video_segments
-    vae.eval()
-    return vae.content_encoder(video_segments((torch.as_tensor(feats) - vae.feature_mean) / vae.feature_std))[0]
+def feature_latents(condition, feats) -> torch.Tensor: # [video frames, dim]
+    "What a generator follows per 25 fps frame, from raw log-magnitude features [frames, 200]: a VAE's z_c or an MFCC baseline's embedding."
+    from disvae.train_gan import AudioConditioner
+    return AudioConditioner(condition)(feats)
 
 def generator_animator(generator):
     "An animator from a generator: (neutral crop [S, S, 3] uint8, z [n, z_dim]) -> frames [n, S, S, 3] uint8, on its own frames."

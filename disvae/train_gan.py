@@ -12,31 +12,53 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from PIL import Image
-from .data import DisvaeError, video_segments, video_frame_to_spec_frame
+from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE
 from .corpora import FeatureStore
-from .vae import load_vae
+from .vae import DisentangledVAE, load_vae, encode
+from .baseline import MFCCBaseline, load_baseline
 from .generator import FaceLandmarker, UNetGenerator, GeneratorConfig, generate, perceptual_loss, MOUTH
 from .critics import FrameCritic, VideoCritic, CriticConfig, gradient_penalty
 from .render import (FaceIdentity, bundled_faces, mouth_track, deform_landmarks, warp_face, draw_mouth,
                            train_mouth_regressor, save_regressor, load_regressor, RegressorConfig)
 
 # %% auto #0
-__all__ = ['utterance_latents', 'TalkingFaceClips', 'GANConfig', 'train_gan', 'load_generator', 'main']
+__all__ = ['AudioConditioner', 'utterance_latents', 'TalkingFaceClips', 'GANConfig', 'train_gan', 'load_generator', 'main']
 
 # %% ../nbs/06b_train_gan.ipynb #2b5e4221
-@torch.no_grad()
-def utterance_latents(vae, store:FeatureStore, rows) -> list:
-    "z_c [video frames, z_dim] of each store row (content-encoder posterior means, one per 25 fps frame)."
-    vae.eval(); out = []
-    for r in rows:
-        feats, _ = store.utterance(int(r))
-        x = (torch.from_numpy(np.array(feats)) - vae.feature_mean) / vae.feature_std
-        out.append(vae.content_encoder(video_segments(x))[0])
-    return out
+class AudioConditioner:
+    "What the generator follows, one vector per 25 fps video frame: a VAE's z_c, or an MFCC baseline's embedding (§4.5)."
+    def __init__(self, source): # a checkpoint folder, a loaded VAE or baseline, or an AudioConditioner
+        if isinstance(source, AudioConditioner): source = source.model
+        if isinstance(source, (str, Path)):
+            folder = Path(source); meta = folder / 'config.json'
+            kind = json.loads(meta.read_text()).get('kind') if meta.exists() else None
+            if kind == 'disvae.vae': source = load_vae(folder)
+            elif kind == 'disvae.mfcc_baseline': source = load_baseline(folder)
+            else: raise DisvaeError(folder, f'not a VAE or MFCC baseline checkpoint (kind {kind!r}); the generator needs one of them')
+        if not isinstance(source, (DisentangledVAE, MFCCBaseline)): raise DisvaeError(None, f'cannot condition on a {type(source).__name__}')
+        self.model = source.eval()
+        self.name = 'z_c' if isinstance(source, DisentangledVAE) else 'MFCC embedding'
+        self.dim = source.config.z_dim if isinstance(source, DisentangledVAE) else source.config.embed_dim
+
+    @torch.no_grad()
+    def __call__(self, feats, n_video:int|None=None) -> torch.Tensor: # raw log magnitude [frames, 200] -> [n_video, dim]
+        x = torch.as_tensor(np.asarray(feats, np.float32))
+        if self.name == 'z_c': return self.model.content_encoder(video_segments((x - self.model.feature_mean) / self.model.feature_std, n_video))[0]
+        return self.model(video_segments(x, n_video))[0]
+
+    def from_wave(self, wave:np.ndarray) -> torch.Tensor: # 16 kHz mono -> [video frames, dim]
+        if self.name == 'z_c': return encode(self.model, wave, SAMPLE_RATE)
+        return self(log_spectrogram(torch.from_numpy(np.clip(wave, -1, 1).astype(np.float32))), num_video_frames(len(wave)))
+
+def utterance_latents(condition, store:FeatureStore, rows) -> list:
+    "[video frames, dim] for each store row: z_c of a VAE (posterior means) or a baseline's embedding, one per 25 fps frame."
+    condition = AudioConditioner(condition)
+    return [condition(np.array(store.utterance(int(r))[0])) for r in rows]
 
 class TalkingFaceClips(torch.utils.data.Dataset):
     "Rendered clips of a store's utterances: dict(face, previous, frames, mouth, visemes, z)."
-    def __init__(self, store, vae, identities:list, split:str='train', clip_len:int=5):
+    def __init__(self, store, vae, # a VAE, an MFCC baseline (or their folders), or an AudioConditioner
+                 identities:list, split:str='train', clip_len:int=5):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.identities, self.clip_len = identities, clip_len
         rows = np.flatnonzero(self.store.utterances.split.values == split)
@@ -64,7 +86,7 @@ class TalkingFaceClips(torch.utils.data.Dataset):
 @dataclass
 class GANConfig:
     store: str                      # a prepared feature store (its viseme labels drive the renderer)
-    vae: str                        # a trained VAE checkpoint (gives z_c)
+    vae: str                        # a trained VAE (its z_c) or MFCC baseline (its embedding): what the generator follows
     out: str                        # checkpoint folder
     size: int = 64                  # crop side (the paper: 256)
     depth: int = 4                  # generator down-samplings
@@ -141,7 +163,8 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
     landmarker = FaceLandmarker('dlib', verbose=False)
     photos = [FaceIdentity(photo, config.size, landmarker, name) for name, photo in bundled_faces().items()]
     identities = [p.variant(config.seed * 1000 + k) for p in photos for k in range(config.identities)]
-    data = TalkingFaceClips(config.store, load_vae(config.vae), identities, 'train', config.clip_len)
+    condition = AudioConditioner(config.vae)
+    data = TalkingFaceClips(config.store, condition, identities, 'train', config.clip_len)
     gen, frame_critic, video_critic = (m.to(device) for m in _models(config))
     betas = (0.5, 0.9)
     opt_g = torch.optim.Adam(gen.parameters(), lr=config.lr, betas=betas)
