@@ -302,13 +302,15 @@ def _resize(frames:np.ndarray, size:int) -> np.ndarray:
     if frames.shape[1] == size: return frames
     return np.stack([np.asarray(Image.fromarray(f).resize((size, size), Image.BICUBIC)) for f in frames])
 
-def talking_head_noise(store, vae:DisentangledVAE, animator, identity, # a `disvae.render.FaceIdentity` at the animator's crop size
+def talking_head_noise(store, condition, # what the animator follows: a VAE or MFCC baseline (or its folder)
+                       animator, identity, # a `disvae.render.FaceIdentity` at the animator's crop size
                        levels:dict=NOISE_LEVELS_DB, n_utterances:int=20, resolution:int=128, seed:int=0, progress:bool=True) -> pd.DataFrame:
     "Mean LMD, centred LMD, PSNR and SSIM over test utterances at each noise level (rows), all at `resolution` px."
     from disvae.generator import FaceLandmarker
     from disvae.render import render_clip
+    from disvae.train_gan import AudioConditioner
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
-    landmarker = FaceLandmarker('dlib', verbose=False)
+    landmarker, condition = FaceLandmarker('dlib', verbose=False), AudioConditioner(condition)
     n_test = len(split_rows(store, 'test')); pick = np.unique(np.linspace(0, n_test - 1, min(n_utterances, n_test)).round().astype(int))
     truth, rows = {}, {}
     for name, level in tqdm(levels.items(), desc='talking-head noise', disable=not progress):
@@ -316,7 +318,7 @@ def talking_head_noise(store, vae:DisentangledVAE, animator, identity, # a `disv
         scores = []
         for i in pick:
             feats, visemes, _ = utts[i]
-            z = feature_latents(vae, feats)
+            z = condition(feats)
             if i not in truth:
                 real = _resize(render_clip(identity, np.asarray(visemes), len(z))[0], resolution)
                 truth[i] = real, video_landmarks(real, landmarker)[0]
@@ -355,16 +357,17 @@ def spoken(sentence:str, speaker:str, emotion:str, seed:int=0) -> tuple:
     feats = log_spectrogram(torch.from_numpy(wave))
     return feats, frame_labels(alignment, len(feats))
 
-def talking_head_emotions(vae:DisentangledVAE, animator, identity, sentences=EMOTION_SENTENCES, resolution:int=128) -> pd.DataFrame:
+def talking_head_emotions(condition, animator, identity, sentences=EMOTION_SENTENCES, resolution:int=128) -> pd.DataFrame:
     "Mean LMD, centred LMD, PSNR and SSIM per emotion (rows) over the same sentences, at `resolution` px."
     from disvae.generator import FaceLandmarker
     from disvae.render import render_clip
-    landmarker = FaceLandmarker('dlib', verbose=False); rows = {}
+    from disvae.train_gan import AudioConditioner
+    landmarker, condition, rows = FaceLandmarker('dlib', verbose=False), AudioConditioner(condition), {}
     for emotion in EMOTIONS:
         scores = []
         for speaker, sentence in sentences:
             feats, visemes = spoken(sentence, speaker, emotion)
-            z = feature_latents(vae, feats)
+            z = condition(feats)
             real = _resize(render_clip(identity, visemes, len(z))[0], resolution)
             scores.append(talking_head_metrics(real, _resize(animator(identity.crop, z), resolution), landmarker))
         f = pd.DataFrame(scores)

@@ -26,7 +26,10 @@ PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale 
     ('vae-nomargin', 'train-vae {runs}/features {runs}/vae-nomargin --stage full --init-from {runs}/vae-nomargin-content --epochs 6 --shift 10 --batch-size 128 --margin false --device {device}'),
     ('mfcc', 'train-baseline {runs}/features {runs}/mfcc --device {device}'),
     ('mfcc-aug', 'train-baseline {runs}/features {runs}/mfcc-aug --augment true --device {device}'),
-    ('gan', 'train-gan {runs}/features {runs}/vae {runs}/gan --size 64 --steps 3000 --device {device}'),
+    ('gan', 'train-gan {runs}/features {runs}/vae {runs}/gan --size 64 --steps 3000 --device {device}'),   # one generator per representation (§4.5)
+    ('gan-nomargin', 'train-gan {runs}/features {runs}/vae-nomargin {runs}/gan-nomargin --size 64 --steps 3000 --device {device}'),
+    ('gan-mfcc', 'train-gan {runs}/features {runs}/mfcc {runs}/gan-mfcc --size 64 --steps 3000 --device {device}'),
+    ('gan-mfcc-aug', 'train-gan {runs}/features {runs}/mfcc-aug {runs}/gan-mfcc-aug --size 64 --steps 3000 --device {device}'),
 ]
 
 def repository_notebooks() -> Path:
