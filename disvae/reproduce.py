@@ -113,12 +113,16 @@ def run_pipeline(runs:Path, device:str='cpu', progress:bool=True, steps=None) ->
 
 def reproduce(scale:str='smoke', # a file in nbs/params: smoke or full
               out='reproduce', # the output folder
-              device:str='cpu', notebooks:list|None=None, nbs:Path|None=None, train:bool=True, progress:bool=True) -> dict:
+              device:str='cpu', notebooks:list|None=None, nbs:Path|None=None, train:bool=True, progress:bool=True,
+              overrides:dict|None=None) -> dict: # parameters that replace the scale's (a relative *_path is read from `out`)
     "Run the notebooks at `scale` into `out`; returns the summary (also out/summary.json and summary.md)."
     nbs = Path(nbs) if nbs else repository_notebooks(); out = Path(out).resolve(); out.mkdir(parents=True, exist_ok=True)
     summary = json.loads((out / 'summary.json').read_text()) if (out / 'summary.json').exists() else {}
     if summary.get('scale', scale) != scale: raise DisvaeError(out, f"holds a {summary['scale']} run; choose another --out")
     params = load_params(nbs, scale, out)
+    for k, v in (overrides or {}).items():
+        if k not in params: raise DisvaeError(nbs / 'params' / f'{scale}.yaml', f'has no parameter {k!r} (have: {sorted(params)})')
+        params[k] = str((out / v).resolve()) if isinstance(v, str) and k.endswith('_path') and not Path(v).is_absolute() else v
     if 'device' in params or scale == 'full': params['device'] = device
     if scale == 'full' and train: run_pipeline(out / 'runs', device, progress)
     gone = missing_inputs(params, out / 'runs', device)
@@ -152,9 +156,13 @@ def main(argv=None):
     p.add_argument('--scale', default='smoke', help='smoke or full (nbs/params/SCALE.yaml)'); p.add_argument('--out', required=True)
     p.add_argument('--device', default='cpu'); p.add_argument('--notebooks', nargs='*', default=None, help='a subset, by name (default: 00 to 07)')
     p.add_argument('--no-train', action='store_true', help='at full scale, use DIR/runs as it is instead of making it')
+    p.add_argument('--param', action='append', default=[], metavar='KEY=VALUE', help='replace a parameter of the scale (YAML value; null leaves it out)')
     p.add_argument('--quiet', action='store_true')
     a = p.parse_args(argv)
-    s = reproduce(a.scale, a.out, a.device, a.notebooks, train=not a.no_train, progress=not a.quiet)
+    bad = [s for s in a.param if '=' not in s]
+    if bad: p.error(f'--param wants KEY=VALUE, got {bad[0]!r}')
+    overrides = {k: yaml.safe_load(v) for k, v in (s.split('=', 1) for s in a.param)}
+    s = reproduce(a.scale, a.out, a.device, a.notebooks, train=not a.no_train, progress=not a.quiet, overrides=overrides)
     passed = sum(r['status'] == 'passed' for r in s['notebooks'].values())
     print(f"{a.out}: {passed} of {len(s['notebooks'])} notebooks passed; summary.md, figures/, notebooks/")
     return s
