@@ -123,7 +123,7 @@ def reproduce(scale:str='smoke', # a file in nbs/params: smoke or full
     for k, v in (overrides or {}).items():
         if k not in params: raise DisvaeError(nbs / 'params' / f'{scale}.yaml', f'has no parameter {k!r} (have: {sorted(params)})')
         params[k] = str((out / v).resolve()) if isinstance(v, str) and k.endswith('_path') and not Path(v).is_absolute() else v
-    if 'device' in params or scale == 'full': params['device'] = device
+    if 'device' in params: params['device'] = device   # training devices go to PIPELINE; notebooks only get it if they ask
     if scale == 'full' and train: run_pipeline(out / 'runs', device, progress)
     gone = missing_inputs(params, out / 'runs', device)
     if gone: raise DisvaeError(out, 'missing inputs:\n' + '\n'.join(f'  {k} = {v}: make it with `{how}`' for k, v, how in gone))
