@@ -47,7 +47,6 @@ def animate_frames(face=None, audio=None, checkpoint=None, vae=None, sample_rate
     points = (landmarker or FaceLandmarker('dlib'))(photo, source=face if isinstance(face, (str, Path)) else None)
     crop, to_crop, _ = align_face(photo, points, size)
     wave = load_audio(audio) if isinstance(audio, (str, Path)) else resample(np.asarray(audio, np.float32), sample_rate or SAMPLE_RATE)
-    if len(wave) < SAMPLE_RATE // 25: raise DisvaeError(audio if isinstance(audio, (str, Path)) else None, f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)')
     z = condition.from_wave(wave)                                                      # [n, z_dim], one per 40 ms
     if z.shape[1] != generator.config.z_dim: raise DisvaeError(checkpoint, f'generator expects vectors of size {generator.config.z_dim}, {condition.name} has {z.shape[1]}')
     face_t = torch.from_numpy(crop).permute(2, 0, 1).float()[None] / 127.5 - 1

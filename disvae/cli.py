@@ -9,9 +9,7 @@ from pathlib import Path
 from .data import DisvaeError
 
 # %% auto #0
-__all__ = ['PASS_THROUGH', 'cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'cmd_train_vae', 'cmd_train_baseline', 'cmd_train_gan',
-           'cmd_animate', 'cmd_export_animator', 'cmd_reproduce', 'cmd_eval_representation', 'default_demo_dir',
-           'cmd_demo', 'build_parser', 'main']
+__all__ = ['PASS_THROUGH', 'cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #7b47bf72
 def _print_summary(stats:dict, out=None):
@@ -46,33 +44,22 @@ def cmd_info(a):
     if a.json: print(json.dumps(st, indent=1))
     else: _print_summary(st)
 
-def cmd_train_vae(a):
-    from disvae.train import main as train_main
-    train_main(a.args)
+# verbs with their own parser: (module, its entry function, help); imported only when the verb is used
+PASS_THROUGH = {'train-vae': ('disvae.train', 'main', 'train the VAE'),
+                'train-baseline': ('disvae.baseline', 'main', 'train an MFCC baseline'),
+                'train-gan': ('disvae.train_gan', 'main', 'train the talking-head GAN'),
+                'animate': ('disvae.animate', 'main', 'a talking-head mp4 of a face saying some audio'),
+                'export-animator': ('disvae.animate', 'export_main', 'a talking-head checkpoint as a small folder for animate'),
+                'reproduce': ('disvae.reproduce', 'main', 'run the notebooks headlessly into a folder of tables and figures'),
+                'eval-representation': ('disvae.eval', 'main', 'Table 3 and viseme accuracy in noise')}
 
-def cmd_train_baseline(a):
-    from disvae.baseline import main as baseline_main
-    baseline_main(a.args)
-
-def cmd_train_gan(a):
-    from disvae.train_gan import main as gan_main
-    gan_main(a.args)
-
-def cmd_animate(a):
-    from disvae.animate import main as animate_main
-    animate_main(a.args)
-
-def cmd_export_animator(a):
-    from disvae.animate import export_main
-    export_main(a.args)
-
-def cmd_reproduce(a):
-    from disvae.reproduce import main as reproduce_main
-    reproduce_main(a.args)
-
-def cmd_eval_representation(a):
-    from disvae.eval import main as eval_main
-    eval_main(a.args)
+def _pass_through(verb:str):
+    "The command function of a pass-through verb: hands every argument to its module's own parser."
+    module, function, _ = PASS_THROUGH[verb]
+    def run(a):
+        import importlib
+        getattr(importlib.import_module(module), function)(a.args)
+    return run
 
 def default_demo_dir() -> Path:
     return Path(os.environ.get('DISVAE_HOME', Path.home() / '.cache' / 'disvae')) / 'demo'
@@ -106,33 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--quiet', action='store_true'); s.set_defaults(func=cmd_prepare)
     s = sub.add_parser('info', help='statistics of a prepared store'); s.add_argument('store')
     s.add_argument('--json', action='store_true'); s.set_defaults(func=cmd_info)
-    s = sub.add_parser('train-vae', add_help=False, help='train the VAE (disvae train-vae --help for its options)')
-    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_vae)
-    s = sub.add_parser('train-baseline', add_help=False, help='train an MFCC baseline (disvae train-baseline --help)')
-    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_baseline)
-    s = sub.add_parser('train-gan', add_help=False, help='train the talking-head GAN (disvae train-gan --help)')
-    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_train_gan)
-    s = sub.add_parser('animate', add_help=False, help='a talking-head mp4 of a face saying some audio (disvae animate --help)')
-    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_animate)
-    s = sub.add_parser('export-animator', add_help=False, help='a talking-head checkpoint as a small folder for animate (--help for options)')
-    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_export_animator)
-    s = sub.add_parser('reproduce', add_help=False, help='run the notebooks headlessly into a folder of tables and figures (--help)')
-    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_reproduce)
-    s = sub.add_parser('eval-representation', add_help=False, help='Table 3 and viseme accuracy in noise (--help for options)')
-    s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=cmd_eval_representation)
+    for verb, (_, _, help) in PASS_THROUGH.items():
+        s = sub.add_parser(verb, add_help=False, help=f'{help} (disvae {verb} --help for its options)')
+        s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=_pass_through(verb))
     s = sub.add_parser('demo', help='make, prepare and summarise the bundled synthetic corpus')
     s.add_argument('--out', default=None, help='folder (default: $DISVAE_HOME/demo or ~/.cache/disvae/demo)')
     s.add_argument('--utterances', type=int, default=200); s.add_argument('--quiet', action='store_true'); s.set_defaults(func=cmd_demo)
     return p
 
-PASS_THROUGH = {'train-vae': cmd_train_vae, 'train-baseline': cmd_train_baseline, 'train-gan': cmd_train_gan,
-                'animate': cmd_animate, 'export-animator': cmd_export_animator, 'reproduce': cmd_reproduce, 'eval-representation': cmd_eval_representation}
-
 def main(argv:list|None=None) -> int:
     "Entry point of the `disvae` command."
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in PASS_THROUGH:   # verbs with their own parser take every argument as is (argparse's REMAINDER drops a leading --option)
-        args = argparse.Namespace(args=argv[1:], func=PASS_THROUGH[argv[0]])
+        args = argparse.Namespace(args=argv[1:], func=_pass_through(argv[0]))
     else: args = build_parser().parse_args(argv)
     try: args.func(args)
     except DisvaeError as e:

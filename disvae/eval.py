@@ -25,17 +25,17 @@ __all__ = ['EMOTION_SENTENCES', 'split_utterances', 'vae_representation', 'basel
            'accuracy', 'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness',
            'relative_to_clean', 'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap',
            'emotion_swap_widget', 'lmd', 'psnr', 'video_ssim', 'video_landmarks', 'talking_head_metrics',
-           'feature_latents', 'generator_animator', 'talking_head_noise', 'plot_lmd_noise', 'spoken',
-           'talking_head_emotions', 'evaluate_representations', 'main']
+           'generator_animator', 'talking_head_noise', 'plot_lmd_noise', 'spoken', 'talking_head_emotions',
+           'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval.ipynb #6202e610
 @torch.no_grad()
 def split_utterances(store:FeatureStore, split:str='test',
                      level_db:float|None=None, # white noise level re. each utterance's RMS; None: clean
-                     seed:int=0) -> list:
+                     seed:int=0, only=None) -> list: # positions within the split to return (None: all)
     "[(log magnitude [frames, 200], per-frame visemes, emotion index)] for every utterance of a split."
-    out = []
-    for r in split_rows(store, split):
+    out, rows = [], split_rows(store, split)
+    for r in (rows if only is None else rows[np.asarray(only)]):
         features, visemes = store.utterance(int(r)); u = store.utterances.iloc[int(r)]
         x = torch.from_numpy(np.array(features))
         if level_db is not None:
@@ -282,11 +282,6 @@ def talking_head_metrics(real:np.ndarray, fake:np.ndarray, # [T, S, S, 3] uint8 
 
 
 # %% ../nbs/07_eval.ipynb #ac14e28a
-def feature_latents(condition, feats) -> torch.Tensor: # [video frames, dim]
-    "What a generator follows per 25 fps frame, from raw log-magnitude features [frames, 200]: a VAE's z_c or an MFCC baseline's embedding."
-    from disvae.train_gan import AudioConditioner
-    return AudioConditioner(condition)(feats)
-
 def generator_animator(generator):
     "An animator from a generator: (neutral crop [S, S, 3] uint8, z [n, z_dim]) -> frames [n, S, S, 3] uint8, on its own frames."
     from disvae.generator import generate
@@ -296,6 +291,12 @@ def generator_animator(generator):
         fake = generate(generator.eval(), face_t, torch.as_tensor(z)[None])[0]
         return ((fake.clamp(-1, 1) + 1) * 127.5).round().byte().permute(0, 2, 3, 1).numpy()
     return animate
+
+def _mean_scores(scores:list) -> dict:
+    "Metrics averaged over videos (`talking_head_metrics` results); frame counts summed."
+    f = pd.DataFrame(scores)
+    return dict(lmd=f.lmd.mean(), lmd_centred=f.lmd_centred.mean(), psnr=f.psnr.mean(), ssim=f.ssim.mean(),
+                frames=int(f.frames.sum()), frames_scored=int(f.frames_scored.sum()))
 
 def _resize(frames:np.ndarray, size:int) -> np.ndarray:
     from PIL import Image
@@ -314,19 +315,15 @@ def talking_head_noise(store, condition, # what the animator follows: a VAE or M
     n_test = len(split_rows(store, 'test')); pick = np.unique(np.linspace(0, n_test - 1, min(n_utterances, n_test)).round().astype(int))
     truth, rows = {}, {}
     for name, level in tqdm(levels.items(), desc='talking-head noise', disable=not progress):
-        utts = split_utterances(store, 'test', level, seed)
         scores = []
-        for i in pick:
-            feats, visemes, _ = utts[i]
+        for i, (feats, visemes, _) in zip(pick, split_utterances(store, 'test', level, seed, only=pick)):
             z = condition(feats)
             if i not in truth:
                 real = _resize(render_clip(identity, np.asarray(visemes), len(z))[0], resolution)
                 truth[i] = real, video_landmarks(real, landmarker)[0]
             real, real_marks = truth[i]
             scores.append(talking_head_metrics(real, _resize(animator(identity.crop, z), resolution), landmarker, real_marks))
-        frame = pd.DataFrame(scores)
-        rows[name] = dict(lmd=frame.lmd.mean(), lmd_centred=frame.lmd_centred.mean(), psnr=frame.psnr.mean(), ssim=frame.ssim.mean(),
-                          frames=int(frame.frames.sum()), frames_scored=int(frame.frames_scored.sum()))
+        rows[name] = _mean_scores(scores)
     table = pd.DataFrame(rows).T
     table.attrs = dict(detector=f'{landmarker.backend} 68-point', resolution=resolution, utterances=len(pick), identity=identity.name)
     return table
@@ -370,8 +367,7 @@ def talking_head_emotions(condition, animator, identity, sentences=EMOTION_SENTE
             z = condition(feats)
             real = _resize(render_clip(identity, visemes, len(z))[0], resolution)
             scores.append(talking_head_metrics(real, _resize(animator(identity.crop, z), resolution), landmarker))
-        f = pd.DataFrame(scores)
-        rows[emotion] = dict(lmd=f.lmd.mean(), lmd_centred=f.lmd_centred.mean(), psnr=f.psnr.mean(), ssim=f.ssim.mean(), frames=int(f.frames.sum()))
+        rows[emotion] = _mean_scores(scores)
     table = pd.DataFrame(rows).T
     table.attrs = dict(detector=f'{landmarker.backend} 68-point', resolution=resolution, identity=identity.name)
     return table

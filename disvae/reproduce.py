@@ -127,7 +127,7 @@ def reproduce(scale:str='smoke', # a file in nbs/params: smoke or full
     if scale == 'full' and train: run_pipeline(out / 'runs', device, progress)
     gone = missing_inputs(params, out / 'runs', device)
     if gone: raise DisvaeError(out, 'missing inputs:\n' + '\n'.join(f'  {k} = {v}: make it with `{how}`' for k, v, how in gone))
-    names = notebooks or ([n for n in NOTEBOOKS if (nbs / f'{n}.ipynb').exists()] if nbs == repository_notebooks() else sorted(p.stem for p in nbs.glob('*.ipynb')))
+    names = notebooks or [n for n in NOTEBOOKS if (nbs / f'{n}.ipynb').exists()] or sorted(p.stem for p in nbs.glob('*.ipynb'))
     summary = dict(scale=scale, device=device, params=params, notebooks=summary.get('notebooks', {}))
     for name in names:
         executed = out / 'notebooks' / f'{name}.ipynb'
@@ -136,7 +136,7 @@ def reproduce(scale:str='smoke', # a file in nbs/params: smoke or full
             continue
         executed.parent.mkdir(parents=True, exist_ok=True)
         if progress: print(f'{name}: running', file=sys.stderr)
-        try: seconds = run_notebook(nbs / f'{name}.ipynb', executed, {k: v for k, v in params.items()}, nbs)
+        try: seconds = run_notebook(nbs / f'{name}.ipynb', executed, params, nbs)
         except DisvaeError as e:
             summary['notebooks'][name] = dict(status='failed', error=e.problem); _write_summary(out, summary); raise
         figures = [str(p.relative_to(out)) for p in extract_figures(executed, out / 'figures')]

@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from PIL import Image
-from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE
+from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE, AudioError
 from .corpora import FeatureStore
 from .vae import DisentangledVAE, load_vae, encode
 from .baseline import MFCCBaseline, load_baseline
@@ -47,7 +47,8 @@ class AudioConditioner:
         return self.model(video_segments(x, n_video))[0]
 
     def from_wave(self, wave:np.ndarray) -> torch.Tensor: # 16 kHz mono -> [video frames, dim]
-        if self.name == 'z_c': return encode(self.model, wave, SAMPLE_RATE)
+        if self.name == 'z_c': return encode(self.model, wave, SAMPLE_RATE)   # encode names audio that is too short
+        if num_video_frames(len(wave)) == 0: raise AudioError(None, f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)')
         return self(log_spectrogram(torch.from_numpy(np.clip(wave, -1, 1).astype(np.float32))), num_video_frames(len(wave)))
 
 def utterance_latents(condition, store:FeatureStore, rows) -> list:
