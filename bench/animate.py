@@ -1,7 +1,7 @@
 """`disvae animate` end to end (load, detect, encode, generate on its own frames, paste back, write the mp4) at several crop sizes,
 as a real-time factor (seconds of speech / wall seconds; above 1 is faster than real time), with peak memory.
 
-    python bench/animate.py [--sizes 128 256] [--repeats 2] [--device cpu] [--json out.json]
+    python bench/animate.py [--sizes 128 256] [--repeats 2] [--json out.json]      # on the CPU: `animate` has no device option
 
 The face is the bundled 256 px demo photo and the speech the bundled 3.4 s sentence. Speed does not depend on the weights, so each size
 uses an untrained generator of the shape `disvae train-gan --size S` builds (depth 4, width 32), beside the bundled VAE. The named

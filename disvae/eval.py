@@ -21,12 +21,13 @@ from .baseline import MFCCBaseline, load_baseline, split_rows
 from .generator import ssim
 
 # %% auto #0
-__all__ = ['EMOTION_SENTENCES', 'split_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe',
-           'accuracy', 'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness',
-           'relative_to_clean', 'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap',
-           'emotion_swap_widget', 'lmd', 'psnr', 'video_ssim', 'video_landmarks', 'talking_head_metrics',
-           'generator_animator', 'talking_head_noise', 'plot_lmd_noise', 'spoken', 'talking_head_emotions',
-           'evaluate_representations', 'main']
+__all__ = ['EMOTION_SENTENCES', 'FIGURE3_CONDITIONS', 'CURVE_LEVELS_DB', 'TABLE1_LEVELS', 'split_utterances',
+           'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy', 'train_probe',
+           'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean', 'plot_noise',
+           'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget', 'lmd', 'psnr',
+           'video_ssim', 'video_landmarks', 'talking_head_metrics', 'generator_animator', 'talking_head_noise',
+           'plot_lmd_noise', 'speak', 'spoken', 'talking_head_emotions', 'frame_grid', 'plot_frame_grid',
+           'gan_condition', 'compare_talking_heads', 'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval.ipynb #6202e610
 @torch.no_grad()
@@ -342,8 +343,8 @@ def plot_lmd_noise(tables:dict, metric:str='lmd'): # method name -> talking_head
 # %% ../nbs/07_eval.ipynb #fb700f0a
 EMOTION_SENTENCES = (('spk02', 'bin blue at f two now'), ('spk16', 'place red by m seven again'))
 
-def spoken(sentence:str, speaker:str, emotion:str, seed:int=0) -> tuple:
-    "(log magnitude [frames, 200], viseme per frame) of `sentence` spoken by a synthetic-corpus speaker with `emotion`."
+def speak(sentence:str, speaker:str, emotion:str, seed:int=0) -> tuple:
+    "(16 kHz audio, viseme per 10 ms frame) of `sentence` spoken by a synthetic-corpus speaker with `emotion`, over the recording floor."
     from disvae.synth import Espeak, make_speakers, prosody, RECORDING_FLOOR_DB
     from disvae.visemes import espeak_events_to_alignment, frame_labels
     from disvae.data import resample
@@ -351,8 +352,12 @@ def spoken(sentence:str, speaker:str, emotion:str, seed:int=0) -> tuple:
     audio, events = Espeak().synthesize(sentence, **prosody(who, emotion), seed=seed)
     alignment = espeak_events_to_alignment(events, len(audio), Espeak.sample_rate, sentence.split())
     wave = resample(np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=seed), -1, 1), Espeak.sample_rate)
-    feats = log_spectrogram(torch.from_numpy(wave))
-    return feats, frame_labels(alignment, len(feats))
+    return wave, frame_labels(alignment, len(log_spectrogram(torch.from_numpy(wave))))
+
+def spoken(sentence:str, speaker:str, emotion:str, seed:int=0) -> tuple:
+    "(log magnitude [frames, 200], viseme per frame) of `speak`'s audio."
+    wave, visemes = speak(sentence, speaker, emotion, seed)
+    return log_spectrogram(torch.from_numpy(wave)), visemes
 
 def talking_head_emotions(condition, animator, identity, sentences=EMOTION_SENTENCES, resolution:int=128) -> pd.DataFrame:
     "Mean LMD, centred LMD, PSNR and SSIM per emotion (rows) over the same sentences, at `resolution` px."
@@ -371,6 +376,103 @@ def talking_head_emotions(condition, animator, identity, sentences=EMOTION_SENTE
     table = pd.DataFrame(rows).T
     table.attrs = dict(detector=f'{landmarker.backend} 68-point', resolution=resolution, identity=identity.name)
     return table
+
+# %% ../nbs/07_eval.ipynb #b8de2498
+FIGURE3_CONDITIONS = {'clean': ('NEU', None), '-30 dB': ('NEU', -30.0), '-10 dB': ('NEU', -10.0), 'angry': ('ANG', None)}
+
+def frame_grid(methods:dict, # method name -> (animator, condition), as `talking_head_noise` takes them
+               identity, sentence=EMOTION_SENTENCES[0], conditions:dict=FIGURE3_CONDITIONS, n_frames:int=8, seed:int=0) -> dict:
+    "Figure 3's frames: {condition: {'truth', then each method: frames [n_frames, S, S, 3]}} at the same instants of one sentence."
+    from disvae.render import render_clip
+    from disvae.train_gan import AudioConditioner
+    speaker, words = sentence
+    conditioners, waves, grid = {name: AudioConditioner(c) for name, (_, c) in methods.items()}, {}, {}
+    for condition, (emotion, level_db) in conditions.items():
+        if emotion not in waves: waves[emotion] = speak(words, speaker, emotion, seed)   # one take per emotion: noise changes only the sound
+        wave, visemes = waves[emotion]
+        feats = log_spectrogram(torch.as_tensor(wave if level_db is None else add_noise(wave, level_db, seed=seed)))
+        rows = {}
+        for name, (animator, _) in methods.items():
+            z = conditioners[name](feats)
+            if 'truth' not in rows:
+                pick = np.linspace(0, len(z) - 1, n_frames).round().astype(int)
+                rows['truth'] = render_clip(identity, visemes, len(z))[0][pick]
+            rows[name] = animator(identity.crop, z)[pick]
+        grid[condition] = rows
+    return grid
+
+def plot_frame_grid(grid:dict, title:str=''):
+    "One row of frames per (condition, method), conditions separated by lines."
+    import matplotlib.pyplot as plt
+    rows = [(c, name, frames) for c, r in grid.items() for name, frames in r.items()]
+    size = rows[0][2].shape[1]
+    mosaic = np.concatenate([np.concatenate(list(frames), 1) for _, _, frames in rows], 0)
+    fig, ax = plt.subplots(figsize=(mosaic.shape[1] / 80 + 2, mosaic.shape[0] / 80 + 0.4))
+    ax.imshow(mosaic); ax.set_xticks([])
+    ax.set_yticks(np.arange(len(rows)) * size + size / 2, [f'{c} · {name}' for c, name, _ in rows], fontsize=8)
+    per_condition = len(rows) // len(grid)
+    for k in range(1, len(grid)): ax.axhline(k * per_condition * size - 0.5, color='red', lw=1.5)
+    if title: ax.set_title(title, fontsize=9)
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/07_eval.ipynb #60034c66
+CURVE_LEVELS_DB = {'clean': None, '-60 dB': -60.0, '-50 dB': -50.0, '-40 dB': -40.0, '-30 dB': -30.0, '-20 dB': -20.0, '-10 dB': -10.0}
+TABLE1_LEVELS = {'clean': 'clean', 'low (-60 dB)': '-60 dB', 'medium (-30 dB)': '-30 dB', 'high (-10 dB)': '-10 dB'}
+
+def gan_condition(gan) -> Path:
+    "The VAE or MFCC baseline a talking-head checkpoint was trained to follow."
+    meta = Path(gan) / 'config.json'
+    meta = json.loads(meta.read_text()) if meta.exists() else {}
+    if meta.get('kind') != 'disvae.talking_head': raise DisvaeError(gan, 'not a talking-head checkpoint; make one with `disvae train-gan`')
+    condition = Path(meta['config']['vae'])
+    if not condition.exists(): raise DisvaeError(gan, f'trained on {condition}, which is not there any more')
+    return condition
+
+def _still_face(face, z): return np.repeat(face[None], len(z), 0)
+
+def _markdown(rows:dict, columns:dict, fmt:str='{:.2f}') -> str: # row name -> {column: value}; column header -> key
+    lines = ['| method | ' + ' | '.join(columns) + ' |', '|---|' + '---:|' * len(columns)]
+    return '\n'.join(lines + [f'| {name} | ' + ' | '.join(fmt.format(r[k]) for k in columns.values()) + ' |' for name, r in rows.items()]) + '\n'
+
+# %% ../nbs/07_eval.ipynb #c30e1fba
+def compare_talking_heads(store, gans:dict, # method name -> talking-head checkpoint folder
+                          out, levels:dict=CURVE_LEVELS_DB, n_utterances:int=20, resolution:int=128, progress:bool=True) -> dict:
+    "Tables 1 and 2, Figures 3 and 5 and the emotion table for several generators beside a still face; written into `out`."
+    import matplotlib.pyplot as plt
+    from disvae.render import FaceIdentity, bundled_faces
+    from disvae.train_gan import load_generator
+    missing = [lv for lv in TABLE1_LEVELS.values() if lv not in levels]
+    if missing: raise DisvaeError(None, f'levels lacks {missing}, which Table 1 reports')
+    store = store if isinstance(store, FeatureStore) else FeatureStore(store)
+    out = Path(out); out.mkdir(parents=True, exist_ok=True); t0 = time.perf_counter()
+    methods = {name: (generator_animator(load_generator(g)), gan_condition(g)) for name, g in gans.items()}
+    sizes = {load_generator(g).config.size for g in gans.values()}
+    if len(sizes) != 1: raise DisvaeError(None, f'the generators differ in size {sorted(sizes)}; compare them at one size')
+    face = FaceIdentity(bundled_faces()['astronaut'], sizes.pop(), name='astronaut')
+    methods['still face (baseline)'] = (_still_face, next(iter(methods.values()))[1])
+    noise, emotions = {}, {}
+    for name, (animator, condition) in tqdm(methods.items(), desc='methods', disable=not progress):
+        noise[name] = talking_head_noise(store, condition, animator, face, levels, n_utterances, resolution, progress=False)
+        emotions[name] = talking_head_emotions(condition, animator, face, resolution=resolution)
+    attrs = next(iter(noise.values())).attrs
+    head = (f"LMD in px at {attrs['resolution']} px ({attrs['detector']}), PSNR in dB; {attrs['utterances']} test utterances, "
+            f"identity {attrs['identity']}, generators at {face.size} px\n\n")
+    lmd_at = {n: {lv: float(t.loc[lv, 'lmd']) for lv in levels} for n, t in noise.items()}
+    (out / 'table1.md').write_text(head + _markdown(lmd_at, TABLE1_LEVELS))
+    clean = {n: {k: float(t.loc['clean', k]) for k in ('lmd', 'lmd_centred', 'psnr', 'ssim')} for n, t in noise.items()}
+    (out / 'table2.md').write_text(head + _markdown(clean, {'LMD': 'lmd', 'centred LMD': 'lmd_centred', 'PSNR': 'psnr', 'SSIM': 'ssim'}))
+    by_emotion = {n: {e: float(t.loc[e, 'lmd']) for e in EMOTIONS} for n, t in emotions.items()}
+    (out / 'emotions.md').write_text(head + _markdown(by_emotion, {e: e for e in EMOTIONS}))
+    fig = plot_lmd_noise(noise); fig.savefig(out / 'figure5.png', dpi=120); plt.close(fig)
+    fig = plot_frame_grid(frame_grid(methods, face), f"'{EMOTION_SENTENCES[0][1]}' by {EMOTION_SENTENCES[0][0]}")
+    fig.savefig(out / 'figure3.png', dpi=110); plt.close(fig)
+    results = dict(meta=dict(attrs, size=face.size), gans={n: str(g) for n, g in gans.items()}, levels=levels,
+                   noise={n: t.astype(float).round(4).to_dict('index') for n, t in noise.items()},
+                   emotions={n: t.astype(float).round(4).to_dict('index') for n, t in emotions.items()},
+                   seconds=round(time.perf_counter() - t0, 1))
+    (out / 'results.json').write_text(json.dumps(results, indent=1))
+    return results
 
 # %% ../nbs/07_eval.ipynb #2312038a
 def _markdown_tables(results:dict) -> tuple:
