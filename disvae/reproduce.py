@@ -143,9 +143,10 @@ def reproduce(scale:str='smoke', # a file in nbs/params: smoke or full
         summary['notebooks'][name] = dict(status='passed', seconds=round(seconds, 1), figures=figures)
         _write_summary(out, summary)
         if progress: print(f'{name}: passed in {seconds:.0f} s, {len(figures)} figures', file=sys.stderr)
-    for f in ('results.json', 'table3.md', 'noise.md'):   # what 07_eval's full-scale cells write beside the store
-        if params.get('store_path') and (Path(params['store_path']).parent / 'eval' / f).exists():
-            shutil.copy(Path(params['store_path']).parent / 'eval' / f, out / f)
+    runs = Path(params['store_path']).parent if params.get('store_path') else None   # 07_eval's full-scale cells write beside the store
+    for f in ('results.json', 'table3.md', 'noise.md'):
+        if runs and (runs / 'eval' / f).exists(): shutil.copy(runs / 'eval' / f, out / f)
+    if runs and (runs / 'talking_heads').exists(): shutil.copytree(runs / 'talking_heads', out / 'talking_heads', dirs_exist_ok=True)
     return summary
 
 # %% ../nbs/09_reproduce.ipynb #bc8f46f5
