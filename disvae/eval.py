@@ -466,7 +466,7 @@ def compare_talking_heads(store, gans:dict, # method name -> talking-head checkp
     (out / 'emotions.md').write_text(head + _markdown(by_emotion, {e: e for e in EMOTIONS}))
     fig = plot_lmd_noise(noise); fig.savefig(out / 'figure5.png', dpi=120); plt.close(fig)
     fig = plot_frame_grid(frame_grid(methods, face), f"'{EMOTION_SENTENCES[0][1]}' by {EMOTION_SENTENCES[0][0]}")
-    fig.savefig(out / 'figure3.png', dpi=110); plt.close(fig)
+    fig.savefig(out / 'figure3.png', dpi=110, bbox_inches='tight'); plt.close(fig)
     results = dict(meta=dict(attrs, size=face.size), gans={n: str(g) for n, g in gans.items()}, levels=levels,
                    noise={n: t.astype(float).round(4).to_dict('index') for n, t in noise.items()},
                    emotions={n: t.astype(float).round(4).to_dict('index') for n, t in emotions.items()},
