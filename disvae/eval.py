@@ -441,15 +441,17 @@ def compare_talking_heads(store, gans:dict, # method name -> talking-head checkp
     "Tables 1 and 2, Figures 3 and 5 and the emotion table for several generators beside a still face; written into `out`."
     import matplotlib.pyplot as plt
     from disvae.render import FaceIdentity, bundled_faces
-    from disvae.train_gan import load_generator
+    from disvae.train_gan import load_generator, AudioConditioner
     missing = [lv for lv in TABLE1_LEVELS.values() if lv not in levels]
     if missing: raise DisvaeError(None, f'levels lacks {missing}, which Table 1 reports')
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
     out = Path(out); out.mkdir(parents=True, exist_ok=True); t0 = time.perf_counter()
-    methods = {name: (generator_animator(load_generator(g)), gan_condition(g)) for name, g in gans.items()}
-    sizes = {load_generator(g).config.size for g in gans.values()}
+    generators = {name: load_generator(g) for name, g in gans.items()}
+    sizes = {g.config.size for g in generators.values()}
     if len(sizes) != 1: raise DisvaeError(None, f'the generators differ in size {sorted(sizes)}; compare them at one size')
     face = FaceIdentity(bundled_faces()['astronaut'], sizes.pop(), name='astronaut')
+    # each VAE or baseline is read once, then shared by the noise, emotion and grid protocols
+    methods = {name: (generator_animator(generators[name]), AudioConditioner(gan_condition(g))) for name, g in gans.items()}
     methods['still face (baseline)'] = (_still_face, next(iter(methods.values()))[1])
     noise, emotions = {}, {}
     for name, (animator, condition) in tqdm(methods.items(), desc='methods', disable=not progress):
