@@ -21,7 +21,7 @@ from .baseline import MFCCBaseline, load_baseline, split_rows
 from .generator import ssim
 
 # %% auto #0
-__all__ = ['EMOTION_SENTENCES', 'FIGURE3_CONDITIONS', 'CURVE_LEVELS_DB', 'TABLE1_LEVELS', 'split_utterances',
+__all__ = ['MISMATCHED', 'EMOTION_SENTENCES', 'FIGURE3_CONDITIONS', 'CURVE_LEVELS_DB', 'TABLE1_LEVELS', 'split_utterances',
            'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy', 'train_probe',
            'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean', 'plot_noise',
            'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget', 'lmd', 'psnr',
@@ -304,9 +304,13 @@ def _resize(frames:np.ndarray, size:int) -> np.ndarray:
     if frames.shape[1] == size: return frames
     return np.stack([np.asarray(Image.fromarray(f).resize((size, size), Image.BICUBIC)) for f in frames])
 
+MISMATCHED = 'mismatched audio'
+
 def talking_head_noise(store, condition, # what the animator follows: a VAE or MFCC baseline (or its folder)
                        animator, identity, # a `disvae.render.FaceIdentity` at the animator's crop size
-                       levels:dict=NOISE_LEVELS_DB, n_utterances:int=20, resolution:int=128, seed:int=0, progress:bool=True) -> pd.DataFrame:
+                       levels:dict=NOISE_LEVELS_DB, n_utterances:int=20, resolution:int=128, seed:int=0,
+                       mismatched:bool=False, # add the control row MISMATCHED: each clip animated from the next utterance's clean audio
+                       progress:bool=True) -> pd.DataFrame:
     "Mean LMD, centred LMD, PSNR and SSIM over test utterances at each noise level (rows), all at `resolution` px."
     from disvae.generator import FaceLandmarker
     from disvae.render import render_clip
@@ -314,17 +318,22 @@ def talking_head_noise(store, condition, # what the animator follows: a VAE or M
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
     landmarker, condition = FaceLandmarker('dlib', verbose=False), AudioConditioner(condition)
     n_test = len(split_rows(store, 'test')); pick = np.unique(np.linspace(0, n_test - 1, min(n_utterances, n_test)).round().astype(int))
-    truth, rows = {}, {}
+    if mismatched and len(pick) < 2: raise DisvaeError(store.path, 'the mismatched-audio control needs at least 2 test utterances')
+    clean = split_utterances(store, 'test', None, seed, only=pick)
+    truth = {}                                                       # rendered once per utterance, whatever the audio
+    for i, (feats, visemes, _) in zip(pick, clean):
+        real = _resize(render_clip(identity, visemes, len(condition(feats)))[0], resolution)
+        truth[i] = real, video_landmarks(real, landmarker)[0]
+    score = lambda i, z: talking_head_metrics(truth[i][0], _resize(animator(identity.crop, z), resolution), landmarker, truth[i][1])
+    rows = {}
     for name, level in tqdm(levels.items(), desc='talking-head noise', disable=not progress):
-        scores = []
-        for i, (feats, visemes, _) in zip(pick, split_utterances(store, 'test', level, seed, only=pick)):
-            z = condition(feats)
-            if i not in truth:
-                real = _resize(render_clip(identity, np.asarray(visemes), len(z))[0], resolution)
-                truth[i] = real, video_landmarks(real, landmarker)[0]
-            real, real_marks = truth[i]
-            scores.append(talking_head_metrics(real, _resize(animator(identity.crop, z), resolution), landmarker, real_marks))
-        rows[name] = _mean_scores(scores)
+        heard = clean if level is None else split_utterances(store, 'test', level, seed, only=pick)
+        rows[name] = _mean_scores([score(i, condition(feats)) for i, (feats, _, _) in zip(pick, heard)])
+    if mismatched:
+        z_clean = [condition(feats) for feats, _, _ in clean]
+        other = lambda k: z_clean[(k + 1) % len(pick)]
+        # the next utterance's z, cycled to this one's length: a generator that follows the audio must do worse here
+        rows[MISMATCHED] = _mean_scores([score(i, other(k)[np.arange(len(z_clean[k])) % len(other(k))]) for k, i in enumerate(pick)])
     table = pd.DataFrame(rows).T
     table.attrs = dict(detector=f'{landmarker.backend} 68-point', resolution=resolution, utterances=len(pick), identity=identity.name)
     return table
@@ -437,7 +446,9 @@ def _markdown(rows:dict, columns:dict, fmt:str='{:.2f}') -> str: # row name -> {
 
 # %% ../nbs/07_eval.ipynb #c30e1fba
 def compare_talking_heads(store, gans:dict, # method name -> talking-head checkpoint folder
-                          out, levels:dict=CURVE_LEVELS_DB, n_utterances:int=20, resolution:int=128, progress:bool=True) -> dict:
+                          out, levels:dict=CURVE_LEVELS_DB, n_utterances:int=20, resolution:int=128,
+                          sentences=EMOTION_SENTENCES, # (speaker, sentence) pairs of the emotion table; the first is Figure 3's
+                          progress:bool=True) -> dict:
     "Tables 1 and 2, Figures 3 and 5 and the emotion table for several generators beside a still face; written into `out`."
     import matplotlib.pyplot as plt
     from disvae.render import FaceIdentity, bundled_faces
@@ -455,19 +466,21 @@ def compare_talking_heads(store, gans:dict, # method name -> talking-head checkp
     methods['still face (baseline)'] = (_still_face, next(iter(methods.values()))[1])
     noise, emotions = {}, {}
     for name, (animator, condition) in tqdm(methods.items(), desc='methods', disable=not progress):
-        noise[name] = talking_head_noise(store, condition, animator, face, levels, n_utterances, resolution, progress=False)
-        emotions[name] = talking_head_emotions(condition, animator, face, resolution=resolution)
+        noise[name] = talking_head_noise(store, condition, animator, face, levels, n_utterances, resolution, mismatched=True, progress=False)
+        emotions[name] = talking_head_emotions(condition, animator, face, sentences, resolution=resolution)
     attrs = next(iter(noise.values())).attrs
     head = (f"LMD in px at {attrs['resolution']} px ({attrs['detector']}), PSNR in dB; {attrs['utterances']} test utterances, "
             f"identity {attrs['identity']}, generators at {face.size} px\n\n")
     lmd_at = {n: {lv: float(t.loc[lv, 'lmd']) for lv in levels} for n, t in noise.items()}
     (out / 'table1.md').write_text(head + _markdown(lmd_at, TABLE1_LEVELS))
-    clean = {n: {k: float(t.loc['clean', k]) for k in ('lmd', 'lmd_centred', 'psnr', 'ssim')} for n, t in noise.items()}
-    (out / 'table2.md').write_text(head + _markdown(clean, {'LMD': 'lmd', 'centred LMD': 'lmd_centred', 'PSNR': 'psnr', 'SSIM': 'ssim'}))
+    clean = {n: {k: float(t.loc['clean', k]) for k in ('lmd', 'lmd_centred', 'psnr', 'ssim')} | dict(other=float(t.loc[MISMATCHED, 'lmd']))
+             for n, t in noise.items()}
+    (out / 'table2.md').write_text(head + _markdown(clean, {'LMD': 'lmd', 'centred LMD': 'lmd_centred', 'PSNR': 'psnr', 'SSIM': 'ssim',
+                                                             'LMD, mismatched audio': 'other'}))
     by_emotion = {n: {e: float(t.loc[e, 'lmd']) for e in EMOTIONS} for n, t in emotions.items()}
     (out / 'emotions.md').write_text(head + _markdown(by_emotion, {e: e for e in EMOTIONS}))
-    fig = plot_lmd_noise(noise); fig.savefig(out / 'figure5.png', dpi=120); plt.close(fig)
-    fig = plot_frame_grid(frame_grid(methods, face), f"'{EMOTION_SENTENCES[0][1]}' by {EMOTION_SENTENCES[0][0]}")
+    fig = plot_lmd_noise({n: t.drop(index=MISMATCHED) for n, t in noise.items()}); fig.savefig(out / 'figure5.png', dpi=120); plt.close(fig)
+    fig = plot_frame_grid(frame_grid(methods, face, sentences[0]), f"'{sentences[0][1]}' by {sentences[0][0]}")
     fig.savefig(out / 'figure3.png', dpi=110, bbox_inches='tight'); plt.close(fig)
     results = dict(meta=dict(attrs, size=face.size), gans={n: str(g) for n, g in gans.items()}, levels=levels,
                    noise={n: t.astype(float).round(4).to_dict('index') for n, t in noise.items()},

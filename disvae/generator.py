@@ -235,8 +235,24 @@ class UNetGenerator(nn.Module):
             ups.append(_up(c_in, skip)); c_in = 2 * skip
         self.ups = nn.ModuleList(ups)
         self.to_rgb = nn.Sequential(nn.Upsample(scale_factor=2, mode='nearest'), nn.Conv2d(c_in, 3, 3, 1, 1), nn.Tanh())
+        # per-dimension statistics of the audio representation on the training split (`fit_input`); 0 and 1: used as given
+        self.register_buffer('z_mean', torch.zeros(c.z_dim)); self.register_buffer('z_std', torch.ones(c.z_dim))
+
+    def fit_input(self, z:torch.Tensor): # [N, z_dim], representations of the training split
+        "Remember `z`'s per-dimension mean and std, so that every representation reaches the network at unit scale."
+        std = z.std(0)
+        self.z_mean.copy_(z.mean(0)); self.z_std.copy_(std.clamp_min(1e-2 * std.max().item()))   # a near-constant dimension is not amplified to noise
+        return self
+
+    def standardise(self, z:torch.Tensor) -> torch.Tensor: return (z - self.z_mean) / self.z_std
+
+    def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
+        # checkpoints from before `fit_input` existed took the representation as given
+        state_dict.setdefault(prefix + 'z_mean', torch.zeros(self.config.z_dim)); state_dict.setdefault(prefix + 'z_std', torch.ones(self.config.z_dim))
+        super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
 
     def forward(self, face:torch.Tensor, previous:torch.Tensor, z:torch.Tensor) -> torch.Tensor:
+        z = self.standardise(z)
         h = torch.cat([face, previous, z[:, :, None, None].expand(-1, -1, *face.shape[2:])], 1)
         skips = []
         for down in self.downs: h = down(h); skips.append(h)

@@ -104,6 +104,7 @@ class GANConfig:
     adversarial: float = 0.01
     viseme: float = 0.1
     gp: float = 10.0
+    standardise: bool = True        # the generator standardises its input with the training split's per-dimension mean and std
     regressor_frames: int = 800     # rendered frames the mouth-landmark regressor learns from (once per run)
     regressor_steps: int = 400
     sample_every: int = 200         # write a strip of generated and real frames every N steps
@@ -158,7 +159,8 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
     if (out / 'config.json').exists():
         saved = json.loads((out / 'config.json').read_text())
         free = ('steps', 'progress', 'checkpoint_every', 'sample_every', 'device')   # what may change when a run is continued
-        differ = sorted(k for k, v in asdict(config).items() if k not in free and saved.get('config', {}).get(k) != v)
+        before = dict(standardise=False)                                             # what checkpoints lacking a field were trained with
+        differ = sorted(k for k, v in asdict(config).items() if k not in free and saved.get('config', {}).get(k, before.get(k)) != v)
         if saved.get('kind') != 'disvae.talking_head' or differ:
             raise DisvaeError(out, f'holds a different checkpoint (differs in {differ}); choose another out folder')
     landmarker = FaceLandmarker('dlib', verbose=False)
@@ -166,7 +168,9 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
     identities = [p.variant(config.seed * 1000 + k) for p in photos for k in range(config.identities)]
     condition = AudioConditioner(config.vae)
     data = TalkingFaceClips(config.store, condition, identities, 'train', config.clip_len)
-    gen, frame_critic, video_critic = (m.to(device) for m in _models(config))
+    gen, frame_critic, video_critic = _models(config)
+    if config.standardise: gen.fit_input(torch.cat(data.z))
+    gen, frame_critic, video_critic = gen.to(device), frame_critic.to(device), video_critic.to(device)
     betas = (0.5, 0.9)
     opt_g = torch.optim.Adam(gen.parameters(), lr=config.lr, betas=betas)
     opt_d = torch.optim.Adam(list(frame_critic.parameters()) + list(video_critic.parameters()), lr=config.lr, betas=betas)
@@ -191,6 +195,7 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
         items = [data[i] for i in idx]                                   # rendering is the costly part: once per clip
         b = {key: torch.stack([it[key] for it in items]).to(device) for key in items[0]}
         B, T = b['frames'].shape[:2]
+        z_critic = gen.standardise(b['z'])                               # the video critic sees z at the scale the generator does
         faces_t = b['face'][:, None].expand(-1, T, -1, -1, -1).reshape(B * T, *b['face'].shape[1:])
         flat = lambda x: x.reshape(B * T, *x.shape[2:])
         # critics
@@ -198,9 +203,9 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
         with torch.no_grad(): fake = generate(gen, b['face'], b['z'], previous=previous)
         real_score, real_logits = frame_critic(flat(b['frames']), faces_t)
         fake_score, _ = frame_critic(flat(fake), faces_t)
-        loss_d = (fake_score.mean() - real_score.mean() + video_critic(fake, b['z']).mean() - video_critic(b['frames'], b['z']).mean()
+        loss_d = (fake_score.mean() - real_score.mean() + video_critic(fake, z_critic).mean() - video_critic(b['frames'], z_critic).mean()
                   + gradient_penalty(frame_critic, flat(b['frames']), flat(fake), faces_t, weight=config.gp)
-                  + gradient_penalty(video_critic, b['frames'], fake, b['z'], weight=config.gp)
+                  + gradient_penalty(video_critic, b['frames'], fake, z_critic, weight=config.gp)
                   + config.viseme * F.cross_entropy(real_logits, flat(b['visemes'])))
         opt_d.zero_grad(set_to_none=True); loss_d.backward(); opt_d.step()
         # generator
@@ -208,7 +213,7 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
         fake_score, fake_logits = frame_critic(flat(fake), faces_t)
         terms = dict(l1=(fake - b['frames']).abs().mean(), perceptual=perceptual(flat(fake), flat(b['frames'])),
                      landmark=F.mse_loss(regressor(flat(fake)) / config.size, flat(b['mouth']) / config.size),
-                     adversarial=-(fake_score.mean() + video_critic(fake, b['z']).mean()),
+                     adversarial=-(fake_score.mean() + video_critic(fake, z_critic).mean()),
                      viseme=F.cross_entropy(fake_logits, flat(b['visemes'])))
         loss_g = sum(getattr(config, name) * value for name, value in terms.items())
         opt_g.zero_grad(set_to_none=True); loss_g.backward(); opt_g.step()
