@@ -320,20 +320,18 @@ def talking_head_noise(store, condition, # what the animator follows: a VAE or M
     n_test = len(split_rows(store, 'test')); pick = np.unique(np.linspace(0, n_test - 1, min(n_utterances, n_test)).round().astype(int))
     if mismatched and len(pick) < 2: raise DisvaeError(store.path, 'the mismatched-audio control needs at least 2 test utterances')
     clean = split_utterances(store, 'test', None, seed, only=pick)
-    truth = {}                                                       # rendered once per utterance, whatever the audio
-    for i, (feats, visemes, _) in zip(pick, clean):
-        real = _resize(render_clip(identity, visemes, len(condition(feats)))[0], resolution)
-        truth[i] = real, video_landmarks(real, landmarker)[0]
-    score = lambda i, z: talking_head_metrics(truth[i][0], _resize(animator(identity.crop, z), resolution), landmarker, truth[i][1])
+    z_clean, truth = [condition(feats) for feats, _, _ in clean], []   # encoded, rendered and landmarked once per utterance
+    for (_, visemes, _), z in zip(clean, z_clean):
+        real = _resize(render_clip(identity, visemes, len(z))[0], resolution)
+        truth.append((real, video_landmarks(real, landmarker)[0]))
+    score = lambda k, z: talking_head_metrics(truth[k][0], _resize(animator(identity.crop, z), resolution), landmarker, truth[k][1])
     rows = {}
     for name, level in tqdm(levels.items(), desc='talking-head noise', disable=not progress):
-        heard = clean if level is None else split_utterances(store, 'test', level, seed, only=pick)
-        rows[name] = _mean_scores([score(i, condition(feats)) for i, (feats, _, _) in zip(pick, heard)])
-    if mismatched:
-        z_clean = [condition(feats) for feats, _, _ in clean]
-        other = lambda k: z_clean[(k + 1) % len(pick)]
-        # the next utterance's z, cycled to this one's length: a generator that follows the audio must do worse here
-        rows[MISMATCHED] = _mean_scores([score(i, other(k)[np.arange(len(z_clean[k])) % len(other(k))]) for k, i in enumerate(pick)])
+        heard = z_clean if level is None else [condition(feats) for feats, _, _ in split_utterances(store, 'test', level, seed, only=pick)]
+        rows[name] = _mean_scores([score(k, z) for k, z in enumerate(heard)])
+    if mismatched:   # the next utterance's z, cycled to this one's length: a generator that follows the audio must do worse here
+        other = [z_clean[(k + 1) % len(pick)] for k in range(len(pick))]
+        rows[MISMATCHED] = _mean_scores([score(k, o[np.arange(len(z)) % len(o)]) for k, (z, o) in enumerate(zip(z_clean, other))])
     table = pd.DataFrame(rows).T
     table.attrs = dict(detector=f'{landmarker.backend} 68-point', resolution=resolution, utterances=len(pick), identity=identity.name)
     return table

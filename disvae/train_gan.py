@@ -168,9 +168,8 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
     identities = [p.variant(config.seed * 1000 + k) for p in photos for k in range(config.identities)]
     condition = AudioConditioner(config.vae)
     data = TalkingFaceClips(config.store, condition, identities, 'train', config.clip_len)
-    gen, frame_critic, video_critic = _models(config)
-    if config.standardise: gen.fit_input(torch.cat(data.z))
-    gen, frame_critic, video_critic = gen.to(device), frame_critic.to(device), video_critic.to(device)
+    gen, frame_critic, video_critic = (m.to(device) for m in _models(config))
+    if config.standardise: gen.fit_input(torch.cat(data.z).to(device))
     betas = (0.5, 0.9)
     opt_g = torch.optim.Adam(gen.parameters(), lr=config.lr, betas=betas)
     opt_d = torch.optim.Adam(list(frame_critic.parameters()) + list(video_critic.parameters()), lr=config.lr, betas=betas)
