@@ -352,11 +352,11 @@ EMOTION_SENTENCES = (('spk02', 'bin blue at f two now'), ('spk16', 'place red by
 
 def speak(sentence:str, speaker:str, emotion:str, seed:int=0) -> tuple:
     "(16 kHz audio, viseme per 10 ms frame) of `sentence` spoken by a synthetic-corpus speaker with `emotion`, over the recording floor."
-    from disvae.synth import Espeak, make_speakers, prosody, RECORDING_FLOOR_DB
+    from disvae.synth import Espeak, synthesize_fresh, make_speakers, prosody, RECORDING_FLOOR_DB
     from disvae.visemes import espeak_events_to_alignment, frame_labels
     from disvae.data import resample
     who = next(s for s in make_speakers(24, 0) if s['speaker'] == speaker)
-    audio, events = Espeak().synthesize(sentence, **prosody(who, emotion), seed=seed)
+    audio, events = synthesize_fresh(sentence, **prosody(who, emotion), seed=seed)   # the same audio whatever was spoken before
     alignment = espeak_events_to_alignment(events, len(audio), Espeak.sample_rate, sentence.split())
     wave = resample(np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=seed), -1, 1), Espeak.sample_rate)
     return wave, frame_labels(alignment, len(log_spectrogram(torch.from_numpy(wave))))

@@ -14,8 +14,8 @@ from .visemes import Alignment, espeak_events_to_alignment, write_textgrid, writ
 
 # %% auto #0
 __all__ = ['GRID_WORDS', 'EMOTIONS', 'EMOTION_INDEX', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'NEUTRAL_SHARE',
-           'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES', 'Espeak', 'grid_sentence_id', 'make_speakers', 'prosody',
-           'plan_corpus', 'synth_corpus', 'write_fixture_tree']
+           'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES', 'Espeak', 'synthesize_fresh', 'grid_sentence_id', 'make_speakers',
+           'prosody', 'plan_corpus', 'synth_corpus', 'write_fixture_tree']
 
 # %% ../nbs/01a_synth.ipynb #ce5c072a
 class _EventId(ctypes.Union):
@@ -31,24 +31,37 @@ _EVENT_WORD, _EVENT_PHONEME = 1, 7
 _RATE, _VOLUME, _PITCH, _RANGE, _WORDGAP = 1, 2, 3, 4, 7
 
 class Espeak:
-    "A process-wide espeak-ng engine that returns audio and phoneme events."
+    "A process-wide espeak-ng engine that returns audio and phoneme events; `private=True`: a fresh engine of its own (`close` it)."
     sample_rate = 22_050
     _instance = None
-    def __new__(cls):
-        if cls._instance is None:
-            import espeakng_loader
-            self = super().__new__(cls)
-            self.lib = ctypes.CDLL(espeakng_loader.get_library_path())
-            data_dir = os.path.dirname(espeakng_loader.get_data_path())
-            rate = self.lib.espeak_Initialize(2, 0, data_dir.encode(), 0x0001 | 0x8000)  # synchronous, phoneme events, don't exit
-            if rate <= 0: raise DisvaeError(data_dir, 'espeak-ng failed to initialise')
-            self.lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
-                                              ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
-            self._chunks, self._events = [], []
-            self._callback = _SynthCallback(self._collect)  # keep a reference: C holds only the pointer
-            self.lib.espeak_SetSynthCallback(self._callback)
-            cls._instance = self
+    def __new__(cls, private:bool=False):
+        if private: return cls._load(private=True)
+        if cls._instance is None: cls._instance = cls._load()
         return cls._instance
+
+    @classmethod
+    def _load(cls, private:bool=False):
+        import espeakng_loader, shutil, tempfile
+        self = super().__new__(cls); self.private = private
+        library = espeakng_loader.get_library_path()
+        if private:   # the dynamic loader shares a library per path; a copy under another name gets its own, untouched static state
+            with tempfile.TemporaryDirectory() as folder:
+                copy = os.path.join(folder, 'libespeak-ng-private.so'); shutil.copy(library, copy); self.lib = ctypes.CDLL(copy)
+        else: self.lib = ctypes.CDLL(library)
+        data_dir = os.path.dirname(espeakng_loader.get_data_path())
+        rate = self.lib.espeak_Initialize(2, 0, data_dir.encode(), 0x0001 | 0x8000)  # synchronous, phoneme events, don't exit
+        if rate <= 0: raise DisvaeError(data_dir, 'espeak-ng failed to initialise')
+        self.lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
+                                          ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
+        self._chunks, self._events = [], []
+        self._callback = _SynthCallback(self._collect)  # keep a reference: C holds only the pointer
+        self.lib.espeak_SetSynthCallback(self._callback)
+        return self
+
+    def close(self):
+        "Unload a private engine (the process-wide one stays)."
+        import _ctypes
+        if self.private and self.lib is not None: self.lib.espeak_Terminate(); _ctypes.dlclose(self.lib._handle); self.lib = None
 
     def _collect(self, wav, n, events):
         if wav and n > 0: self._chunks.append(np.ctypeslib.as_array(wav, (n,)).copy())
@@ -76,6 +89,13 @@ class Espeak:
         if status != 0 or not len(audio):
             raise DisvaeError(None, f'espeak-ng returned status {status} and {len(audio)} samples for {text!r} with voice {voice!r}')
         return audio, list(self._events)
+
+# %% ../nbs/01a_synth.ipynb #f7e1a2c1
+def synthesize_fresh(text:str, **settings) -> tuple:
+    "`Espeak.synthesize` by a private engine that has spoken nothing before: the same text and settings give the same audio whatever this process spoke."
+    engine = Espeak(private=True)
+    try: return engine.synthesize(text, **settings)
+    finally: engine.close()
 
 # %% ../nbs/01a_synth.ipynb #4d246505
 GRID_WORDS = {
