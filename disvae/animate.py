@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from tqdm.auto import tqdm
-from .data import DisvaeError, SAMPLE_RATE, load_audio, resample, write_video_with_audio, num_video_frames
+from .data import DisvaeError, SAMPLE_RATE, load_audio, resample, write_video_with_audio, num_video_frames, torch_device
 from .generator import FaceLandmarker, load_image, align_face, paste_back
 from .train_gan import load_generator, AudioConditioner
 
@@ -38,10 +38,11 @@ def _with_demo(face, audio, checkpoint):
 
 @torch.no_grad()
 def animate_frames(face=None, audio=None, checkpoint=None, vae=None, sample_rate:int|None=None, landmarker:FaceLandmarker|None=None,
-                   progress:bool=True) -> dict:
+                   progress:bool=True, device='cpu') -> dict:
     "dict(frames [n, H, W, 3] uint8 at the photo's size, crops [n, S, S, 3], wave 16 kHz, seconds) for `face` saying `audio`; None: the bundled demo."
+    device = torch_device(device)   # the generator runs there; the audio encoder stays on the CPU (one pass per clip)
     face, audio, checkpoint = _with_demo(face, audio, checkpoint)
-    generator = load_generator(checkpoint); condition = AudioConditioner(_checkpoint_vae(checkpoint, vae))
+    generator = load_generator(checkpoint).to(device); condition = AudioConditioner(_checkpoint_vae(checkpoint, vae))
     size = generator.config.size
     photo = load_image(face)
     points = (landmarker or FaceLandmarker('dlib'))(photo, source=face if isinstance(face, (str, Path)) else None)
@@ -49,21 +50,21 @@ def animate_frames(face=None, audio=None, checkpoint=None, vae=None, sample_rate
     wave = load_audio(audio) if isinstance(audio, (str, Path)) else resample(np.asarray(audio, np.float32), sample_rate or SAMPLE_RATE)
     z = condition.from_wave(wave)                                                      # [n, z_dim], one per 40 ms
     if z.shape[1] != generator.config.z_dim: raise DisvaeError(checkpoint, f'generator expects vectors of size {generator.config.z_dim}, {condition.name} has {z.shape[1]}')
-    face_t = torch.from_numpy(crop).permute(2, 0, 1).float()[None] / 127.5 - 1
+    face_t = (torch.from_numpy(crop).permute(2, 0, 1).float()[None] / 127.5 - 1).to(device); z = z.to(device)
     last, crops, frames = face_t, [], []
     for t in tqdm(range(len(z)), desc='animate', unit='frame', disable=not progress):
         last = generator(face_t, last, z[t:t + 1])
-        c = ((last[0].clamp(-1, 1) + 1) * 127.5).round().byte().permute(1, 2, 0).numpy()
+        c = ((last[0].clamp(-1, 1) + 1) * 127.5).round().byte().permute(1, 2, 0).cpu().numpy()
         crops.append(c); frames.append(paste_back(photo, c, to_crop))
     return dict(frames=np.stack(frames), crops=np.stack(crops), wave=wave, seconds=len(wave) / SAMPLE_RATE)
 
-def animate(face, audio, out, checkpoint=None, vae=None, overwrite:bool=False, progress:bool=True) -> dict:
+def animate(face, audio, out, checkpoint=None, vae=None, overwrite:bool=False, progress:bool=True, device='cpu') -> dict:
     "Write `out` (.mp4: h264 + aac, 25 fps) of `face` saying `audio`; returns timing figures."
     out = Path(out)
     if out.exists() and not overwrite: raise DisvaeError(out, 'exists; pass --overwrite to replace it')
     if out.suffix.lower() != '.mp4': raise DisvaeError(out, 'the output must be an .mp4 file')
     t0 = time.perf_counter()
-    result = animate_frames(face, audio, checkpoint, vae, progress=progress)
+    result = animate_frames(face, audio, checkpoint, vae, progress=progress, device=device)
     tmp = out.with_name('.' + out.stem + '.tmp.mp4')
     write_video_with_audio(tmp, result['frames'], result['wave'], SAMPLE_RATE); tmp.replace(out)
     elapsed = time.perf_counter() - t0
@@ -117,9 +118,10 @@ def main(argv=None):
     p.add_argument('--out', required=True)
     p.add_argument('--checkpoint', default=None, help='a talking-head checkpoint (disvae train-gan or export-animator; default: the bundled demo weights)')
     p.add_argument('--vae', default=None, help='the VAE (default: the one the checkpoint was trained with)')
+    p.add_argument('--device', default='cpu', help='where the generator runs: cpu, cuda, cuda:N or mps')
     p.add_argument('--overwrite', action='store_true'); p.add_argument('--quiet', action='store_true')
     a = p.parse_args(argv)
-    info = animate(a.face, a.audio, a.out, a.checkpoint, a.vae, a.overwrite, progress=not a.quiet)
+    info = animate(a.face, a.audio, a.out, a.checkpoint, a.vae, a.overwrite, progress=not a.quiet, device=a.device)
     print(f"wrote {info['out']}: {info['frames']} frames, {info['seconds']:.2f} s of speech in {info['wall']:.1f} s ({info['realtime']:.1f}x real time)")
     return info
 def export_main(argv=None):

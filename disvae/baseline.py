@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .data import DisvaeError, SAMPLE_RATE, N_FFT, SEGMENT_FRAMES, log_spectrogram, add_noise, load_audio
+from .data import DisvaeError, SAMPLE_RATE, N_FFT, SEGMENT_FRAMES, log_spectrogram, add_noise, load_audio, torch_device
 from .visemes import N_VISEMES
 from .corpora import FeatureStore
 
@@ -177,7 +177,7 @@ def train_baseline(config:BaselineTrainConfig, stop_after_epoch:int|None=None) -
     "Train an MFCC baseline as `config` says; continues from `config.out` when a checkpoint is there."
     from disvae.train import _optimizer_tensors, _restore_optimizer, replace_folder
     from safetensors.torch import save_file, load_file
-    device = torch.device(config.device)
+    device = torch_device(config.device)
     store = FeatureStore(config.store); utts = store.utterances
     rows, val_rows = split_rows(store, 'train'), split_rows(store, 'val')
     model_config = BaselineConfig(width=config.width, embed_dim=config.embed_dim, augment=config.augment)

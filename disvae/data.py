@@ -14,9 +14,10 @@ import torch
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
            'VIDEO_SUFFIXES', 'NOISE_LEVELS_DB', 'DisvaeError', 'AudioError', 'CorpusError', 'AlignmentError',
-           'UnknownPhonemeError', 'load_audio', 'resample', 'write_video_with_audio', 'num_frames', 'log_spectrogram',
-           'librosa_log_spectrogram', 'FeatureStats', 'segment_starts', 'segment', 'num_video_frames',
-           'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise', 'measured_level_db']
+           'UnknownPhonemeError', 'torch_device', 'load_audio', 'resample', 'write_video_with_audio', 'num_frames',
+           'log_spectrogram', 'librosa_log_spectrogram', 'FeatureStats', 'segment_starts', 'segment',
+           'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise',
+           'measured_level_db']
 
 # %% ../nbs/00_data.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000   # Hz, everything downstream assumes it
@@ -39,6 +40,19 @@ class AudioError(DisvaeError): "Audio that is missing, unreadable, empty or too 
 class CorpusError(DisvaeError): "A corpus root or manifest that cannot be read."
 class AlignmentError(DisvaeError): "An alignment file that cannot be read."
 class UnknownPhonemeError(DisvaeError): "A phoneme no viseme table covers."
+
+# %% ../nbs/00_data.ipynb #d3v1ce01
+def torch_device(name) -> torch.device:
+    "`name` ('cpu', 'cuda', 'cuda:1', 'mps') as a torch.device this machine has; DisvaeError otherwise."
+    try: device = torch.device(name)
+    except (RuntimeError, TypeError): raise DisvaeError(None, f'unknown device {name!r} (use cpu, cuda, cuda:N or mps)') from None
+    if device.type == 'cuda':
+        if not torch.cuda.is_available(): raise DisvaeError(None, f'device {name!r}: torch sees no CUDA GPU here (torch.cuda.is_available() is False); use --device cpu')
+        if device.index is not None and device.index >= torch.cuda.device_count():
+            raise DisvaeError(None, f'device {name!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s), numbered from 0')
+    elif device.type == 'mps' and not torch.backends.mps.is_available(): raise DisvaeError(None, f'device {name!r}: MPS is not available here; use --device cpu')
+    elif device.type not in ('cpu', 'cuda', 'mps'): raise DisvaeError(None, f'device {name!r}: disvae runs on cpu, cuda or mps')
+    return device
 
 # %% ../nbs/00_data.ipynb #579ef801
 VIDEO_SUFFIXES = {'.mp4', '.mpg', '.mpeg', '.avi', '.mov', '.mkv', '.flv', '.webm', '.m4a', '.aac'}

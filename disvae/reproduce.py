@@ -4,10 +4,10 @@
 
 # %% ../nbs/09_reproduce.ipynb #99b6ace8
 from __future__ import annotations
-import base64, io, json, shlex, shutil, subprocess, sys, time
+import base64, io, json, os, shlex, shutil, subprocess, sys, time
 from pathlib import Path
 import yaml
-from .data import DisvaeError
+from .data import DisvaeError, torch_device
 
 # %% auto #0
 __all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'missing_inputs', 'run_notebook', 'extract_figures',
@@ -45,7 +45,12 @@ def load_params(nbs:Path, scale:str, out:Path) -> dict:
     f = Path(nbs) / 'params' / f'{scale}.yaml'
     if not f.exists(): raise DisvaeError(f, f'no parameters for scale {scale!r} (have: {sorted(p.stem for p in f.parent.glob("*.yaml"))})')
     params = yaml.safe_load(f.read_text()) or {}
-    return {k: (str((out / v).resolve()) if isinstance(v, str) and k.endswith('_path') and not Path(v).is_absolute() else v) for k, v in params.items()}
+    return {k: _absolute(out, k, v) for k, v in params.items()}
+
+def _absolute(out:Path, key:str, value):
+    # normpath, not resolve: a symlinked DIR/runs/features stays DIR/runs/features, so 07's outputs beside it stay under DIR
+    if isinstance(value, str) and key.endswith('_path') and not Path(value).is_absolute(): return os.path.normpath(Path(out).absolute() / value)
+    return value
 
 # %% ../nbs/09_reproduce.ipynb #29fe86b3
 def missing_inputs(params:dict, runs:Path|None=None, device:str='cpu') -> list:
@@ -116,13 +121,14 @@ def reproduce(scale:str='smoke', # a file in nbs/params: smoke or full
               device:str='cpu', notebooks:list|None=None, nbs:Path|None=None, train:bool=True, progress:bool=True,
               overrides:dict|None=None) -> dict: # parameters that replace the scale's (a relative *_path is read from `out`)
     "Run the notebooks at `scale` into `out`; returns the summary (also out/summary.json and summary.md)."
-    nbs = Path(nbs) if nbs else repository_notebooks(); out = Path(out).resolve(); out.mkdir(parents=True, exist_ok=True)
+    torch_device(device)   # a device this machine lacks is named now, not after the corpus has been spoken
+    nbs = Path(nbs) if nbs else repository_notebooks(); out = Path(out).absolute(); out.mkdir(parents=True, exist_ok=True)
     summary = json.loads((out / 'summary.json').read_text()) if (out / 'summary.json').exists() else {}
     if summary.get('scale', scale) != scale: raise DisvaeError(out, f"holds a {summary['scale']} run; choose another --out")
     params = load_params(nbs, scale, out)
     for k, v in (overrides or {}).items():
         if k not in params: raise DisvaeError(nbs / 'params' / f'{scale}.yaml', f'has no parameter {k!r} (have: {sorted(params)})')
-        params[k] = str((out / v).resolve()) if isinstance(v, str) and k.endswith('_path') and not Path(v).is_absolute() else v
+        params[k] = _absolute(out, k, v)
     if 'device' in params: params['device'] = device   # training devices go to PIPELINE; notebooks only get it if they ask
     if scale == 'full' and train: run_pipeline(out / 'runs', device, progress)
     gone = missing_inputs(params, out / 'runs', device)

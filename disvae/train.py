@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.distributed as dist
 from tqdm.auto import tqdm
-from .data import DisvaeError
+from .data import DisvaeError, torch_device
 from .corpora import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
 from .losses import vae_loss, table_log_probs
@@ -123,7 +123,7 @@ def train_vae(config:TrainConfig, stop_after:int|None=None, # stop (as if interr
              ) -> Path:
     "Train the VAE as `config` says; resumes from `config.out` when a checkpoint is there."
     rank, world = _distributed()
-    device = torch.device(config.device if config.device != 'cuda' or world == 1 else f'cuda:{int(os.environ.get("LOCAL_RANK", 0))}')
+    device = torch_device(config.device if config.device != 'cuda' or world == 1 else f'cuda:{int(os.environ.get("LOCAL_RANK", 0))}')
     torch.manual_seed(config.seed + rank)
     store = FeatureStore(config.store)
     emotions = ['NEU'] if config.stage == 'content' else None

@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from PIL import Image
-from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE, AudioError
+from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE, AudioError, torch_device
 from .corpora import FeatureStore
 from .vae import DisentangledVAE, load_vae, encode
 from .baseline import MFCCBaseline, load_baseline
@@ -154,11 +154,11 @@ def _strip(fake, real) -> Image.Image:
 # %% ../nbs/06b_train_gan.ipynb #4c7dbe91
 def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
     "Train the talking-head generator as `config` says; continues from `config.out` when a checkpoint is there."
-    device = torch.device(config.device); out = Path(config.out)
+    device = torch_device(config.device); out = Path(config.out)
     torch.manual_seed(config.seed)
     if (out / 'config.json').exists():
         saved = json.loads((out / 'config.json').read_text())
-        free = ('steps', 'progress', 'checkpoint_every', 'sample_every', 'device')   # what may change when a run is continued
+        free = ('out', 'steps', 'progress', 'checkpoint_every', 'sample_every', 'device')   # what may change when a run is continued (its folder may move)
         before = dict(standardise=False)                                             # what checkpoints lacking a field were trained with
         differ = sorted(k for k, v in asdict(config).items() if k not in free and saved.get('config', {}).get(k, before.get(k)) != v)
         if saved.get('kind') != 'disvae.talking_head' or differ:
