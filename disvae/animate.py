@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from tqdm.auto import tqdm
-from .data import DisvaeError, SAMPLE_RATE, load_audio, resample, write_video_with_audio, num_video_frames, torch_device
+from .data import DisvaeError, SAMPLE_RATE, load_audio, resample, write_video_with_audio, num_video_frames, torch_device, read_json, read_safetensors
 from .generator import FaceLandmarker, load_image, align_face, paste_back
 from .train_gan import load_generator, AudioConditioner
 
@@ -21,7 +21,7 @@ DEMO = Path(str(importlib.resources.files('disvae'))) / 'assets' / 'demo'   # th
 
 def _checkpoint_vae(checkpoint:Path, vae) -> Path:
     if vae is not None: return Path(vae)
-    meta = json.loads((checkpoint / 'config.json').read_text()) if (checkpoint / 'config.json').exists() else {}
+    meta = read_json(checkpoint / 'config.json') if (checkpoint / 'config.json').exists() else {}
     if meta.get('kind') != 'disvae.talking_head': raise DisvaeError(checkpoint, f"checkpoint of kind {meta.get('kind')!r}, not a talking head")
     if (checkpoint / 'vae' / 'config.json').exists(): return checkpoint / 'vae'    # an exported animator carries its VAE
     return Path(meta['config']['vae'])
@@ -75,16 +75,16 @@ def export_animator(checkpoint, # a talking-head checkpoint folder (disvae train
                     out, # the folder to write (replaced whole if it exists)
                     half:bool=True) -> Path:
     "A self-contained folder for `animate`: the checkpoint's generator with its VAE inside as `vae/`."
-    from safetensors.torch import load_file, save_file
+    from safetensors.torch import save_file
     from disvae.train import replace_folder
     checkpoint, out = Path(checkpoint), Path(out)
     load_generator(checkpoint); vae_dir = _checkpoint_vae(checkpoint, None); AudioConditioner(vae_dir)   # refuse what does not load
     cast = lambda t: t.half() if half and t.is_floating_point() and t.ndim >= 2 else t
     tmp = out.with_name(out.name + '.tmp'); shutil.rmtree(tmp, ignore_errors=True); (tmp / 'vae').mkdir(parents=True)
-    save_file({k: cast(v) for k, v in load_file(checkpoint / 'model.safetensors').items() if k.startswith('generator.')}, tmp / 'model.safetensors')
-    save_file({k: cast(v) for k, v in load_file(vae_dir / 'model.safetensors').items()}, tmp / 'vae' / 'model.safetensors')
+    save_file({k: cast(v) for k, v in read_safetensors(checkpoint / 'model.safetensors').items() if k.startswith('generator.')}, tmp / 'model.safetensors')
+    save_file({k: cast(v) for k, v in read_safetensors(vae_dir / 'model.safetensors').items()}, tmp / 'vae' / 'model.safetensors')
     shutil.copy(vae_dir / 'config.json', tmp / 'vae' / 'config.json')
-    meta = json.loads((checkpoint / 'config.json').read_text()); meta.pop('param_groups', None)
+    meta = read_json(checkpoint / 'config.json'); meta.pop('param_groups', None)
     meta['config']['vae'] = 'vae'; meta['exported'] = dict(source=str(checkpoint), vae=str(vae_dir), dtype='float16' if half else 'float32')
     (tmp / 'config.json').write_text(json.dumps(meta, indent=1))
     return replace_folder(tmp, out)

@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .data import DisvaeError, SAMPLE_RATE, N_FFT, SEGMENT_FRAMES, log_spectrogram, add_noise, load_audio, torch_device
+from .data import DisvaeError, SAMPLE_RATE, N_FFT, SEGMENT_FRAMES, log_spectrogram, add_noise, load_audio, torch_device, read_json, read_safetensors
 from .visemes import N_VISEMES
 from .corpora import FeatureStore
 
@@ -99,15 +99,14 @@ def save_baseline(model:MFCCBaseline, folder, extra:dict|None=None) -> Path:
 
 def load_baseline(folder, device='cpu') -> MFCCBaseline:
     "Load a folder written by `save_baseline`."
-    from safetensors.torch import load_file
     folder = Path(folder)
     for name in ('config.json', 'model.safetensors'):
         if not (folder / name).exists(): raise DisvaeError(folder, f'not a disvae MFCC baseline checkpoint (no {name})')
-    meta = json.loads((folder / 'config.json').read_text())
+    meta = read_json(folder / 'config.json')
     if meta.get('kind') != 'disvae.mfcc_baseline': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not an MFCC baseline")
     try: model = MFCCBaseline(BaselineConfig.from_dict(meta['config']))
     except DisvaeError as e: raise DisvaeError(folder, e.problem) from None
-    state = load_file(folder / 'model.safetensors')
+    state = read_safetensors(folder / 'model.safetensors')
     expected = model.state_dict()
     wrong = sorted(set(expected) ^ set(state)) or [k for k in expected if state[k].shape != expected[k].shape]
     if wrong: raise DisvaeError(folder, f'weights do not match the config: {wrong[0]}' + (f' (+{len(wrong) - 1} more)' if len(wrong) > 1 else ''))
@@ -176,7 +175,7 @@ def baseline_accuracy(model:MFCCBaseline, log_magnitudes:list, labels:list, shif
 def train_baseline(config:BaselineTrainConfig, stop_after_epoch:int|None=None) -> Path:
     "Train an MFCC baseline as `config` says; continues from `config.out` when a checkpoint is there."
     from disvae.train import _optimizer_tensors, _restore_optimizer, replace_folder
-    from safetensors.torch import save_file, load_file
+    from safetensors.torch import save_file
     device = torch_device(config.device)
     store = FeatureStore(config.store); utts = store.utterances
     rows, val_rows = split_rows(store, 'train'), split_rows(store, 'val')
@@ -190,11 +189,11 @@ def train_baseline(config:BaselineTrainConfig, stop_after_epoch:int|None=None) -
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
     out = Path(config.out); start, history = 0, []
     if (out / 'config.json').exists():
-        meta = json.loads((out / 'config.json').read_text())
+        meta = read_json(out / 'config.json')
         if meta.get('kind') != 'disvae.mfcc_baseline' or meta['config'] != asdict(model_config):
             raise DisvaeError(out, f"holds a different checkpoint ({meta.get('kind')}, {meta.get('config')}); choose another --out")
         model.load_state_dict(load_baseline(out).state_dict())
-        saved = load_file(out / 'optimizer.safetensors'); _restore_optimizer(opt, saved, meta['param_groups'])
+        saved = read_safetensors(out / 'optimizer.safetensors'); _restore_optimizer(opt, saved, meta['param_groups'])
         start, history = meta['progress']['epoch'], meta['progress']['history']
     audio = [load_audio(utts.audio[r]) for r in rows] if config.augment else None
     labels = [np.asarray(store.utterance(int(r))[1], np.int64) for r in rows]

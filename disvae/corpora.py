@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import torch
 from tqdm.auto import tqdm
-from .data import (SAMPLE_RATE, N_BINS, SEGMENT_FRAMES, CorpusError, DisvaeError, AudioError, FeatureStats,
+from .data import (SAMPLE_RATE, N_BINS, SEGMENT_FRAMES, CorpusError, DisvaeError, AudioError, FeatureStats, read_json,
                          load_audio, log_spectrogram, segment_starts, num_frames)
 from .visemes import (Alignment, read_textgrid, read_grid_align, words_to_phones, align_with_pocketsphinx,
                             frame_labels, segment_labels, VISEMES, N_VISEMES)
@@ -264,13 +264,18 @@ class FeatureStore:
         if not (self.path / 'store.json').exists():
             what = 'an interrupted prepare (run the same disvae prepare command to finish it)' if (self.path / 'parts').exists() else 'not a feature store'
             raise CorpusError(self.path, f'no store.json: {what}')
-        self.info = json.loads((self.path / 'store.json').read_text())
+        self.info = read_json(self.path / 'store.json')
         if self.info.get('version') != STORE_VERSION:
             raise CorpusError(self.path, f"store version {self.info.get('version')} but this disvae reads version {STORE_VERSION}; prepare it again")
-        self.features = np.load(self.path / 'features.npy', mmap_mode='r')
-        self.visemes = np.load(self.path / 'visemes.npy', mmap_mode='r')
-        self.utterances = pd.read_csv(self.path / 'utterances.csv', keep_default_na=False)
-        self.stats = FeatureStats.load(self.path / 'stats.json')
+        try:   # a store copied only in part: name the file, not numpy's or pandas' internals
+            self.features = np.load(self.path / 'features.npy', mmap_mode='r')
+            self.visemes = np.load(self.path / 'visemes.npy', mmap_mode='r')
+            self.utterances = pd.read_csv(self.path / 'utterances.csv', keep_default_na=False)
+            self.stats = FeatureStats.load(self.path / 'stats.json')
+        except (OSError, ValueError, KeyError, pd.errors.ParserError) as e:
+            raise CorpusError(self.path, f'a store file is missing or damaged ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ""}); prepare it again') from None
+        if len(self.features) != self.info.get('frames') or len(self.visemes) != len(self.features):
+            raise CorpusError(self.path, f"features.npy has {len(self.features)} frames, visemes.npy {len(self.visemes)}, store.json says {self.info.get('frames')}; prepare it again")
     def utterance(self, i:int):
         "(features [frames, 200], per-frame visemes) of utterance i."
         o, n = int(self.utterances.offset[i]), int(self.utterances.n_frames[i])

@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .data import DisvaeError, SEGMENT_FRAMES, NOISE_LEVELS_DB, log_spectrogram, add_noise, load_audio
+from .data import DisvaeError, SEGMENT_FRAMES, NOISE_LEVELS_DB, log_spectrogram, add_noise, load_audio, read_json
 from .visemes import VISEMES, N_VISEMES
 from .synth import EMOTIONS
 from .corpora import FeatureStore
@@ -430,7 +430,7 @@ TABLE1_LEVELS = {'clean': 'clean', 'low (-60 dB)': '-60 dB', 'medium (-30 dB)': 
 def gan_condition(gan) -> Path:
     "The VAE or MFCC baseline a talking-head checkpoint was trained to follow."
     meta = Path(gan) / 'config.json'
-    meta = json.loads(meta.read_text()) if meta.exists() else {}
+    meta = read_json(meta) if meta.exists() else {}
     if meta.get('kind') != 'disvae.talking_head': raise DisvaeError(gan, 'not a talking-head checkpoint; make one with `disvae train-gan`')
     condition = Path(meta['config']['vae'])
     if not condition.exists(): raise DisvaeError(gan, f'trained on {condition}, which is not there any more')

@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
-from .data import DisvaeError, SAMPLE_RATE, HOP, num_video_frames, video_frame_to_spec_frame
+from .data import DisvaeError, SAMPLE_RATE, HOP, num_video_frames, video_frame_to_spec_frame, read_json, read_safetensors
 from .visemes import VISEMES, N_VISEMES
 from .generator import FaceLandmarker, load_image, align_face, MOUTH, _warp, invert, apply
 
@@ -199,12 +199,11 @@ def save_regressor(model:MouthLandmarkRegressor, folder) -> Path:
 
 def load_regressor(folder) -> MouthLandmarkRegressor:
     "Load a folder written by `save_regressor`."
-    from safetensors.torch import load_file
     folder = Path(folder)
     if not (folder / 'config.json').exists() or not (folder / 'model.safetensors').exists(): raise DisvaeError(folder, 'not a mouth-landmark regressor checkpoint')
-    meta = json.loads((folder / 'config.json').read_text())
+    meta = read_json(folder / 'config.json')
     if meta.get('kind') != 'disvae.mouth_regressor': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a mouth-landmark regressor")
     model = MouthLandmarkRegressor(RegressorConfig(**meta['config']))
-    try: model.load_state_dict(load_file(folder / 'model.safetensors'))
+    try: model.load_state_dict(read_safetensors(folder / 'model.safetensors'))
     except RuntimeError as e: raise DisvaeError(folder, f'weights do not match the config ({str(e).splitlines()[0]})') from None
     return model.eval()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64, io, json, os, shlex, shutil, subprocess, sys, time
 from pathlib import Path
 import yaml
-from .data import DisvaeError, torch_device
+from .data import DisvaeError, torch_device, read_json
 
 # %% auto #0
 __all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'missing_inputs', 'run_notebook', 'extract_figures',
@@ -123,7 +123,7 @@ def reproduce(scale:str='smoke', # a file in nbs/params: smoke or full
     "Run the notebooks at `scale` into `out`; returns the summary (also out/summary.json and summary.md)."
     torch_device(device)   # a device this machine lacks is named now, not after the corpus has been spoken
     nbs = Path(nbs) if nbs else repository_notebooks(); out = Path(out).absolute(); out.mkdir(parents=True, exist_ok=True)
-    summary = json.loads((out / 'summary.json').read_text()) if (out / 'summary.json').exists() else {}
+    summary = read_json(out / 'summary.json') if (out / 'summary.json').exists() else {}
     if summary.get('scale', scale) != scale: raise DisvaeError(out, f"holds a {summary['scale']} run; choose another --out")
     params = load_params(nbs, scale, out)
     for k, v in (overrides or {}).items():

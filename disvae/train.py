@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.distributed as dist
 from tqdm.auto import tqdm
-from .data import DisvaeError, torch_device
+from .data import DisvaeError, torch_device, read_json, read_safetensors
 from .corpora import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
 from .losses import vae_loss, table_log_probs
@@ -77,15 +77,14 @@ def save_checkpoint(folder, model, opt, train_config:TrainConfig, progress:dict)
 
 def load_checkpoint(folder, model, opt):
     "Restore model weights, optimizer and random state; return the saved progress."
-    from safetensors.torch import load_file
     folder = Path(folder)
     trained = load_vae(folder)
     if trained.config != model.config:
         diff = {k: (v, getattr(model.config, k)) for k, v in asdict(trained.config).items() if getattr(model.config, k) != v}
         raise DisvaeError(folder, f'checkpoint config does not match this run: {diff}')
     model.load_state_dict(trained.state_dict())
-    meta = json.loads((folder / 'config.json').read_text())
-    saved = load_file(folder / 'optimizer.safetensors')
+    meta = read_json(folder / 'config.json')
+    saved = read_safetensors(folder / 'optimizer.safetensors')
     _restore_optimizer(opt, {k: v for k, v in saved.items() if k.startswith('state.')}, meta['param_groups'])
     torch.set_rng_state(saved['rng.torch_cpu'])
     if torch.cuda.is_available() and 'rng.torch_cuda0' in saved:

@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from PIL import Image
-from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE, AudioError, torch_device
+from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE, AudioError, torch_device, read_json, read_safetensors
 from .corpora import FeatureStore
 from .vae import DisentangledVAE, load_vae, encode
 from .baseline import MFCCBaseline, load_baseline
@@ -31,7 +31,7 @@ class AudioConditioner:
         if isinstance(source, AudioConditioner): source = source.model
         if isinstance(source, (str, Path)):
             folder = Path(source); meta = folder / 'config.json'
-            kind = json.loads(meta.read_text()).get('kind') if meta.exists() else None
+            kind = read_json(meta).get('kind') if meta.exists() else None
             if kind == 'disvae.vae': source = load_vae(folder)
             elif kind == 'disvae.mfcc_baseline': source = load_baseline(folder)
             else: raise DisvaeError(folder, f'not a VAE or MFCC baseline checkpoint (kind {kind!r}); the generator needs one of them')
@@ -136,12 +136,11 @@ def _save(out:Path, config, nets:dict, opts:dict, progress:dict):
     replace_folder(tmp, out)
 
 def _load(out:Path, nets:dict, opts:dict) -> dict:
-    from safetensors.torch import load_file
     from disvae.train import _restore_optimizer
-    meta = json.loads((out / 'config.json').read_text())
-    weights = load_file(out / 'model.safetensors')
+    meta = read_json(out / 'config.json')
+    weights = read_safetensors(out / 'model.safetensors')
     for n, m in nets.items(): m.load_state_dict({k[len(n) + 1:]: v for k, v in weights.items() if k.startswith(n + '.')})
-    saved = load_file(out / 'optimizer.safetensors')
+    saved = read_safetensors(out / 'optimizer.safetensors')
     for n, o in opts.items(): _restore_optimizer(o, {k[len(n) + 1:]: v for k, v in saved.items() if k.startswith(n + '.state.')}, meta['param_groups'][n])
     torch.set_rng_state(saved['rng.torch_cpu'])
     return meta['progress']
@@ -157,7 +156,7 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
     device = torch_device(config.device); out = Path(config.out)
     torch.manual_seed(config.seed)
     if (out / 'config.json').exists():
-        saved = json.loads((out / 'config.json').read_text())
+        saved = read_json(out / 'config.json')
         free = ('out', 'steps', 'progress', 'checkpoint_every', 'sample_every', 'device')   # what may change when a run is continued (its folder may move)
         before = dict(standardise=False)                                             # what checkpoints lacking a field were trained with
         differ = sorted(k for k, v in asdict(config).items() if k not in free and saved.get('config', {}).get(k, before.get(k)) != v)
@@ -229,13 +228,16 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
 
 def load_generator(folder) -> UNetGenerator:
     "The generator of a talking-head checkpoint written by `train_gan`."
-    from safetensors.torch import load_file
     folder = Path(folder)
     if not (folder / 'config.json').exists(): raise DisvaeError(folder, 'not a talking-head checkpoint (no config.json)')
-    meta = json.loads((folder / 'config.json').read_text())
+    meta = read_json(folder / 'config.json')
     if meta.get('kind') != 'disvae.talking_head': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a talking head")
     c = meta['config']; gen = UNetGenerator(GeneratorConfig(size=c['size'], depth=c['depth'], base=c['base']))
-    gen.load_state_dict({k[len('generator.'):]: v for k, v in load_file(folder / 'model.safetensors').items() if k.startswith('generator.')})
+    weights = {k[len('generator.'):]: v for k, v in read_safetensors(folder / 'model.safetensors').items() if k.startswith('generator.')}
+    try: gen.load_state_dict(weights)
+    except RuntimeError as e:   # torch lists every mismatch on its own line; the first says enough
+        first = next((line.strip() for line in str(e).splitlines()[1:] if line.strip()), str(e))
+        raise DisvaeError(folder, f'weights do not match the config: {first[:200]}') from None
     return gen.eval()
 
 # %% ../nbs/06b_train_gan.ipynb #ebfdad15

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .data import (SAMPLE_RATE, N_BINS, SEGMENT_FRAMES, DisvaeError, AudioError, load_audio, resample,
+from .data import (SAMPLE_RATE, N_BINS, SEGMENT_FRAMES, DisvaeError, AudioError, read_json, read_safetensors, load_audio, resample,
                          log_spectrogram, video_segments, num_video_frames)
 from .visemes import N_VISEMES
 from .synth import EMOTIONS
@@ -121,16 +121,15 @@ def save_vae(model:DisentangledVAE, folder, extra:dict|None=None) -> Path:
 
 def load_vae(folder, device='cpu') -> DisentangledVAE:
     "Load a VAE checkpoint folder written by `save_vae`."
-    from safetensors.torch import load_file
     folder = Path(folder)
     for name in ('config.json', 'model.safetensors'):
         if not (folder / name).exists(): raise DisvaeError(folder, f'not a disvae VAE checkpoint (no {name})')
-    meta = json.loads((folder / 'config.json').read_text())
+    meta = read_json(folder / 'config.json')
     if meta.get('kind') != 'disvae.vae': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a disvae VAE")
     try: config = VAEConfig.from_dict(meta['config'])
     except DisvaeError as e: raise DisvaeError(folder, e.problem) from None
     model = DisentangledVAE(config)
-    state = load_file(folder / 'model.safetensors', device='cpu')
+    state = read_safetensors(folder / 'model.safetensors')
     expected = model.state_dict()
     missing, unexpected = sorted(set(expected) - set(state)), sorted(set(state) - set(expected))
     if missing or unexpected:
