@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
-from .data import DisvaeError, SAMPLE_RATE, HOP, num_video_frames, video_frame_to_spec_frame, read_json, read_safetensors
+from .data import DisvaeError, SAMPLE_RATE, HOP, num_video_frames, video_frame_to_spec_frame, read_json, read_safetensors, load_weights
 from .visemes import VISEMES, N_VISEMES
 from .generator import FaceLandmarker, load_image, align_face, MOUTH, _warp, invert, apply
 
@@ -204,6 +204,4 @@ def load_regressor(folder) -> MouthLandmarkRegressor:
     meta = read_json(folder / 'config.json')
     if meta.get('kind') != 'disvae.mouth_regressor': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a mouth-landmark regressor")
     model = MouthLandmarkRegressor(RegressorConfig(**meta['config']))
-    try: model.load_state_dict(read_safetensors(folder / 'model.safetensors'))
-    except RuntimeError as e: raise DisvaeError(folder, f'weights do not match the config ({str(e).splitlines()[0]})') from None
-    return model.eval()
+    return load_weights(model, read_safetensors(folder / 'model.safetensors'), folder).eval()

@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from PIL import Image
-from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE, AudioError, torch_device, read_json, read_safetensors
+from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE, AudioError, torch_device, read_json, read_safetensors, load_weights
 from .corpora import FeatureStore
 from .vae import DisentangledVAE, load_vae, encode
 from .baseline import MFCCBaseline, load_baseline
@@ -234,11 +234,7 @@ def load_generator(folder) -> UNetGenerator:
     if meta.get('kind') != 'disvae.talking_head': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a talking head")
     c = meta['config']; gen = UNetGenerator(GeneratorConfig(size=c['size'], depth=c['depth'], base=c['base']))
     weights = {k[len('generator.'):]: v for k, v in read_safetensors(folder / 'model.safetensors').items() if k.startswith('generator.')}
-    try: gen.load_state_dict(weights)
-    except RuntimeError as e:   # torch lists every mismatch on its own line; the first says enough
-        first = next((line.strip() for line in str(e).splitlines()[1:] if line.strip()), str(e))
-        raise DisvaeError(folder, f'weights do not match the config: {first[:200]}') from None
-    return gen.eval()
+    return load_weights(gen, weights, folder).eval()
 
 # %% ../nbs/06b_train_gan.ipynb #ebfdad15
 def main(argv=None):
