@@ -9,7 +9,17 @@ from pathlib import Path
 import numpy as np
 import torch
 from tqdm.auto import tqdm
-from .data import DisvaeError, SAMPLE_RATE, load_audio, resample, write_video_with_audio, num_video_frames, torch_device, read_json, read_safetensors
+from disvae.data import (
+    DisvaeError,
+    SAMPLE_RATE,
+    load_audio,
+    resample,
+    write_video_with_audio,
+    num_video_frames,
+    torch_device,
+    read_json,
+    read_safetensors,
+)
 from .generator import FaceLandmarker, load_image, align_face, paste_back
 from .train_gan import load_generator, AudioConditioner
 
@@ -17,81 +27,149 @@ from .train_gan import load_generator, AudioConditioner
 __all__ = ['DEMO', 'DEMO_SENTENCE', 'animate_frames', 'animate', 'export_animator', 'write_demo_media', 'main', 'export_main']
 
 # %% ../nbs/08a_animate.ipynb #43d14655
-DEMO = Path(str(importlib.resources.files('disvae'))) / 'assets' / 'demo'   # the bundled face, speech and animator weights
+# the bundled face, speech and animator weights
+DEMO = Path(str(importlib.resources.files('disvae'))) / 'assets' / 'demo'
 
-def _checkpoint_vae(checkpoint:Path, vae) -> Path:
-    if vae is not None: return Path(vae)
+
+def _checkpoint_vae(checkpoint: Path, vae) -> Path:
+    if vae is not None:
+        return Path(vae)
     meta = read_json(checkpoint / 'config.json') if (checkpoint / 'config.json').exists() else {}
-    if meta.get('kind') != 'disvae.talking_head': raise DisvaeError(checkpoint, f"checkpoint of kind {meta.get('kind')!r}, not a talking head")
-    if (checkpoint / 'vae' / 'config.json').exists(): return checkpoint / 'vae'    # an exported animator carries its VAE
+    if meta.get('kind') != 'disvae.talking_head':
+        raise DisvaeError(checkpoint, f"checkpoint of kind {meta.get('kind')!r}, not a talking head")
+    # an exported animator carries its VAE
+    if (checkpoint / 'vae' / 'config.json').exists():
+        return checkpoint / 'vae'
     return Path(meta['config']['vae'])
+
 
 def _with_demo(face, audio, checkpoint):
     "The bundled demo face, speech and weights for whatever is not given, each said on stderr (never silently)."
-    if face is None: face = DEMO / 'face.png'; print(f'face: the bundled demo photo {face}', file=sys.stderr)
-    if audio is None: audio = DEMO / 'speech.wav'; print(f'audio: the bundled demo speech {audio}', file=sys.stderr)
+    if face is None:
+        face = DEMO / 'face.png'
+        print(f'face: the bundled demo photo {face}', file=sys.stderr)
+    if audio is None:
+        audio = DEMO / 'speech.wav'
+        print(f'audio: the bundled demo speech {audio}', file=sys.stderr)
     if checkpoint is None:
         checkpoint = DEMO / 'animator'
-        if not (checkpoint / 'config.json').exists(): raise DisvaeError(checkpoint, 'the bundled demo weights are missing; pass --checkpoint DIR (from disvae train-gan)')
-        print(f'weights: the bundled demo animator {checkpoint} (trained on the synthetic corpus; see README)', file=sys.stderr)
+        if not (checkpoint / 'config.json').exists():
+            raise DisvaeError(
+                checkpoint, 'the bundled demo weights are missing; pass --checkpoint DIR (from disvae train-gan)'
+            )
+        print(
+            f'weights: the bundled demo animator {checkpoint} (trained on the synthetic corpus; see README)',
+            file=sys.stderr,
+        )
     return face, audio, Path(checkpoint)
 
+
 @torch.no_grad()
-def animate_frames(face=None, audio=None, checkpoint=None, vae=None, sample_rate:int|None=None, landmarker:FaceLandmarker|None=None,
-                   progress:bool=True, device='cpu') -> dict:
+def animate_frames(
+    face=None,
+    audio=None,
+    checkpoint=None,
+    vae=None,
+    sample_rate: int | None = None,
+    landmarker: FaceLandmarker | None = None,
+    progress: bool = True,
+    device='cpu',
+) -> dict:
     "dict(frames [n, H, W, 3] uint8 at the photo's size, crops [n, S, S, 3], wave 16 kHz, seconds) for `face` saying `audio`; None: the bundled demo."
-    device = torch_device(device)   # the generator runs there; the audio encoder stays on the CPU (one pass per clip)
+    device = torch_device(device)  # the generator runs there; the audio encoder stays on the CPU (one pass per clip)
     face, audio, checkpoint = _with_demo(face, audio, checkpoint)
-    generator = load_generator(checkpoint).to(device); condition = AudioConditioner(_checkpoint_vae(checkpoint, vae))
+    generator = load_generator(checkpoint).to(device)
+    condition = AudioConditioner(_checkpoint_vae(checkpoint, vae))
     size = generator.config.size
     photo = load_image(face)
     points = (landmarker or FaceLandmarker('dlib'))(photo, source=face if isinstance(face, (str, Path)) else None)
     crop, to_crop, _ = align_face(photo, points, size)
-    wave = load_audio(audio) if isinstance(audio, (str, Path)) else resample(np.asarray(audio, np.float32), sample_rate or SAMPLE_RATE)
-    z = condition.from_wave(wave)                                                      # [n, z_dim], one per 40 ms
-    if z.shape[1] != generator.config.z_dim: raise DisvaeError(checkpoint, f'generator expects vectors of size {generator.config.z_dim}, {condition.name} has {z.shape[1]}')
-    face_t = (torch.from_numpy(crop).permute(2, 0, 1).float()[None] / 127.5 - 1).to(device); z = z.to(device)
+    wave = (
+        load_audio(audio)
+        if isinstance(audio, (str, Path))
+        else resample(np.asarray(audio, np.float32), sample_rate or SAMPLE_RATE)
+    )
+    z = condition.from_wave(wave)  # [n, z_dim], one per 40 ms
+    if z.shape[1] != generator.config.z_dim:
+        raise DisvaeError(
+            checkpoint, f'generator expects vectors of size {generator.config.z_dim}, {condition.name} has {z.shape[1]}'
+        )
+    face_t = (torch.from_numpy(crop).permute(2, 0, 1).float()[None] / 127.5 - 1).to(device)
+    z = z.to(device)
     last, crops, frames = face_t, [], []
     for t in tqdm(range(len(z)), desc='animate', unit='frame', disable=not progress):
-        last = generator(face_t, last, z[t:t + 1])
+        last = generator(face_t, last, z[t : t + 1])
         c = ((last[0].clamp(-1, 1) + 1) * 127.5).round().byte().permute(1, 2, 0).cpu().numpy()
-        crops.append(c); frames.append(paste_back(photo, c, to_crop))
+        crops.append(c)
+        frames.append(paste_back(photo, c, to_crop))
     return dict(frames=np.stack(frames), crops=np.stack(crops), wave=wave, seconds=len(wave) / SAMPLE_RATE)
 
-def animate(face, audio, out, checkpoint=None, vae=None, overwrite:bool=False, progress:bool=True, device='cpu') -> dict:
+
+def animate(
+    face, audio, out, checkpoint=None, vae=None, overwrite: bool = False, progress: bool = True, device='cpu'
+) -> dict:
     "Write `out` (.mp4: h264 + aac, 25 fps) of `face` saying `audio`; returns timing figures."
     out = Path(out)
-    if out.exists() and not overwrite: raise DisvaeError(out, 'exists; pass --overwrite to replace it')
-    if out.suffix.lower() != '.mp4': raise DisvaeError(out, 'the output must be an .mp4 file')
+    if out.exists() and not overwrite:
+        raise DisvaeError(out, 'exists; pass --overwrite to replace it')
+    if out.suffix.lower() != '.mp4':
+        raise DisvaeError(out, 'the output must be an .mp4 file')
     t0 = time.perf_counter()
     result = animate_frames(face, audio, checkpoint, vae, progress=progress, device=device)
     tmp = out.with_name('.' + out.stem + '.tmp.mp4')
-    write_video_with_audio(tmp, result['frames'], result['wave'], SAMPLE_RATE); tmp.replace(out)
+    write_video_with_audio(tmp, result['frames'], result['wave'], SAMPLE_RATE)
+    tmp.replace(out)
     elapsed = time.perf_counter() - t0
-    return dict(out=str(out), frames=len(result['frames']), seconds=result['seconds'], wall=elapsed, realtime=result['seconds'] / elapsed)
+    return dict(
+        out=str(out),
+        frames=len(result['frames']),
+        seconds=result['seconds'],
+        wall=elapsed,
+        realtime=result['seconds'] / elapsed,
+    )
 
 # %% ../nbs/08a_animate.ipynb #0c16e037
-def export_animator(checkpoint, # a talking-head checkpoint folder (disvae train-gan)
-                    out, # the folder to write (replaced whole if it exists)
-                    half:bool=True) -> Path:
+def export_animator(
+    checkpoint,  # a talking-head checkpoint folder (disvae train-gan)
+    out,  # the folder to write (replaced whole if it exists)
+    half: bool = True,
+) -> Path:
     "A self-contained folder for `animate`: the checkpoint's generator with its VAE inside as `vae/`."
     from safetensors.torch import save_file
     from disvae.train import replace_folder
+
     checkpoint, out = Path(checkpoint), Path(out)
-    load_generator(checkpoint); vae_dir = _checkpoint_vae(checkpoint, None); AudioConditioner(vae_dir)   # refuse what does not load
+    # refuse what does not load
+    load_generator(checkpoint)
+    vae_dir = _checkpoint_vae(checkpoint, None)
+    AudioConditioner(vae_dir)
     cast = lambda t: t.half() if half and t.is_floating_point() and t.ndim >= 2 else t
-    tmp = out.with_name(out.name + '.tmp'); shutil.rmtree(tmp, ignore_errors=True); (tmp / 'vae').mkdir(parents=True)
-    save_file({k: cast(v) for k, v in read_safetensors(checkpoint / 'model.safetensors').items() if k.startswith('generator.')}, tmp / 'model.safetensors')
-    save_file({k: cast(v) for k, v in read_safetensors(vae_dir / 'model.safetensors').items()}, tmp / 'vae' / 'model.safetensors')
+    tmp = out.with_name(out.name + '.tmp')
+    shutil.rmtree(tmp, ignore_errors=True)
+    (tmp / 'vae').mkdir(parents=True)
+    save_file(
+        {
+            k: cast(v)
+            for k, v in read_safetensors(checkpoint / 'model.safetensors').items()
+            if k.startswith('generator.')
+        },
+        tmp / 'model.safetensors',
+    )
+    save_file(
+        {k: cast(v) for k, v in read_safetensors(vae_dir / 'model.safetensors').items()},
+        tmp / 'vae' / 'model.safetensors',
+    )
     shutil.copy(vae_dir / 'config.json', tmp / 'vae' / 'config.json')
-    meta = read_json(checkpoint / 'config.json'); meta.pop('param_groups', None)
-    meta['config']['vae'] = 'vae'; meta['exported'] = dict(source=str(checkpoint), vae=str(vae_dir), dtype='float16' if half else 'float32')
+    meta = read_json(checkpoint / 'config.json')
+    meta.pop('param_groups', None)
+    meta['config']['vae'] = 'vae'
+    meta['exported'] = dict(source=str(checkpoint), vae=str(vae_dir), dtype='float16' if half else 'float32')
     (tmp / 'config.json').write_text(json.dumps(meta, indent=1))
     return replace_folder(tmp, out)
 
-
 # %% ../nbs/08a_animate.ipynb #c498e1ab
 DEMO_SENTENCE = 'bin blue at f two now, and place red by m seven again'
+
 
 def write_demo_media(folder) -> Path:
     "Write the bundled demo `face.png` and `speech.wav` into `folder`."
@@ -99,7 +177,9 @@ def write_demo_media(folder) -> Path:
     from PIL import Image
     from disvae.synth import Espeak, make_speakers, prosody, RECORDING_FLOOR_DB
     from disvae.data import add_noise
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     Image.fromarray(skimage.data.astronaut()).resize((256, 256), Image.LANCZOS).save(folder / 'face.png')
     speaker = next(s for s in make_speakers(24, 0) if s['speaker'] == 'spk02')
     audio, _ = Espeak().synthesize(DEMO_SENTENCE, **prosody(speaker, 'NEU'), seed=0)
@@ -107,30 +187,46 @@ def write_demo_media(folder) -> Path:
     sf.write(folder / 'speech.wav', resample(wave, Espeak.sample_rate), SAMPLE_RATE, subtype='PCM_16')
     return folder
 
-
 # %% ../nbs/08a_animate.ipynb #01fa9c0a
 def main(argv=None):
     "Command-line entry of `disvae animate`."
     import argparse
+
     p = argparse.ArgumentParser(prog='disvae animate', description='A talking-head video of FACE saying AUDIO.')
     p.add_argument('--face', default=None, help='a photo with a face (default: the bundled astronaut)')
-    p.add_argument('--audio', default=None, help='speech in any format the front end reads (default: the bundled sentence)')
+    p.add_argument(
+        '--audio', default=None, help='speech in any format the front end reads (default: the bundled sentence)'
+    )
     p.add_argument('--out', required=True)
-    p.add_argument('--checkpoint', default=None, help='a talking-head checkpoint (disvae train-gan or export-animator; default: the bundled demo weights)')
+    p.add_argument(
+        '--checkpoint',
+        default=None,
+        help='a talking-head checkpoint (disvae train-gan or export-animator; default: the bundled demo weights)',
+    )
     p.add_argument('--vae', default=None, help='the VAE (default: the one the checkpoint was trained with)')
     p.add_argument('--device', default='cpu', help='where the generator runs: cpu, cuda, cuda:N or mps')
-    p.add_argument('--overwrite', action='store_true'); p.add_argument('--quiet', action='store_true')
+    p.add_argument('--overwrite', action='store_true')
+    p.add_argument('--quiet', action='store_true')
     a = p.parse_args(argv)
     info = animate(a.face, a.audio, a.out, a.checkpoint, a.vae, a.overwrite, progress=not a.quiet, device=a.device)
-    print(f"wrote {info['out']}: {info['frames']} frames, {info['seconds']:.2f} s of speech in {info['wall']:.1f} s ({info['realtime']:.1f}x real time)")
+    print(
+        f"wrote {info['out']}: {info['frames']} frames, {info['seconds']:.2f} s of speech in {info['wall']:.1f} s ({info['realtime']:.1f}x real time)"
+    )
     return info
+
+
 def export_main(argv=None):
     "Command-line entry of `disvae export-animator`."
     import argparse
-    p = argparse.ArgumentParser(prog='disvae export-animator', description='The generator of a talking-head checkpoint with its VAE, ready for animate.')
-    p.add_argument('checkpoint'); p.add_argument('out'); p.add_argument('--float32', action='store_true', help='keep float32 weights (default: float16)')
+
+    p = argparse.ArgumentParser(
+        prog='disvae export-animator',
+        description='The generator of a talking-head checkpoint with its VAE, ready for animate.',
+    )
+    p.add_argument('checkpoint')
+    p.add_argument('out')
+    p.add_argument('--float32', action='store_true', help='keep float32 weights (default: float16)')
     a = p.parse_args(argv)
     out = export_animator(a.checkpoint, a.out, half=not a.float32)
     print(f"wrote {out}: {sum(f.stat().st_size for f in out.rglob('*.safetensors')) / 1e6:.1f} MB of weights")
     return out
-

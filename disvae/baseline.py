@@ -12,7 +12,18 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .data import DisvaeError, SAMPLE_RATE, N_FFT, SEGMENT_FRAMES, log_spectrogram, add_noise, load_audio, torch_device, read_json, read_safetensors
+from disvae.data import (
+    DisvaeError,
+    SAMPLE_RATE,
+    N_FFT,
+    SEGMENT_FRAMES,
+    log_spectrogram,
+    add_noise,
+    load_audio,
+    torch_device,
+    read_json,
+    read_safetensors,
+)
 from .visemes import N_VISEMES
 from .corpora import FeatureStore
 
@@ -23,7 +34,10 @@ __all__ = ['N_MELS', 'N_MFCC', 'mel_filterbank', 'dct_matrix', 'MFCC', 'Baseline
 # %% ../nbs/06a_baseline.ipynb #f86ea12f
 N_MELS, N_MFCC = 40, 13
 
-def mel_filterbank(n_mels:int=N_MELS, n_fft:int=N_FFT, sample_rate:int=SAMPLE_RATE) -> torch.Tensor: # [n_mels, n_fft // 2 + 1]
+
+def mel_filterbank(
+    n_mels: int = N_MELS, n_fft: int = N_FFT, sample_rate: int = SAMPLE_RATE
+) -> torch.Tensor:  # [n_mels, n_fft // 2 + 1]
     "HTK-scale triangular mel filters from 0 Hz to Nyquist, unnormalised."
     hz_to_mel = lambda f: 2595 * np.log10(1 + f / 700)
     mel_to_hz = lambda m: 700 * (10 ** (m / 2595) - 1)
@@ -33,7 +47,8 @@ def mel_filterbank(n_mels:int=N_MELS, n_fft:int=N_FFT, sample_rate:int=SAMPLE_RA
     upper = (edges[2:, None] - freqs[None]) / (edges[2:] - edges[1:-1])[:, None]
     return torch.tensor(np.maximum(0, np.minimum(lower, upper)), dtype=torch.float32)
 
-def dct_matrix(n_out:int, n_in:int) -> torch.Tensor: # [n_out, n_in]
+
+def dct_matrix(n_out: int, n_in: int) -> torch.Tensor:  # [n_out, n_in]
     "Orthonormal DCT-II: row k is the k-th cosine basis over n_in points."
     n, k = np.arange(n_in)[None], np.arange(n_out)[:, None]
     d = np.sqrt(2 / n_in) * np.cos(np.pi * k * (2 * n + 1) / (2 * n_in))
@@ -43,11 +58,14 @@ def dct_matrix(n_out:int, n_in:int) -> torch.Tensor: # [n_out, n_in]
 # %% ../nbs/06a_baseline.ipynb #1b809688
 class MFCC(nn.Module):
     "13 MFCCs per frame from `log_spectrogram` frames ([..., 200] -> [..., 13])."
-    def __init__(self, n_mfcc:int=N_MFCC, n_mels:int=N_MELS):
+
+    def __init__(self, n_mfcc: int = N_MFCC, n_mels: int = N_MELS):
         super().__init__()
-        self.register_buffer('filterbank', mel_filterbank(n_mels)[:, 1:].T.contiguous())  # [200, n_mels], DC column dropped
-        self.register_buffer('dct', dct_matrix(n_mfcc, n_mels).T.contiguous())              # [n_mels, n_mfcc]
-    def forward(self, log_magnitude:torch.Tensor) -> torch.Tensor:
+        # [200, n_mels], DC column dropped
+        self.register_buffer('filterbank', mel_filterbank(n_mels)[:, 1:].T.contiguous())
+        self.register_buffer('dct', dct_matrix(n_mfcc, n_mels).T.contiguous())  # [n_mels, n_mfcc]
+
+    def forward(self, log_magnitude: torch.Tensor) -> torch.Tensor:
         power = (2 * log_magnitude).exp()
         return (power @ self.filterbank).clamp_min(1e-10).log() @ self.dct
 
@@ -56,76 +74,106 @@ class MFCC(nn.Module):
 class BaselineConfig:
     n_mfcc: int = N_MFCC
     seg_len: int = SEGMENT_FRAMES
-    width: int = 16          # channels of the first convolution (SyncNet: 64)
-    embed_dim: int = 32      # the representation handed to a generator (z_c's size)
+    width: int = 16  # channels of the first convolution (SyncNet: 64)
+    embed_dim: int = 32  # the representation handed to a generator (z_c's size)
     n_visemes: int = N_VISEMES
-    augment: bool = False    # recorded for the reader: was it trained with noise augmentation
+    augment: bool = False  # recorded for the reader: was it trained with noise augmentation
+
     @classmethod
-    def from_dict(cls, d:dict):
+    def from_dict(cls, d: dict):
         unknown = set(d) - set(cls.__dataclass_fields__)
-        if unknown: raise DisvaeError(None, f'unknown baseline config keys {sorted(unknown)}')
+        if unknown:
+            raise DisvaeError(None, f'unknown baseline config keys {sorted(unknown)}')
         return cls(**d)
 
-def _conv(c_in, c_out): return nn.Sequential(nn.Conv2d(c_in, c_out, 3, padding=1), nn.BatchNorm2d(c_out), nn.ReLU())
+
+def _conv(c_in, c_out):
+    return nn.Sequential(nn.Conv2d(c_in, c_out, 3, padding=1), nn.BatchNorm2d(c_out), nn.ReLU())
+
 
 class MFCCBaseline(nn.Module):
     "SyncNet-style audio network: log-spectrogram segment -> MFCC image -> embedding -> viseme logits."
-    def __init__(self, config:BaselineConfig):
+
+    def __init__(self, config: BaselineConfig):
         super().__init__()
-        self.config = c = config; w = c.width
+        self.config = c = config
+        w = c.width
         self.mfcc = MFCC(c.n_mfcc)
-        self.convs = nn.Sequential(_conv(1, w), _conv(w, 2 * w), nn.MaxPool2d((1, 2)),
-                                   _conv(2 * w, 4 * w), _conv(4 * w, 4 * w), nn.MaxPool2d(2))
+        self.convs = nn.Sequential(
+            _conv(1, w),
+            _conv(w, 2 * w),
+            nn.MaxPool2d((1, 2)),
+            _conv(2 * w, 4 * w),
+            _conv(4 * w, 4 * w),
+            nn.MaxPool2d(2),
+        )
         flat = 4 * w * (c.n_mfcc // 2) * (c.seg_len // 4)
         self.embed = nn.Sequential(nn.Flatten(), nn.Linear(flat, 8 * w), nn.ReLU(), nn.Linear(8 * w, c.embed_dim))
         self.viseme_head = nn.Sequential(nn.ReLU(), nn.Linear(c.embed_dim, c.n_visemes))
         self.register_buffer('mfcc_mean', torch.zeros(c.n_mfcc))
         self.register_buffer('mfcc_std', torch.ones(c.n_mfcc))
-    def forward(self, log_magnitude:torch.Tensor) -> tuple: # [B, T, 200] raw log spectrogram -> ([B, embed], [B, visemes])
+
+    def forward(
+        self, log_magnitude: torch.Tensor
+    ) -> tuple:  # [B, T, 200] raw log spectrogram -> ([B, embed], [B, visemes])
         m = (self.mfcc(log_magnitude) - self.mfcc_mean) / self.mfcc_std
-        embedding = self.embed(self.convs(m.transpose(1, 2)[:, None]))   # image [B, 1, 13 coefficients, T frames]
+        embedding = self.embed(self.convs(m.transpose(1, 2)[:, None]))  # image [B, 1, 13 coefficients, T frames]
         return embedding, self.viseme_head(embedding)
 
 # %% ../nbs/06a_baseline.ipynb #f76c189b
-def save_baseline(model:MFCCBaseline, folder, extra:dict|None=None) -> Path:
+def save_baseline(model: MFCCBaseline, folder, extra: dict | None = None) -> Path:
     "Write `model.safetensors` and `config.json` into `folder`, each by a rename."
     from safetensors.torch import save_file
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, folder / 'model.tmp.safetensors')
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    save_file(
+        {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, folder / 'model.tmp.safetensors'
+    )
     (folder / 'model.tmp.safetensors').replace(folder / 'model.safetensors')
     meta = dict(kind='disvae.mfcc_baseline', config=asdict(model.config), **(extra or {}))
-    (folder / 'config.tmp.json').write_text(json.dumps(meta, indent=1)); (folder / 'config.tmp.json').replace(folder / 'config.json')
+    (folder / 'config.tmp.json').write_text(json.dumps(meta, indent=1))
+    (folder / 'config.tmp.json').replace(folder / 'config.json')
     return folder
+
 
 def load_baseline(folder, device='cpu') -> MFCCBaseline:
     "Load a folder written by `save_baseline`."
     folder = Path(folder)
     for name in ('config.json', 'model.safetensors'):
-        if not (folder / name).exists(): raise DisvaeError(folder, f'not a disvae MFCC baseline checkpoint (no {name})')
+        if not (folder / name).exists():
+            raise DisvaeError(folder, f'not a disvae MFCC baseline checkpoint (no {name})')
     meta = read_json(folder / 'config.json')
-    if meta.get('kind') != 'disvae.mfcc_baseline': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not an MFCC baseline")
-    try: model = MFCCBaseline(BaselineConfig.from_dict(meta['config']))
-    except DisvaeError as e: raise DisvaeError(folder, e.problem) from None
+    if meta.get('kind') != 'disvae.mfcc_baseline':
+        raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not an MFCC baseline")
+    try:
+        model = MFCCBaseline(BaselineConfig.from_dict(meta['config']))
+    except DisvaeError as e:
+        raise DisvaeError(folder, e.problem) from None
     state = read_safetensors(folder / 'model.safetensors')
     expected = model.state_dict()
     wrong = sorted(set(expected) ^ set(state)) or [k for k in expected if state[k].shape != expected[k].shape]
-    if wrong: raise DisvaeError(folder, f'weights do not match the config: {wrong[0]}' + (f' (+{len(wrong) - 1} more)' if len(wrong) > 1 else ''))
+    if wrong:
+        raise DisvaeError(
+            folder,
+            f'weights do not match the config: {wrong[0]}' + (f' (+{len(wrong) - 1} more)' if len(wrong) > 1 else ''),
+        )
     model.load_state_dict(state)
     return model.to(device).eval()
 
 # %% ../nbs/06a_baseline.ipynb #476ac957
 @dataclass
 class BaselineTrainConfig:
-    store: str                   # a prepared feature store
-    out: str                     # checkpoint folder
-    augment: bool = False        # add white noise to the training audio
-    noise_prob: float = 0.8      # share of utterances that get noise, each epoch
+    store: str  # a prepared feature store
+    out: str  # checkpoint folder
+    augment: bool = False  # add white noise to the training audio
+    noise_prob: float = 0.8  # share of utterances that get noise, each epoch
     noise_low_db: float = -60.0  # noise level range relative to the utterance RMS
     noise_high_db: float = 0.0
     epochs: int = 6
     batch_size: int = 256
     lr: float = 1e-3
-    shift: int = 10              # frames between training segments
+    shift: int = 10  # frames between training segments
     width: int = 16
     embed_dim: int = 32
     seed: int = 0
@@ -133,16 +181,19 @@ class BaselineTrainConfig:
     progress: bool = True
 
 # %% ../nbs/06a_baseline.ipynb #7fc5a343
-def split_rows(store:FeatureStore, split:str) -> np.ndarray:
+def split_rows(store: FeatureStore, split: str) -> np.ndarray:
     "Store rows of one split; a clear error when the split is empty."
     rows = np.flatnonzero(store.utterances.split.values == split)
-    if not len(rows): raise DisvaeError(store.path, f'no utterances in split {split!r} (has {sorted(set(store.utterances.split))})')
+    if not len(rows):
+        raise DisvaeError(store.path, f'no utterances in split {split!r} (has {sorted(set(store.utterances.split))})')
     return rows
 
-def _segments(n_frames:np.ndarray, seg_len:int, shift:int):
+
+def _segments(n_frames: np.ndarray, seg_len: int, shift: int):
     "(utterance index, start within it) of every segment of every utterance."
     pairs = [(i, s) for i, n in enumerate(n_frames) for s in range(0, int(n) - seg_len + 1, shift)]
     return np.array(pairs, np.int64).reshape(-1, 2)
+
 
 @torch.no_grad()
 def _utterance_log_magnitudes(store, rows, audio=None, levels=None, generator=None) -> list:
@@ -150,54 +201,73 @@ def _utterance_log_magnitudes(store, rows, audio=None, levels=None, generator=No
     out = []
     for i, r in enumerate(rows):
         features, _ = store.utterance(int(r))
-        if audio is None or levels is None or levels[i] is None: out.append(torch.from_numpy(np.array(features))); continue
+        if audio is None or levels is None or levels[i] is None:
+            out.append(torch.from_numpy(np.array(features)))
+            continue
         noisy = log_spectrogram(add_noise(audio[i], levels[i], generator=generator))
-        if len(noisy) != len(features): raise DisvaeError(store.utterances.audio[r], f'{len(noisy)} frames from the audio but {len(features)} in the store')
+        if len(noisy) != len(features):
+            raise DisvaeError(
+                store.utterances.audio[r], f'{len(noisy)} frames from the audio but {len(features)} in the store'
+            )
         out.append(noisy)
     return out
 
+
 @torch.no_grad()
-def baseline_accuracy(model:MFCCBaseline, log_magnitudes:list, labels:list, shift:int=5, batch_size:int=1024) -> float:
+def baseline_accuracy(
+    model: MFCCBaseline, log_magnitudes: list, labels: list, shift: int = 5, batch_size: int = 1024
+) -> float:
     "Viseme accuracy of the baseline's own head over all segments (`shift` apart) of some utterances."
-    model.eval(); hits = total = 0
+    model.eval()
+    hits = total = 0
     device = model.mfcc_mean.device
     for lm, lab in zip(log_magnitudes, labels):
         seg_len = model.config.seg_len
-        if len(lm) < seg_len: continue
-        x = lm.to(device).unfold(0, seg_len, shift).transpose(1, 2)                 # [n, T, 200]
+        if len(lm) < seg_len:
+            continue
+        x = lm.to(device).unfold(0, seg_len, shift).transpose(1, 2)  # [n, T, 200]
         y = torch.as_tensor(np.asarray(lab, np.int64)[np.arange(x.shape[0]) * shift + seg_len // 2], device=device)
         for i in range(0, len(x), batch_size):
-            hits += (model(x[i:i + batch_size])[1].argmax(-1) == y[i:i + batch_size]).sum().item()
+            hits += (model(x[i : i + batch_size])[1].argmax(-1) == y[i : i + batch_size]).sum().item()
         total += len(x)
     return hits / max(total, 1)
 
 # %% ../nbs/06a_baseline.ipynb #99072aa2
-def train_baseline(config:BaselineTrainConfig, stop_after_epoch:int|None=None) -> Path:
+def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = None) -> Path:
     "Train an MFCC baseline as `config` says; continues from `config.out` when a checkpoint is there."
     from disvae.train import _optimizer_tensors, _restore_optimizer, replace_folder
     from safetensors.torch import save_file
+
     device = torch_device(config.device)
-    store = FeatureStore(config.store); utts = store.utterances
+    store = FeatureStore(config.store)
+    utts = store.utterances
     rows, val_rows = split_rows(store, 'train'), split_rows(store, 'val')
     model_config = BaselineConfig(width=config.width, embed_dim=config.embed_dim, augment=config.augment)
     torch.manual_seed(config.seed)
     model = MFCCBaseline(model_config)
     clean = _utterance_log_magnitudes(store, rows)
     mfcc = torch.cat([model.mfcc(c) for c in clean])
-    model.mfcc_mean.copy_(mfcc.mean(0)); model.mfcc_std.copy_(mfcc.std(0).clamp_min(1e-3)); del mfcc
+    model.mfcc_mean.copy_(mfcc.mean(0))
+    model.mfcc_std.copy_(mfcc.std(0).clamp_min(1e-3))
+    del mfcc
     model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
-    out = Path(config.out); start, history = 0, []
+    out = Path(config.out)
+    start, history = 0, []
     if (out / 'config.json').exists():
         meta = read_json(out / 'config.json')
         if meta.get('kind') != 'disvae.mfcc_baseline' or meta['config'] != asdict(model_config):
-            raise DisvaeError(out, f"holds a different checkpoint ({meta.get('kind')}, {meta.get('config')}); choose another --out")
+            raise DisvaeError(
+                out, f"holds a different checkpoint ({meta.get('kind')}, {meta.get('config')}); choose another --out"
+            )
         model.load_state_dict(load_baseline(out).state_dict())
-        saved = read_safetensors(out / 'optimizer.safetensors'); _restore_optimizer(opt, saved, meta['param_groups'])
+        saved = read_safetensors(out / 'optimizer.safetensors')
+        _restore_optimizer(opt, saved, meta['param_groups'])
         start, history = meta['progress']['epoch'], meta['progress']['history']
     audio = [load_audio(utts.audio[r]) for r in rows] if config.augment else None
     labels = [np.asarray(store.utterance(int(r))[1], np.int64) for r in rows]
-    val_lm = _utterance_log_magnitudes(store, val_rows); val_labels = [np.asarray(store.utterance(int(r))[1], np.int64) for r in val_rows]
+    val_lm = _utterance_log_magnitudes(store, val_rows)
+    val_labels = [np.asarray(store.utterance(int(r))[1], np.int64) for r in val_rows]
     n_frames = utts.n_frames.values[rows]
     seg_len = model_config.seg_len
     pairs = _segments(n_frames, seg_len, config.shift)
@@ -208,33 +278,57 @@ def train_baseline(config:BaselineTrainConfig, stop_after_epoch:int|None=None) -
         if config.augment:
             hit = torch.rand(len(rows), generator=g) < config.noise_prob
             lv = config.noise_low_db + (config.noise_high_db - config.noise_low_db) * torch.rand(len(rows), generator=g)
-            lm = _utterance_log_magnitudes(store, rows, audio, [float(l) if h else None for h, l in zip(hit, lv)], generator=g)
-        frames = torch.cat(lm); offsets = np.concatenate([[0], np.cumsum(n_frames)[:-1]])
+            lm = _utterance_log_magnitudes(
+                store, rows, audio, [float(l) if h else None for h, l in zip(hit, lv)], generator=g
+            )
+        frames = torch.cat(lm)
+        offsets = np.concatenate([[0], np.cumsum(n_frames)[:-1]])
         starts = torch.as_tensor(offsets[pairs[:, 0]] + pairs[:, 1])
         targets = torch.as_tensor(np.concatenate(labels)[offsets[pairs[:, 0]] + pairs[:, 1] + seg_len // 2])
         order = torch.randperm(len(pairs), generator=g)
-        model.train(); total = 0.0
-        bar = tqdm(range(steps), desc=f'train-baseline epoch {epoch + 1}/{config.epochs}', disable=not config.progress, leave=False)
+        model.train()
+        total = 0.0
+        bar = tqdm(
+            range(steps),
+            desc=f'train-baseline epoch {epoch + 1}/{config.epochs}',
+            disable=not config.progress,
+            leave=False,
+        )
         for step in bar:
-            idx = order[step * config.batch_size:(step + 1) * config.batch_size]
+            idx = order[step * config.batch_size : (step + 1) * config.batch_size]
             x = frames[starts[idx, None] + torch.arange(seg_len)].to(device)
             loss = F.cross_entropy(model(x)[1], targets[idx].to(device))
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-            total += loss.item(); bar.set_postfix(loss=f'{loss.item():.3f}')
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            total += loss.item()
+            bar.set_postfix(loss=f'{loss.item():.3f}')
         val = baseline_accuracy(model, val_lm, val_labels)
         history.append(dict(epoch=epoch + 1, loss=total / max(steps, 1), val_viseme_accuracy=val))
-        if config.progress: print(f'epoch {epoch + 1}: loss {total / max(steps, 1):.3f}, val viseme accuracy {val:.3f}')
+        if config.progress:
+            print(f'epoch {epoch + 1}: loss {total / max(steps, 1):.3f}, val viseme accuracy {val:.3f}')
         tensors, groups = _optimizer_tensors(opt)
         tmp = out.with_name(out.name + '.tmp')
-        if tmp.exists(): shutil.rmtree(tmp)
-        save_baseline(model, tmp, extra=dict(train=asdict(config), param_groups=groups, progress=dict(epoch=epoch + 1, history=history)))
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        save_baseline(
+            model,
+            tmp,
+            extra=dict(train=asdict(config), param_groups=groups, progress=dict(epoch=epoch + 1, history=history)),
+        )
         save_file(tensors, tmp / 'optimizer.safetensors')
         replace_folder(tmp, out)
-        if stop_after_epoch is not None and epoch + 1 >= stop_after_epoch: break
+        if stop_after_epoch is not None and epoch + 1 >= stop_after_epoch:
+            break
     return out
 
 # %% ../nbs/06a_baseline.ipynb #acbce8e9
 def main(argv=None):
     "Command-line entry of `disvae train-baseline`."
     from disvae.train import config_parser
-    return train_baseline(BaselineTrainConfig(**vars(config_parser(BaselineTrainConfig, 'disvae train-baseline', ('store', 'out')).parse_args(argv))))
+
+    return train_baseline(
+        BaselineTrainConfig(
+            **vars(config_parser(BaselineTrainConfig, 'disvae train-baseline', ('store', 'out')).parse_args(argv))
+        )
+    )

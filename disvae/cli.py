@@ -12,25 +12,37 @@ from .data import DisvaeError
 __all__ = ['PASS_THROUGH', 'cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #7b47bf72
-def _print_summary(stats:dict, out=None):
+def _print_summary(stats: dict, out=None):
     out = out or sys.stdout  # looked up at call time, so redirection works
     e = ' '.join(f'{k} {v}' for k, v in stats['emotions'].items())
     sp = ', '.join(f"{k} {v['speakers']} speakers / {v['utterances']} utt" for k, v in stats['splits'].items())
-    print(f"utterances {stats['utterances']} ({stats['skipped']} skipped), speakers {stats['speakers']}, hours {stats['hours']:.3f}", file=out)
+    print(
+        f"utterances {stats['utterances']} ({stats['skipped']} skipped), speakers {stats['speakers']}, hours {stats['hours']:.3f}",
+        file=out,
+    )
     print(f'splits: {sp}', file=out)
     print(f'emotions: {e}', file=out)
-    print(f"visemes present: {stats['visemes_covered']} of {len(stats['viseme_frames'])}; "
-          f"absent: {', '.join(v for v, n in stats['viseme_frames'].items() if n == 0) or 'none'}", file=out)
+    print(
+        f"visemes present: {stats['visemes_covered']} of {len(stats['viseme_frames'])}; "
+        f"absent: {', '.join(v for v, n in stats['viseme_frames'].items() if n == 0) or 'none'}",
+        file=out,
+    )
+
 
 def cmd_synth_corpus(a):
     from disvae.synth import synth_corpus
+
     t0 = time.perf_counter()
     s = synth_corpus(a.out, a.utterances, a.seed, a.speakers, a.workers, progress=not a.quiet)
-    print(f"wrote {s['utterances']} utterances ({s['hours']:.3f} h, {len(s['speakers'])} speakers) to {a.out} in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"wrote {s['utterances']} utterances ({s['hours']:.3f} h, {len(s['speakers'])} speakers) to {a.out} in {time.perf_counter() - t0:.1f} s"
+    )
     print('emotions: ' + ' '.join(f'{k} {v}' for k, v in s['emotions'].items()))
+
 
 def cmd_prepare(a):
     from disvae.corpora import prepare, FeatureStore, corpus_statistics
+
     t0 = time.perf_counter()
     kind = None if a.kind == 'auto' else a.kind
     out = prepare(kind, a.root, a.out, workers=a.workers, overwrite=a.overwrite, progress=not a.quiet)
@@ -38,38 +50,53 @@ def cmd_prepare(a):
     print(f'{store} ready in {time.perf_counter() - t0:.1f} s')
     _print_summary(corpus_statistics(store))
 
+
 def cmd_info(a):
     from disvae.corpora import FeatureStore, corpus_statistics
+
     st = corpus_statistics(FeatureStore(a.store))
-    if a.json: print(json.dumps(st, indent=1))
-    else: _print_summary(st)
+    if a.json:
+        print(json.dumps(st, indent=1))
+    else:
+        _print_summary(st)
+
 
 # verbs with their own parser: (module, its entry function, help); imported only when the verb is used
-PASS_THROUGH = {'train-vae': ('disvae.train', 'main', 'train the VAE'),
-                'train-baseline': ('disvae.baseline', 'main', 'train an MFCC baseline'),
-                'train-gan': ('disvae.train_gan', 'main', 'train the talking-head GAN'),
-                'animate': ('disvae.animate', 'main', 'a talking-head mp4 of a face saying some audio'),
-                'export-animator': ('disvae.animate', 'export_main', 'a talking-head checkpoint as a small folder for animate'),
-                'reproduce': ('disvae.reproduce', 'main', 'run the notebooks headlessly into a folder of tables and figures'),
-                'eval-representation': ('disvae.eval', 'main', 'Table 3 and viseme accuracy in noise')}
+PASS_THROUGH = {
+    'train-vae': ('disvae.train', 'main', 'train the VAE'),
+    'train-baseline': ('disvae.baseline', 'main', 'train an MFCC baseline'),
+    'train-gan': ('disvae.train_gan', 'main', 'train the talking-head GAN'),
+    'animate': ('disvae.animate', 'main', 'a talking-head mp4 of a face saying some audio'),
+    'export-animator': ('disvae.animate', 'export_main', 'a talking-head checkpoint as a small folder for animate'),
+    'reproduce': ('disvae.reproduce', 'main', 'run the notebooks headlessly into a folder of tables and figures'),
+    'eval-representation': ('disvae.eval', 'main', 'Table 3 and viseme accuracy in noise'),
+}
 
-def _pass_through(verb:str):
+
+def _pass_through(verb: str):
     "The command function of a pass-through verb: hands every argument to its module's own parser."
     module, function, _ = PASS_THROUGH[verb]
+
     def run(a):
         import importlib
+
         getattr(importlib.import_module(module), function)(a.args)
+
     return run
+
 
 def default_demo_dir() -> Path:
     return Path(os.environ.get('DISVAE_HOME', Path.home() / '.cache' / 'disvae')) / 'demo'
 
+
 def cmd_demo(a):
     from disvae.synth import synth_corpus
     from disvae.corpora import prepare, FeatureStore, corpus_statistics
+
     root = Path(a.out or default_demo_dir())
     corpus, store_dir = root / 'corpus', root / 'features'
-    if (corpus / 'corpus.json').exists(): print(f'using the synthetic corpus at {corpus}')
+    if (corpus / 'corpus.json').exists():
+        print(f'using the synthetic corpus at {corpus}')
     else:
         print(f'speaking a {a.utterances}-utterance synthetic corpus into {corpus} (espeak-ng, offline)')
         synth_corpus(corpus, a.utterances, seed=0, progress=not a.quiet)
@@ -80,36 +107,57 @@ def cmd_demo(a):
 
 # %% ../nbs/08_cli.ipynb #5c3501e9
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog='disvae', description='Disentangled audio representations for talking heads (Mittal & Wang, WACV 2020).')
+    p = argparse.ArgumentParser(
+        prog='disvae', description='Disentangled audio representations for talking heads (Mittal & Wang, WACV 2020).'
+    )
     sub = p.add_subparsers(dest='verb', required=True, metavar='VERB')
     s = sub.add_parser('synth-corpus', help='speak a GRID-like emotional corpus with espeak-ng (offline)')
-    s.add_argument('out', help='folder to write'); s.add_argument('--utterances', type=int, default=1000)
-    s.add_argument('--seed', type=int, default=0); s.add_argument('--speakers', type=int, default=24)
+    s.add_argument('out', help='folder to write')
+    s.add_argument('--utterances', type=int, default=1000)
+    s.add_argument('--seed', type=int, default=0)
+    s.add_argument('--speakers', type=int, default=24)
     s.add_argument('--workers', type=int, default=None, help='processes (default: all cores)')
-    s.add_argument('--quiet', action='store_true'); s.set_defaults(func=cmd_synth_corpus)
+    s.add_argument('--quiet', action='store_true')
+    s.set_defaults(func=cmd_synth_corpus)
     s = sub.add_parser('prepare', help='features and viseme labels of a corpus into a memory-mapped store')
-    s.add_argument('kind', choices=['grid', 'cremad', 'lrs3', 'synth', 'auto']); s.add_argument('root'); s.add_argument('out')
-    s.add_argument('--workers', type=int, default=None); s.add_argument('--overwrite', action='store_true', help='rebuild a complete store')
-    s.add_argument('--quiet', action='store_true'); s.set_defaults(func=cmd_prepare)
-    s = sub.add_parser('info', help='statistics of a prepared store'); s.add_argument('store')
-    s.add_argument('--json', action='store_true'); s.set_defaults(func=cmd_info)
+    s.add_argument('kind', choices=['grid', 'cremad', 'lrs3', 'synth', 'auto'])
+    s.add_argument('root')
+    s.add_argument('out')
+    s.add_argument('--workers', type=int, default=None)
+    s.add_argument('--overwrite', action='store_true', help='rebuild a complete store')
+    s.add_argument('--quiet', action='store_true')
+    s.set_defaults(func=cmd_prepare)
+    s = sub.add_parser('info', help='statistics of a prepared store')
+    s.add_argument('store')
+    s.add_argument('--json', action='store_true')
+    s.set_defaults(func=cmd_info)
     for verb, (_, _, help) in PASS_THROUGH.items():
         s = sub.add_parser(verb, add_help=False, help=f'{help} (disvae {verb} --help for its options)')
-        s.add_argument('args', nargs=argparse.REMAINDER); s.set_defaults(func=_pass_through(verb))
+        s.add_argument('args', nargs=argparse.REMAINDER)
+        s.set_defaults(func=_pass_through(verb))
     s = sub.add_parser('demo', help='make, prepare and summarise the bundled synthetic corpus')
     s.add_argument('--out', default=None, help='folder (default: $DISVAE_HOME/demo or ~/.cache/disvae/demo)')
-    s.add_argument('--utterances', type=int, default=200); s.add_argument('--quiet', action='store_true'); s.set_defaults(func=cmd_demo)
+    s.add_argument('--utterances', type=int, default=200)
+    s.add_argument('--quiet', action='store_true')
+    s.set_defaults(func=cmd_demo)
     return p
 
-def main(argv:list|None=None) -> int:
+
+def main(argv: list | None = None) -> int:
     "Entry point of the `disvae` command."
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in PASS_THROUGH:   # verbs with their own parser take every argument as is (argparse's REMAINDER drops a leading --option)
+    if (
+        argv and argv[0] in PASS_THROUGH
+    ):  # verbs with their own parser take every argument as is (argparse's REMAINDER drops a leading --option)
         args = argparse.Namespace(args=argv[1:], func=_pass_through(argv[0]))
-    else: args = build_parser().parse_args(argv)
-    try: args.func(args)
+    else:
+        args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
     except DisvaeError as e:
-        print(f'disvae: error: {e}', file=sys.stderr); return 2
+        print(f'disvae: error: {e}', file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
-        print('disvae: interrupted; run the same command again to continue', file=sys.stderr); return 130
+        print('disvae: interrupted; run the same command again to continue', file=sys.stderr)
+        return 130
     return 0

@@ -10,10 +10,31 @@ import numpy as np
 import pandas as pd
 import torch
 from tqdm.auto import tqdm
-from .data import (SAMPLE_RATE, N_BINS, SEGMENT_FRAMES, CorpusError, DisvaeError, AudioError, FeatureStats, read_json,
-                         load_audio, log_spectrogram, segment_starts, num_frames)
-from .visemes import (Alignment, read_textgrid, read_grid_align, words_to_phones, align_with_pocketsphinx,
-                            frame_labels, segment_labels, VISEMES, N_VISEMES)
+from disvae.data import (
+    SAMPLE_RATE,
+    N_BINS,
+    SEGMENT_FRAMES,
+    CorpusError,
+    DisvaeError,
+    AudioError,
+    FeatureStats,
+    read_json,
+    load_audio,
+    log_spectrogram,
+    segment_starts,
+    num_frames,
+)
+from disvae.visemes import (
+    Alignment,
+    read_textgrid,
+    read_grid_align,
+    words_to_phones,
+    align_with_pocketsphinx,
+    frame_labels,
+    segment_labels,
+    VISEMES,
+    N_VISEMES,
+)
 from .synth import EMOTIONS, EMOTION_INDEX, GRID_WORDS, CREMAD_SENTENCES
 
 # %% auto #0
@@ -29,15 +50,19 @@ CORPUS_KINDS = ('grid', 'cremad', 'lrs3', 'synth')
 # LRS3 keeps its own test set, so only train and val are drawn for its other speakers
 PAPER_SPLITS = {'grid': (28, 3, 3), 'cremad': (73, 9, 9), 'lrs3': (28, 3, 0)}
 
-def split_speakers(speakers, kind:str='grid', seed:int=0) -> dict:
+
+def split_speakers(speakers, kind: str = 'grid', seed: int = 0) -> dict:
     "Speaker → split, disjoint, in the paper's proportions (scaled to the number of speakers), shuffled by `seed`."
     speakers = sorted(set(speakers))
     n = len(speakers)
     ratio = np.array(PAPER_SPLITS.get(kind, PAPER_SPLITS['grid']), float)
-    if n == sum(ratio): counts = ratio.astype(int)
+    if n == sum(ratio):
+        counts = ratio.astype(int)
     else:
         val_test = np.round(ratio[1:] / ratio.sum() * n).astype(int)
-        if n >= 3: val_test = np.where(ratio[1:] > 0, np.maximum(val_test, 1), 0)  # every split gets a speaker once there are three
+        # every split gets a speaker once there are three
+        if n >= 3:
+            val_test = np.where(ratio[1:] > 0, np.maximum(val_test, 1), 0)
         counts = np.array([n - val_test.sum(), *val_test])
     order = np.random.default_rng(seed).permutation(n)
     names = ['train'] * counts[0] + ['val'] * counts[1] + ['test'] * counts[2]
@@ -47,34 +72,65 @@ def split_speakers(speakers, kind:str='grid', seed:int=0) -> dict:
 _GRID_CODES = {k: {w[0]: w for w in GRID_WORDS[k]} for k in ('command', 'colour', 'preposition', 'adverb')}
 _GRID_DIGITS = dict(zip('z123456789', GRID_WORDS['digit']))
 
-def grid_transcript(utterance_id:str) -> str:
+
+def grid_transcript(utterance_id: str) -> str:
     "The sentence a GRID id spells: 'bbaf2n' → 'bin blue at f two now'."
     c, col, p, letter, digit, adv = utterance_id[:6]
-    return ' '.join([_GRID_CODES['command'][c], _GRID_CODES['colour'][col], _GRID_CODES['preposition'][p], letter,
-                     _GRID_DIGITS[digit], _GRID_CODES['adverb'][adv]])
+    return ' '.join(
+        [
+            _GRID_CODES['command'][c],
+            _GRID_CODES['colour'][col],
+            _GRID_CODES['preposition'][p],
+            letter,
+            _GRID_DIGITS[digit],
+            _GRID_CODES['adverb'][adv],
+        ]
+    )
+
 
 def _first(*paths):
     return next((str(p) for p in paths if p.exists()), '')
 
+
 def read_grid(root) -> pd.DataFrame:
     "Manifest of a GRID tree."
-    root = Path(root); rows = []
+    root = Path(root)
+    rows = []
     for spk_dir in sorted(p for p in root.iterdir() if p.is_dir() and re.fullmatch(r's\d+', p.name)):
         spk = spk_dir.name
         for uid in sorted({p.stem for p in [*spk_dir.glob('*.mpg'), *(root / 'audio_25k' / spk).glob('*.wav')]}):
-            wav = _first(root / 'audio_25k' / spk / f'{uid}.wav', root / 'audio' / spk / f'{uid}.wav', spk_dir / f'{uid}.wav')
+            wav = _first(
+                root / 'audio_25k' / spk / f'{uid}.wav', root / 'audio' / spk / f'{uid}.wav', spk_dir / f'{uid}.wav'
+            )
             video = _first(spk_dir / f'{uid}.mpg')
-            rows.append(dict(id=f'{spk}/{uid}', audio=wav or video, speaker=spk, emotion='NEU', transcript=grid_transcript(uid),
-                             alignment=_first(spk_dir / 'align' / f'{uid}.align', root / 'align' / spk / f'{uid}.align',
-                                              root / 'alignments' / spk / f'{uid}.align', root / 'alignments' / spk / 'align' / f'{uid}.align'),
-                             video=video))
-    if not rows: raise CorpusError(root, 'no GRID utterances found (expected <speaker>/<id>.mpg or audio_25k/<speaker>/<id>.wav)')
+            rows.append(
+                dict(
+                    id=f'{spk}/{uid}',
+                    audio=wav or video,
+                    speaker=spk,
+                    emotion='NEU',
+                    transcript=grid_transcript(uid),
+                    alignment=_first(
+                        spk_dir / 'align' / f'{uid}.align',
+                        root / 'align' / spk / f'{uid}.align',
+                        root / 'alignments' / spk / f'{uid}.align',
+                        root / 'alignments' / spk / 'align' / f'{uid}.align',
+                    ),
+                    video=video,
+                )
+            )
+    if not rows:
+        raise CorpusError(
+            root, 'no GRID utterances found (expected <speaker>/<id>.mpg or audio_25k/<speaker>/<id>.wav)'
+        )
     return _finish(rows, 'grid')
+
 
 def _finish(rows, kind, seed=0):
     "A manifest from reader rows: speaker-disjoint splits for rows the corpus did not assign."
     df = pd.DataFrame(rows).drop_duplicates('id')
-    if 'split' not in df: df['split'] = None
+    if 'split' not in df:
+        df['split'] = None
     free = df.split.isna()
     df.loc[free, 'split'] = df.speaker[free].map(split_speakers(df.speaker[free], kind, seed))
     df['corpus'] = kind
@@ -83,18 +139,36 @@ def _finish(rows, kind, seed=0):
 # %% ../nbs/01b_corpora.ipynb #53cd88e6
 _CREMAD_NAME = re.compile(r'(\d{4})_([A-Z]{3})_([A-Z]{3})_([A-Z]{2})')
 
+
 def read_cremad(root) -> pd.DataFrame:
     "Manifest of a CREMA-D tree."
-    root = Path(root); audio_dir = root / 'AudioWAV'
-    if not audio_dir.is_dir(): raise CorpusError(root, 'no AudioWAV folder (expected AudioWAV/<actor>_<sentence>_<EMO>_<level>.wav)')
+    root = Path(root)
+    audio_dir = root / 'AudioWAV'
+    if not audio_dir.is_dir():
+        raise CorpusError(root, 'no AudioWAV folder (expected AudioWAV/<actor>_<sentence>_<EMO>_<level>.wav)')
     rows, bad = [], []
     for wav in sorted(audio_dir.glob('*.wav')):
         m = _CREMAD_NAME.fullmatch(wav.stem)
-        if not m or m[2] not in CREMAD_SENTENCES or m[3] not in EMOTION_INDEX: bad.append(wav.name); continue
-        rows.append(dict(id=f'{m[1]}/{wav.stem}', audio=str(wav), speaker=m[1], emotion=m[3], transcript=CREMAD_SENTENCES[m[2]],
-                         alignment='', video=_first(root / 'VideoFlash' / f'{wav.stem}.flv')))
-    if bad: raise CorpusError(audio_dir, f'{len(bad)} file(s) not named <actor>_<sentence>_<EMO>_<level>.wav, e.g. {bad[0]}')
-    if not rows: raise CorpusError(audio_dir, 'contains no CREMA-D wav files')
+        if not m or m[2] not in CREMAD_SENTENCES or m[3] not in EMOTION_INDEX:
+            bad.append(wav.name)
+            continue
+        rows.append(
+            dict(
+                id=f'{m[1]}/{wav.stem}',
+                audio=str(wav),
+                speaker=m[1],
+                emotion=m[3],
+                transcript=CREMAD_SENTENCES[m[2]],
+                alignment='',
+                video=_first(root / 'VideoFlash' / f'{wav.stem}.flv'),
+            )
+        )
+    if bad:
+        raise CorpusError(
+            audio_dir, f'{len(bad)} file(s) not named <actor>_<sentence>_<EMO>_<level>.wav, e.g. {bad[0]}'
+        )
+    if not rows:
+        raise CorpusError(audio_dir, 'contains no CREMA-D wav files')
     return _finish(rows, 'cremad')
 
 # %% ../nbs/01b_corpora.ipynb #ad240c1b
@@ -102,25 +176,41 @@ def read_lrs3_txt(path) -> tuple:
     "(transcript, [(start, end, word)]) from an LRS3 clip's .txt."
     text, words, in_table = '', [], False
     for line in Path(path).read_text(errors='replace').splitlines():
-        if line.startswith('Text:'): text = line[5:].strip()
-        elif line.startswith('WORD'): in_table = True
+        if line.startswith('Text:'):
+            text = line[5:].strip()
+        elif line.startswith('WORD'):
+            in_table = True
         elif in_table and line.strip():
             parts = line.split()
-            try: words.append((float(parts[1]), float(parts[2]), parts[0].lower()))
-            except (IndexError, ValueError): raise CorpusError(path, f'bad word row {line.strip()[:60]!r}') from None
+            try:
+                words.append((float(parts[1]), float(parts[2]), parts[0].lower()))
+            except (IndexError, ValueError):
+                raise CorpusError(path, f'bad word row {line.strip()[:60]!r}') from None
     return text.lower(), words
+
 
 def read_lrs3(root) -> pd.DataFrame:
     "Manifest of an LRS3 tree."
-    root = Path(root); rows = []
+    root = Path(root)
+    rows = []
     for split_dir in [root / s for s in ('pretrain', 'trainval', 'test') if (root / s).is_dir()]:
         for mp4 in sorted(split_dir.glob('*/*.mp4')):
             txt = mp4.with_suffix('.txt')
             transcript, words = read_lrs3_txt(txt) if txt.exists() else ('', [])
-            rows.append(dict(id=f'{split_dir.name}/{mp4.parent.name}/{mp4.stem}', audio=str(mp4), speaker=mp4.parent.name, emotion='NEU',
-                             transcript=transcript, alignment=str(txt) if words else '', video=str(mp4),
-                             split='test' if split_dir.name == 'test' else None))
-    if not rows: raise CorpusError(root, 'no LRS3 clips found (expected {pretrain,trainval,test}/<video id>/<clip>.mp4)')
+            rows.append(
+                dict(
+                    id=f'{split_dir.name}/{mp4.parent.name}/{mp4.stem}',
+                    audio=str(mp4),
+                    speaker=mp4.parent.name,
+                    emotion='NEU',
+                    transcript=transcript,
+                    alignment=str(txt) if words else '',
+                    video=str(mp4),
+                    split='test' if split_dir.name == 'test' else None,
+                )
+            )
+    if not rows:
+        raise CorpusError(root, 'no LRS3 clips found (expected {pretrain,trainval,test}/<video id>/<clip>.mp4)')
     return _finish(rows, 'lrs3')
 
 # %% ../nbs/01b_corpora.ipynb #28bc2357
@@ -128,48 +218,77 @@ def read_synth(root) -> pd.DataFrame:
     "Manifest of a corpus written by `synth_corpus`."
     root = Path(root)
     if not (root / 'corpus.json').exists():
-        raise CorpusError(root, 'no corpus.json: not a synthetic corpus, or one whose writing was interrupted (run disvae synth-corpus again)')
+        raise CorpusError(
+            root,
+            'no corpus.json: not a synthetic corpus, or one whose writing was interrupted (run disvae synth-corpus again)',
+        )
     rows = []
     for wav in sorted(root.glob('*/*.wav')):
         grid_id, emotion = wav.stem.split('_')
-        rows.append(dict(id=f'{wav.parent.name}/{wav.stem}', audio=str(wav), speaker=wav.parent.name, emotion=emotion,
-                         transcript=grid_transcript(grid_id), alignment=str(wav.with_suffix('.TextGrid')), video=''))
+        rows.append(
+            dict(
+                id=f'{wav.parent.name}/{wav.stem}',
+                audio=str(wav),
+                speaker=wav.parent.name,
+                emotion=emotion,
+                transcript=grid_transcript(grid_id),
+                alignment=str(wav.with_suffix('.TextGrid')),
+                video='',
+            )
+        )
     return _finish(rows, 'synth')
+
 
 def detect_layout(root) -> str:
     "Which corpus layout `root` holds."
     root = Path(root)
-    if not root.is_dir(): raise CorpusError(root, 'no such directory')
-    if (root / 'corpus.json').exists(): return 'synth'
-    if (root / 'AudioWAV').is_dir(): return 'cremad'
-    if any((root / s).is_dir() for s in ('pretrain', 'trainval', 'test')): return 'lrs3'
-    if any(p.is_dir() and re.fullmatch(r's\d+', p.name) for p in root.iterdir()) or (root / 'audio_25k').is_dir(): return 'grid'
-    raise CorpusError(root, 'unknown corpus layout (expected GRID s<N>/, CREMA-D AudioWAV/, LRS3 pretrain|trainval|test/, or a synthetic corpus.json)')
+    if not root.is_dir():
+        raise CorpusError(root, 'no such directory')
+    if (root / 'corpus.json').exists():
+        return 'synth'
+    if (root / 'AudioWAV').is_dir():
+        return 'cremad'
+    if any((root / s).is_dir() for s in ('pretrain', 'trainval', 'test')):
+        return 'lrs3'
+    if any(p.is_dir() and re.fullmatch(r's\d+', p.name) for p in root.iterdir()) or (root / 'audio_25k').is_dir():
+        return 'grid'
+    raise CorpusError(
+        root,
+        'unknown corpus layout (expected GRID s<N>/, CREMA-D AudioWAV/, LRS3 pretrain|trainval|test/, or a synthetic corpus.json)',
+    )
+
 
 READERS = {'grid': read_grid, 'cremad': read_cremad, 'lrs3': read_lrs3, 'synth': read_synth}
 
-def read_corpus(kind:str|None, root) -> pd.DataFrame:
+
+def read_corpus(kind: str | None, root) -> pd.DataFrame:
     "Manifest of the corpus at `root`; `kind` None detects the layout."
     kind = kind or detect_layout(root)
-    if kind not in READERS: raise CorpusError(root, f'unknown corpus kind {kind!r}; use one of {", ".join(CORPUS_KINDS)}')
-    if not Path(root).is_dir(): raise CorpusError(root, 'no such directory')
+    if kind not in READERS:
+        raise CorpusError(root, f'unknown corpus kind {kind!r}; use one of {", ".join(CORPUS_KINDS)}')
+    if not Path(root).is_dir():
+        raise CorpusError(root, 'no such directory')
     return READERS[kind](root)
 
 # %% ../nbs/01b_corpora.ipynb #4bcc6afe
-def row_alignment(row, wave:np.ndarray|None=None) -> Alignment:
+def row_alignment(row, wave: np.ndarray | None = None) -> Alignment:
     "The phone alignment of a manifest row, aligning with pocketsphinx when the corpus has none."
     path = row['alignment']
-    if path.endswith('.TextGrid'): return read_textgrid(path, 'espeak' if row['corpus'] == 'synth' else None)
-    if path.endswith('.align'): return read_grid_align(path)
+    if path.endswith('.TextGrid'):
+        return read_textgrid(path, 'espeak' if row['corpus'] == 'synth' else None)
+    if path.endswith('.align'):
+        return read_grid_align(path)
     if path.endswith('.txt'):
         _, words = read_lrs3_txt(path)
         return Alignment(words_to_phones(words, path), 'arpabet', words, path).validate()
-    if wave is None: wave = load_audio(row['audio'])
+    if wave is None:
+        wave = load_audio(row['audio'])
     return align_with_pocketsphinx(wave, row['transcript'], source=row['audio'])
 
 # %% ../nbs/01b_corpora.ipynb #474c3ad9
 STORE_VERSION = 1
 CHUNK = 16
+
 
 def _prepare_chunk(args):
     "Features and labels of one chunk of manifest rows, saved atomically as parts/part-NNNNN.npz."
@@ -180,48 +299,81 @@ def _prepare_chunk(args):
         try:
             wave = load_audio(row['audio'])
             if num_frames(len(wave)) < SEGMENT_FRAMES:
-                raise AudioError(row['audio'], f'audio shorter than one segment ({len(wave) / SAMPLE_RATE:.2f} s < 0.20 s)')
+                raise AudioError(
+                    row['audio'], f'audio shorter than one segment ({len(wave) / SAMPLE_RATE:.2f} s < 0.20 s)'
+                )
             f = log_spectrogram(wave).numpy()
             lab = frame_labels(row_alignment(row, wave), len(f))
         except DisvaeError as e:
-            skipped.append((row['id'], str(e))); continue
-        feats.append(f); labels.append(lab.astype(np.int8)); lengths.append(len(f)); kept.append(row['id'])
+            skipped.append((row['id'], str(e)))
+            continue
+        feats.append(f)
+        labels.append(lab.astype(np.int8))
+        lengths.append(len(f))
+        kept.append(row['id'])
     tmp = part_path.with_name(part_path.stem + '.tmp.npz')
-    np.savez(tmp, features=np.concatenate(feats) if feats else np.zeros((0, N_BINS), np.float32),
-             visemes=np.concatenate(labels) if labels else np.zeros(0, np.int8), lengths=np.array(lengths, np.int64),
-             ids=np.array(kept, dtype=str), skipped_ids=np.array([s[0] for s in skipped], dtype=str),
-             skipped_reasons=np.array([s[1] for s in skipped], dtype=str))
+    np.savez(
+        tmp,
+        features=np.concatenate(feats) if feats else np.zeros((0, N_BINS), np.float32),
+        visemes=np.concatenate(labels) if labels else np.zeros(0, np.int8),
+        lengths=np.array(lengths, np.int64),
+        ids=np.array(kept, dtype=str),
+        skipped_ids=np.array([s[0] for s in skipped], dtype=str),
+        skipped_reasons=np.array([s[1] for s in skipped], dtype=str),
+    )
     tmp.replace(part_path)
     return len(rows)
 
-def prepare(kind:str|None, root, out, workers:int|None=None, overwrite:bool=False, progress:bool=True,
-            max_chunks:int|None=None, # stop after this many new chunks (an interruption, for tests)
-           ) -> Path|None:
+
+def prepare(
+    kind: str | None,
+    root,
+    out,
+    workers: int | None = None,
+    overwrite: bool = False,
+    progress: bool = True,
+    max_chunks: int | None = None,  # stop after this many new chunks (an interruption, for tests)
+) -> Path | None:
     "Compute features and viseme labels of a corpus into a memory-mapped store at `out`."
     out = Path(out)
     if (out / 'store.json').exists():
-        if not overwrite: return out
+        if not overwrite:
+            return out
         shutil.rmtree(out)
     manifest = read_corpus(kind, root)
-    parts = out / 'parts'; parts.mkdir(parents=True, exist_ok=True)
+    parts = out / 'parts'
+    parts.mkdir(parents=True, exist_ok=True)
     manifest.to_csv(out / 'manifest.csv', index=False)
     records = manifest.to_dict('records')
-    chunks = [(records[i:i + CHUNK], parts / f'part-{i // CHUNK:05d}.npz') for i in range(0, len(records), CHUNK)]
+    chunks = [(records[i : i + CHUNK], parts / f'part-{i // CHUNK:05d}.npz') for i in range(0, len(records), CHUNK)]
     todo = [c for c in chunks if not c[1].exists()]
-    if max_chunks is not None: todo = todo[:max_chunks]
+    if max_chunks is not None:
+        todo = todo[:max_chunks]
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
-    bar = tqdm(total=len(records), initial=(len(chunks) - len(todo)) * CHUNK if max_chunks is None else 0,
-               desc=f'prepare {manifest.corpus[0]}', unit='utt', disable=not progress)
+    bar = tqdm(
+        total=len(records),
+        initial=(len(chunks) - len(todo)) * CHUNK if max_chunks is None else 0,
+        desc=f'prepare {manifest.corpus[0]}',
+        unit='utt',
+        disable=not progress,
+    )
     import disvae.corpora, multiprocessing
+
     if workers == 1:
-        for c in todo: bar.update(disvae.corpora._prepare_chunk(c))
+        for c in todo:
+            bar.update(disvae.corpora._prepare_chunk(c))
     else:
-        ctx = multiprocessing.get_context('forkserver'); ctx.set_forkserver_preload(['disvae.corpora'])  # fork is unsafe with threads
+        # fork is unsafe with threads
+        ctx = multiprocessing.get_context('forkserver')
+        ctx.set_forkserver_preload(['disvae.corpora'])
         with ctx.Pool(workers) as pool:
-            for n in pool.imap_unordered(disvae.corpora._prepare_chunk, todo): bar.update(n)
+            for n in pool.imap_unordered(disvae.corpora._prepare_chunk, todo):
+                bar.update(n)
     bar.close()
-    if any(not p.exists() for _, p in chunks): return None   # interrupted: the parts stay, store.json does not exist
+    if any(not p.exists() for _, p in chunks):
+        return None  # interrupted: the parts stay, store.json does not exist
     return _join_parts(manifest, [p for _, p in chunks], out, progress)
+
 
 def _join_parts(manifest, part_paths, out, progress):
     "Concatenate the parts into the store and write store.json last."
@@ -231,10 +383,15 @@ def _join_parts(manifest, part_paths, out, progress):
     visemes = np.zeros(total, np.int8)
     lengths, ids, skipped, at = [], [], [], 0
     for d in loaded:
-        n = len(d['features']); features[at:at + n] = d['features']; visemes[at:at + n] = d['visemes']; at += n
-        lengths += d['lengths'].tolist(); ids += d['ids'].tolist()
+        n = len(d['features'])
+        features[at : at + n] = d['features']
+        visemes[at : at + n] = d['visemes']
+        at += n
+        lengths += d['lengths'].tolist()
+        ids += d['ids'].tolist()
         skipped += list(zip(d['skipped_ids'].tolist(), d['skipped_reasons'].tolist()))
-    features.flush(); del features
+    features.flush()
+    del features
     utts = manifest.set_index('id').loc[ids].reset_index()
     utts['n_frames'] = lengths
     utts['offset'] = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if lengths else []
@@ -242,108 +399,187 @@ def _join_parts(manifest, part_paths, out, progress):
     utts['sequence_index'] = utts.groupby('split').cumcount()
     stats, written = FeatureStats(), np.load(out / 'features.tmp.npy', mmap_mode='r')
     for o, n in utts[utts.split == 'train'][['offset', 'n_frames']].itertuples(index=False):
-        stats.update(written[o:o + n])
+        stats.update(written[o : o + n])
     del written
     (out / 'features.tmp.npy').replace(out / 'features.npy')
     np.save(out / 'visemes.npy', visemes)
     utts.to_csv(out / 'utterances.csv', index=False)
     pd.DataFrame(skipped, columns=['id', 'reason']).to_csv(out / 'skipped.csv', index=False)
     stats.save(out / 'stats.json')
-    info = dict(version=STORE_VERSION, corpus=str(manifest.corpus[0]), utterances=len(utts), skipped=len(skipped), frames=int(total),
-                feature_dim=N_BINS, sample_rate=SAMPLE_RATE, hop=160, segment_frames=SEGMENT_FRAMES, visemes=VISEMES, emotions=EMOTIONS,
-                hours=float(total * 0.01 / 3600), created=time.strftime('%Y-%m-%dT%H:%M:%S'))
-    tmp = out / 'store.tmp.json'; tmp.write_text(json.dumps(info, indent=1)); tmp.replace(out / 'store.json')
+    info = dict(
+        version=STORE_VERSION,
+        corpus=str(manifest.corpus[0]),
+        utterances=len(utts),
+        skipped=len(skipped),
+        frames=int(total),
+        feature_dim=N_BINS,
+        sample_rate=SAMPLE_RATE,
+        hop=160,
+        segment_frames=SEGMENT_FRAMES,
+        visemes=VISEMES,
+        emotions=EMOTIONS,
+        hours=float(total * 0.01 / 3600),
+        created=time.strftime('%Y-%m-%dT%H:%M:%S'),
+    )
+    tmp = out / 'store.tmp.json'
+    tmp.write_text(json.dumps(info, indent=1))
+    tmp.replace(out / 'store.json')
     shutil.rmtree(out / 'parts')
     return out
 
 # %% ../nbs/01b_corpora.ipynb #d4472d52
 class FeatureStore:
     "A prepared store, memory-mapped."
+
     def __init__(self, path):
         self.path = Path(path)
         if not (self.path / 'store.json').exists():
-            what = 'an interrupted prepare (run the same disvae prepare command to finish it)' if (self.path / 'parts').exists() else 'not a feature store'
+            what = (
+                'an interrupted prepare (run the same disvae prepare command to finish it)'
+                if (self.path / 'parts').exists()
+                else 'not a feature store'
+            )
             raise CorpusError(self.path, f'no store.json: {what}')
         self.info = read_json(self.path / 'store.json')
         if self.info.get('version') != STORE_VERSION:
-            raise CorpusError(self.path, f"store version {self.info.get('version')} but this disvae reads version {STORE_VERSION}; prepare it again")
-        try:   # a store copied only in part: name the file, not numpy's or pandas' internals
+            raise CorpusError(
+                self.path,
+                f"store version {self.info.get('version')} but this disvae reads version {STORE_VERSION}; prepare it again",
+            )
+        try:  # a store copied only in part: name the file, not numpy's or pandas' internals
             self.features = np.load(self.path / 'features.npy', mmap_mode='r')
             self.visemes = np.load(self.path / 'visemes.npy', mmap_mode='r')
             self.utterances = pd.read_csv(self.path / 'utterances.csv', keep_default_na=False)
             self.stats = FeatureStats.load(self.path / 'stats.json')
         except (OSError, ValueError, KeyError, pd.errors.ParserError) as e:
-            raise CorpusError(self.path, f'a store file is missing or damaged ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ""}); prepare it again') from None
+            raise CorpusError(
+                self.path,
+                f'a store file is missing or damaged ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ""}); prepare it again',
+            ) from None
         if len(self.features) != self.info.get('frames') or len(self.visemes) != len(self.features):
-            raise CorpusError(self.path, f"features.npy has {len(self.features)} frames, visemes.npy {len(self.visemes)}, store.json says {self.info.get('frames')}; prepare it again")
-    def utterance(self, i:int):
+            raise CorpusError(
+                self.path,
+                f"features.npy has {len(self.features)} frames, visemes.npy {len(self.visemes)}, store.json says {self.info.get('frames')}; prepare it again",
+            )
+
+    def utterance(self, i: int):
         "(features [frames, 200], per-frame visemes) of utterance i."
         o, n = int(self.utterances.offset[i]), int(self.utterances.n_frames[i])
-        return self.features[o:o + n], self.visemes[o:o + n]
-    def __repr__(self): return f"FeatureStore({self.path}, {self.info['utterances']} utterances, {self.info['hours']:.2f} h)"
+        return self.features[o : o + n], self.visemes[o : o + n]
+
+    def __repr__(self):
+        return f"FeatureStore({self.path}, {self.info['utterances']} utterances, {self.info['hours']:.2f} h)"
 
 # %% ../nbs/01b_corpora.ipynb #51e736a4
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of T frames from one split of a store: (segment, viseme, emotion, sequence index)."
-    def __init__(self, store:FeatureStore|str|Path, split:str='train', shift:int=1, seg_len:int=SEGMENT_FRAMES, normalize:bool=True,
-                 emotions:list|None=None): # keep only these emotion codes (e.g. ['NEU'] for the first training stage)
+
+    def __init__(
+        self,
+        store: FeatureStore | str | Path,
+        split: str = 'train',
+        shift: int = 1,
+        seg_len: int = SEGMENT_FRAMES,
+        normalize: bool = True,
+        emotions: list | None = None,
+    ):  # keep only these emotion codes (e.g. ['NEU'] for the first training stage)
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.seg_len, self.normalize = seg_len, normalize
         utts = self.store.utterances
-        if split not in set(utts.split): raise CorpusError(self.store.path, f'no utterances in split {split!r} (has {", ".join(sorted(set(utts.split)))})')
+        if split not in set(utts.split):
+            raise CorpusError(
+                self.store.path, f'no utterances in split {split!r} (has {", ".join(sorted(set(utts.split)))})'
+            )
         keep = (utts.split == split) & (utts.emotion.isin(emotions) if emotions else True)
         self.utts = utts[keep & (utts.n_frames >= seg_len)].reset_index(drop=True)
-        if not len(self.utts): raise CorpusError(self.store.path, f'no utterances in split {split!r} with emotions {emotions}')
+        if not len(self.utts):
+            raise CorpusError(self.store.path, f'no utterances in split {split!r} with emotions {emotions}')
         starts = [self.utts.offset[i] + segment_starts(n, seg_len, shift) for i, n in enumerate(self.utts.n_frames)]
-        self.starts = np.concatenate(starts)                                      # absolute frame index of each segment
+        self.starts = np.concatenate(starts)  # absolute frame index of each segment
         self.utt_of = np.concatenate([np.full(len(s), i) for i, s in enumerate(starts)])
         # the sequence index is the utterance's row in this dataset: the row of the sequence table mu_s
         self.segments_per_sequence = np.array([len(s) for s in starts], np.int64)
         self.mean, self.std = torch.tensor(self.store.stats.mean), torch.tensor(self.store.stats.std)
+
     @property
-    def n_sequences(self) -> int: return len(self.utts)
-    def __len__(self): return len(self.starts)
+    def n_sequences(self) -> int:
+        return len(self.utts)
+
+    def __len__(self):
+        return len(self.starts)
+
     def viseme_distribution(self, i):
         "The viseme distribution over segment i (21 probabilities)."
         s = self.starts[i]
-        return segment_labels(np.asarray(self.store.visemes[s:s + self.seg_len]), np.array([0]), self.seg_len)[1][0]
+        return segment_labels(np.asarray(self.store.visemes[s : s + self.seg_len]), np.array([0]), self.seg_len)[1][0]
+
     def __getitem__(self, i):
         s, u = int(self.starts[i]), int(self.utt_of[i])
-        x = torch.from_numpy(np.array(self.store.features[s:s + self.seg_len]))
-        if self.normalize: x = (x - self.mean) / self.std
+        x = torch.from_numpy(np.array(self.store.features[s : s + self.seg_len]))
+        if self.normalize:
+            x = (x - self.mean) / self.std
         return x, int(self.store.visemes[s + self.seg_len // 2]), int(self.utts.emotion_index[u]), u
+
 
 class UtteranceDataset(torch.utils.data.Dataset):
     "Whole utterances of one split: dict(features, visemes, emotion, sequence_index, id)."
-    def __init__(self, store:FeatureStore|str|Path, split:str='test', normalize:bool=True):
+
+    def __init__(self, store: FeatureStore | str | Path, split: str = 'test', normalize: bool = True):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
-        self.rows = np.flatnonzero(self.store.utterances.split == split); self.normalize = normalize
-    def __len__(self): return len(self.rows)
+        self.rows = np.flatnonzero(self.store.utterances.split == split)
+        self.normalize = normalize
+
+    def __len__(self):
+        return len(self.rows)
+
     def __getitem__(self, i):
-        r = int(self.rows[i]); f, v = self.store.utterance(r); u = self.store.utterances.iloc[r]
+        r = int(self.rows[i])
+        f, v = self.store.utterance(r)
+        u = self.store.utterances.iloc[r]
         x = torch.from_numpy(np.array(f))
-        if self.normalize: x = self.store.stats.normalize(x).float()
-        return dict(features=x, visemes=torch.from_numpy(np.array(v, np.int64)), emotion=int(u.emotion_index),
-                    sequence_index=int(u.sequence_index), id=u.id)
+        if self.normalize:
+            x = self.store.stats.normalize(x).float()
+        return dict(
+            features=x,
+            visemes=torch.from_numpy(np.array(v, np.int64)),
+            emotion=int(u.emotion_index),
+            sequence_index=int(u.sequence_index),
+            id=u.id,
+        )
 
 # %% ../nbs/01b_corpora.ipynb #aad787e2
-def corpus_statistics(store:FeatureStore) -> dict:
+def corpus_statistics(store: FeatureStore) -> dict:
     "Speakers, emotions, hours and viseme coverage of a store."
     u = store.utterances
     counts = np.bincount(np.asarray(store.visemes), minlength=N_VISEMES)
-    return dict(utterances=len(u), speakers=int(u.speaker.nunique()), hours=round(store.info['hours'], 3),
-                splits={s: dict(utterances=int((u.split == s).sum()), speakers=int(u[u.split == s].speaker.nunique())) for s in ('train', 'val', 'test')},
-                emotions={e: int((u.emotion == e).sum()) for e in EMOTIONS},
-                viseme_frames={v: int(n) for v, n in zip(VISEMES, counts)},
-                visemes_covered=int((counts > 0).sum()), skipped=store.info['skipped'])
+    return dict(
+        utterances=len(u),
+        speakers=int(u.speaker.nunique()),
+        hours=round(store.info['hours'], 3),
+        splits={
+            s: dict(utterances=int((u.split == s).sum()), speakers=int(u[u.split == s].speaker.nunique()))
+            for s in ('train', 'val', 'test')
+        },
+        emotions={e: int((u.emotion == e).sum()) for e in EMOTIONS},
+        viseme_frames={v: int(n) for v, n in zip(VISEMES, counts)},
+        visemes_covered=int((counts > 0).sum()),
+        skipped=store.info['skipped'],
+    )
 
-def plot_corpus(store:FeatureStore):
+
+def plot_corpus(store: FeatureStore):
     "Bar charts of the viseme and emotion distributions of a store."
     import matplotlib.pyplot as plt
+
     st = corpus_statistics(store)
     fig, (a, b) = plt.subplots(1, 2, figsize=(12, 3.2), gridspec_kw={'width_ratios': [3.5, 1]})
-    v = np.array(list(st['viseme_frames'].values())); a.bar(VISEMES, v / v.sum() * 100, color='C0')
-    a.set_ylabel('% of frames'); a.set_title(f"visemes ({st['visemes_covered']} of {N_VISEMES} present)"); a.tick_params(axis='x', rotation=70)
-    b.bar(EMOTIONS, list(st['emotions'].values()), color='C1'); b.set_title('emotions (utterances)')
-    fig.suptitle(f"{st['utterances']} utterances, {st['speakers']} speakers, {st['hours']:.2f} h"); fig.tight_layout()
+    v = np.array(list(st['viseme_frames'].values()))
+    a.bar(VISEMES, v / v.sum() * 100, color='C0')
+    a.set_ylabel('% of frames')
+    a.set_title(f"visemes ({st['visemes_covered']} of {N_VISEMES} present)")
+    a.tick_params(axis='x', rotation=70)
+    b.bar(EMOTIONS, list(st['emotions'].values()), color='C1')
+    b.set_title('emotions (utterances)')
+    fig.suptitle(f"{st['utterances']} utterances, {st['speakers']} speakers, {st['hours']:.2f} h")
+    fig.tight_layout()
     return fig

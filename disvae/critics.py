@@ -15,53 +15,73 @@ from .visemes import N_VISEMES
 __all__ = ['gradient_penalty', 'CriticConfig', 'FrameCritic', 'VideoCritic']
 
 # %% ../nbs/05_critics.ipynb #ba3f7c3d
-def gradient_penalty(critic, real:torch.Tensor, fake:torch.Tensor, *condition, weight:float=10.0,
-                     generator:torch.Generator|None=None) -> torch.Tensor:
+def gradient_penalty(
+    critic,
+    real: torch.Tensor,
+    fake: torch.Tensor,
+    *condition,
+    weight: float = 10.0,
+    generator: torch.Generator | None = None,
+) -> torch.Tensor:
     "λ · E[(‖∇D(x̂)‖ − 1)²] at random interpolates x̂ of real and fake; `condition` is passed to the critic as is."
     eps = torch.rand((real.shape[0],) + (1,) * (real.ndim - 1), generator=generator).to(real)
     mixed = (eps * real.detach() + (1 - eps) * fake.detach()).requires_grad_(True)
     score = critic(mixed, *condition)
     score = score[0] if isinstance(score, tuple) else score
-    grad, = torch.autograd.grad(score.reshape(len(score), -1).mean(1).sum(), mixed, create_graph=True)
+    (grad,) = torch.autograd.grad(score.reshape(len(score), -1).mean(1).sum(), mixed, create_graph=True)
     return weight * ((grad.flatten(1).norm(dim=1) - 1) ** 2).mean()
 
 # %% ../nbs/05_critics.ipynb #c6b63171
 @dataclass
 class CriticConfig:
     base: int = 32
-    n_layers: int = 3        # strided layers of the frame critic
+    n_layers: int = 3  # strided layers of the frame critic
     n_visemes: int = N_VISEMES
     z_dim: int = 32
-    frames: int = 5          # frames the video critic sees at once
+    frames: int = 5  # frames the video critic sees at once
+
 
 def _lrelu_conv(c_in, c_out, stride):
     return nn.Sequential(nn.Conv2d(c_in, c_out, 4, stride, 1), nn.LeakyReLU(0.2))
 
+
 class FrameCritic(nn.Module):
     "(frame, face) [B, 3, S, S] each -> (patch scores [B, 1, h, w], viseme logits [B, n_visemes])."
-    def __init__(self, config:CriticConfig=CriticConfig()):
+
+    def __init__(self, config: CriticConfig = CriticConfig()):
         super().__init__()
-        c = config; chans = [c.base * 2 ** i for i in range(c.n_layers + 1)]
-        layers = [_lrelu_conv(6, chans[0], 2)] + [_lrelu_conv(a, b, 2) for a, b in zip(chans[:c.n_layers - 1], chans[1:c.n_layers])]
+        c = config
+        chans = [c.base * 2**i for i in range(c.n_layers + 1)]
+        layers = [_lrelu_conv(6, chans[0], 2)] + [
+            _lrelu_conv(a, b, 2) for a, b in zip(chans[: c.n_layers - 1], chans[1 : c.n_layers])
+        ]
         layers += [_lrelu_conv(chans[c.n_layers - 1], chans[c.n_layers], 1)]
         self.features = nn.Sequential(*layers)
         self.score = nn.Conv2d(chans[c.n_layers], 1, 4, 1, 1)
         self.viseme_head = nn.Linear(chans[c.n_layers], c.n_visemes)
-    def forward(self, frame:torch.Tensor, face:torch.Tensor) -> tuple:
+
+    def forward(self, frame: torch.Tensor, face: torch.Tensor) -> tuple:
         h = self.features(torch.cat([frame, face], 1))
         return self.score(h), self.viseme_head(h.mean((2, 3)))
 
 # %% ../nbs/05_critics.ipynb #fecbab75
 class VideoCritic(nn.Module):
     "(clip [B, T, 3, S, S], z_c [B, T, z_dim]) -> score [B]."
-    def __init__(self, config:CriticConfig=CriticConfig()):
+
+    def __init__(self, config: CriticConfig = CriticConfig()):
         super().__init__()
-        c = config; b = c.base
+        c = config
+        b = c.base
         conv = lambda a, o, k, s: nn.Sequential(nn.Conv3d(a, o, k, s, (1, 1, 1)), nn.LeakyReLU(0.2))
-        self.net = nn.Sequential(conv(3 + c.z_dim, b, (3, 4, 4), (1, 2, 2)), conv(b, 2 * b, (3, 4, 4), (1, 2, 2)),
-                                 conv(2 * b, 4 * b, (3, 4, 4), (2, 2, 2)), conv(4 * b, 8 * b, (3, 4, 4), (2, 2, 2)))
+        self.net = nn.Sequential(
+            conv(3 + c.z_dim, b, (3, 4, 4), (1, 2, 2)),
+            conv(b, 2 * b, (3, 4, 4), (1, 2, 2)),
+            conv(2 * b, 4 * b, (3, 4, 4), (2, 2, 2)),
+            conv(4 * b, 8 * b, (3, 4, 4), (2, 2, 2)),
+        )
         self.score = nn.Linear(8 * b, 1)
-    def forward(self, clip:torch.Tensor, z:torch.Tensor) -> torch.Tensor:
+
+    def forward(self, clip: torch.Tensor, z: torch.Tensor) -> torch.Tensor:
         B, T, _, H, W = clip.shape
-        x = torch.cat([clip, z[..., None, None].expand(B, T, z.shape[-1], H, W)], 2).transpose(1, 2)   # [B, C, T, H, W]
+        x = torch.cat([clip, z[..., None, None].expand(B, T, z.shape[-1], H, W)], 2).transpose(1, 2)  # [B, C, T, H, W]
         return self.score(self.net(x).mean((2, 3, 4)))[:, 0]

@@ -20,62 +20,97 @@ __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS
            'spec_frame_to_video_frame', 'video_segments', 'add_noise', 'measured_level_db']
 
 # %% ../nbs/00_data.ipynb #c2ec9a42
-SAMPLE_RATE = 16_000   # Hz, everything downstream assumes it
-N_FFT = 400            # 25 ms window
-HOP = 160              # 10 ms hop
-N_BINS = 200           # 201 FFT bins minus DC
-SEGMENT_FRAMES = 20    # T: 200 ms
+SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
+N_FFT = 400  # 25 ms window
+HOP = 160  # 10 ms hop
+N_BINS = 200  # 201 FFT bins minus DC
+SEGMENT_FRAMES = 20  # T: 200 ms
 VIDEO_FPS = 25
 FRAMES_PER_VIDEO_FRAME = SAMPLE_RATE // VIDEO_FPS // HOP  # 4 spectrogram frames per 40 ms
-LOG_FLOOR = 1e-5       # magnitude floor before the log: silence maps to log(1e-5) ≈ -11.5
+LOG_FLOOR = 1e-5  # magnitude floor before the log: silence maps to log(1e-5) ≈ -11.5
 
 # %% ../nbs/00_data.ipynb #a84e911d
 class DisvaeError(ValueError):
     "A problem with the user's input, stated in one line."
+
     def __init__(self, path, problem):
         self.path, self.problem = (str(path) if path is not None else None), problem
         super().__init__(f"{self.path}: {problem}" if self.path else problem)
 
-class AudioError(DisvaeError): "Audio that is missing, unreadable, empty or too short."
-class CorpusError(DisvaeError): "A corpus root or manifest that cannot be read."
-class AlignmentError(DisvaeError): "An alignment file that cannot be read."
-class UnknownPhonemeError(DisvaeError): "A phoneme no viseme table covers."
+
+class AudioError(DisvaeError):
+    "Audio that is missing, unreadable, empty or too short."
+
+
+class CorpusError(DisvaeError):
+    "A corpus root or manifest that cannot be read."
+
+
+class AlignmentError(DisvaeError):
+    "An alignment file that cannot be read."
+
+
+class UnknownPhonemeError(DisvaeError):
+    "A phoneme no viseme table covers."
 
 # %% ../nbs/00_data.ipynb #d3v1ce01
 def torch_device(name) -> torch.device:
     "`name` ('cpu', 'cuda', 'cuda:1', 'mps') as a torch.device this machine has; DisvaeError otherwise."
-    try: device = torch.device(name)
-    except (RuntimeError, TypeError): raise DisvaeError(None, f'unknown device {name!r} (use cpu, cuda, cuda:N or mps)') from None
+    try:
+        device = torch.device(name)
+    except (RuntimeError, TypeError):
+        raise DisvaeError(None, f'unknown device {name!r} (use cpu, cuda, cuda:N or mps)') from None
     if device.type == 'cuda':
-        if not torch.cuda.is_available(): raise DisvaeError(None, f'device {name!r}: torch sees no CUDA GPU here (torch.cuda.is_available() is False); use --device cpu')
+        if not torch.cuda.is_available():
+            raise DisvaeError(
+                None,
+                f'device {name!r}: torch sees no CUDA GPU here (torch.cuda.is_available() is False); use --device cpu',
+            )
         if device.index is not None and device.index >= torch.cuda.device_count():
-            raise DisvaeError(None, f'device {name!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s), numbered from 0')
-    elif device.type == 'mps' and not torch.backends.mps.is_available(): raise DisvaeError(None, f'device {name!r}: MPS is not available here; use --device cpu')
-    elif device.type not in ('cpu', 'cuda', 'mps'): raise DisvaeError(None, f'device {name!r}: disvae runs on cpu, cuda or mps')
+            raise DisvaeError(
+                None, f'device {name!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s), numbered from 0'
+            )
+    elif device.type == 'mps' and not torch.backends.mps.is_available():
+        raise DisvaeError(None, f'device {name!r}: MPS is not available here; use --device cpu')
+    elif device.type not in ('cpu', 'cuda', 'mps'):
+        raise DisvaeError(None, f'device {name!r}: disvae runs on cpu, cuda or mps')
     return device
 
 # %% ../nbs/00_data.ipynb #c0rrf101
 def read_json(path) -> dict:
     "A JSON object from `path` (a checkpoint's config.json, a store's store.json); DisvaeError when missing or corrupt."
     path = Path(path)
-    if not path.is_file(): raise DisvaeError(path, 'no such file')
-    try: value = json.loads(path.read_text())
-    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DisvaeError(path, f'corrupt JSON ({e}); restore or rewrite it') from None
-    if not isinstance(value, dict): raise DisvaeError(path, f'holds a JSON {type(value).__name__}, not an object')
+    if not path.is_file():
+        raise DisvaeError(path, 'no such file')
+    try:
+        value = json.loads(path.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise DisvaeError(path, f'corrupt JSON ({e}); restore or rewrite it') from None
+    if not isinstance(value, dict):
+        raise DisvaeError(path, f'holds a JSON {type(value).__name__}, not an object')
     return value
+
 
 def read_safetensors(path, device='cpu') -> dict:
     "{name: tensor} from a safetensors file; DisvaeError when missing, truncated or not safetensors."
     from safetensors import SafetensorError
     from safetensors.torch import load_file
-    path = Path(path)
-    if not path.is_file(): raise DisvaeError(path, 'no such file')
-    try: return load_file(path, device=str(device))
-    except (SafetensorError, OSError) as e: raise DisvaeError(path, f'not a readable safetensors file, truncated or corrupt ({str(e).splitlines()[0]})') from None
 
-def load_weights(module:torch.nn.Module, weights:dict, folder) -> torch.nn.Module:
+    path = Path(path)
+    if not path.is_file():
+        raise DisvaeError(path, 'no such file')
+    try:
+        return load_file(path, device=str(device))
+    except (SafetensorError, OSError) as e:
+        raise DisvaeError(
+            path, f'not a readable safetensors file, truncated or corrupt ({str(e).splitlines()[0]})'
+        ) from None
+
+
+def load_weights(module: torch.nn.Module, weights: dict, folder) -> torch.nn.Module:
     "`module.load_state_dict(weights)`; a mismatch is named by the first line of torch's list of them."
-    try: module.load_state_dict(weights)
+    try:
+        module.load_state_dict(weights)
     except RuntimeError as e:
         first = next((line.strip() for line in str(e).splitlines()[1:] if line.strip()), str(e))
         raise DisvaeError(folder, f'weights do not match the config: {first[:200]}') from None
@@ -84,164 +119,251 @@ def load_weights(module:torch.nn.Module, weights:dict, folder) -> torch.nn.Modul
 # %% ../nbs/00_data.ipynb #579ef801
 VIDEO_SUFFIXES = {'.mp4', '.mpg', '.mpeg', '.avi', '.mov', '.mkv', '.flv', '.webm', '.m4a', '.aac'}
 
+
 def _read_with_av(path):
     "Decode the first audio stream of any FFmpeg-readable file to float32 [channels, samples]."
     import av
+
     with av.open(str(path)) as container:
         streams = [s for s in container.streams if s.type == 'audio']
-        if not streams: raise AudioError(path, 'has no audio stream')
+        if not streams:
+            raise AudioError(path, 'has no audio stream')
         stream, chunks = streams[0], []
         for frame in container.decode(stream):
             a = frame.to_ndarray()
-            if a.dtype.kind in 'iu': a = a.astype(np.float32) / np.iinfo(a.dtype).max
-            if frame.format.is_planar: chunks.append(a.astype(np.float32))
-            else: chunks.append(a.reshape(-1, frame.layout.nb_channels).T.astype(np.float32))
+            if a.dtype.kind in 'iu':
+                a = a.astype(np.float32) / np.iinfo(a.dtype).max
+            if frame.format.is_planar:
+                chunks.append(a.astype(np.float32))
+            else:
+                chunks.append(a.reshape(-1, frame.layout.nb_channels).T.astype(np.float32))
         sr = stream.codec_context.sample_rate or stream.rate
-    if not chunks: return np.zeros((1, 0), np.float32), sr
+    if not chunks:
+        return np.zeros((1, 0), np.float32), sr
     return np.concatenate(chunks, axis=1), sr
 
-def load_audio(path, sample_rate:int=SAMPLE_RATE, # the rate to resample to
-              ) -> np.ndarray: # float32 mono samples in [-1, 1]
+
+def load_audio(
+    path,
+    sample_rate: int = SAMPLE_RATE,  # the rate to resample to
+) -> np.ndarray:  # float32 mono samples in [-1, 1]
     "Read any supported audio or video file as mono float32 at `sample_rate`."
     path = Path(path)
-    if not path.exists(): raise AudioError(path, 'no such file')
-    if path.is_dir(): raise AudioError(path, 'is a directory, not an audio file')
-    if path.stat().st_size == 0: raise AudioError(path, 'empty file (0 bytes)')
+    if not path.exists():
+        raise AudioError(path, 'no such file')
+    if path.is_dir():
+        raise AudioError(path, 'is a directory, not an audio file')
+    if path.stat().st_size == 0:
+        raise AudioError(path, 'empty file (0 bytes)')
     wave = None
     if path.suffix.lower() not in VIDEO_SUFFIXES:  # libsndfile first; FFmpeg for containers and anything it cannot read
-        try: wave, sr = sf.read(str(path), dtype='float32', always_2d=True); wave = wave.T
-        except (RuntimeError, sf.LibsndfileError): pass
+        try:
+            wave, sr = sf.read(str(path), dtype='float32', always_2d=True)
+            wave = wave.T
+        except (RuntimeError, sf.LibsndfileError):
+            pass
     if wave is None:
-        try: wave, sr = _read_with_av(path)
-        except AudioError: raise
+        try:
+            wave, sr = _read_with_av(path)
+        except AudioError:
+            raise
         except Exception as e:
-            raise AudioError(path, f'cannot decode audio ({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else "unknown format"})') from None
-    if wave.shape[1] == 0: raise AudioError(path, 'empty audio (0 samples)')
+            raise AudioError(
+                path,
+                f'cannot decode audio ({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else "unknown format"})',
+            ) from None
+    if wave.shape[1] == 0:
+        raise AudioError(path, 'empty audio (0 samples)')
     mono = wave.mean(axis=0)
-    if not np.isfinite(mono).all(): raise AudioError(path, 'audio contains NaN or infinite samples')
+    if not np.isfinite(mono).all():
+        raise AudioError(path, 'audio contains NaN or infinite samples')
     return resample(mono, sr, sample_rate)
 
-def resample(wave:np.ndarray, orig_rate:int, target_rate:int=SAMPLE_RATE) -> np.ndarray:
+
+def resample(wave: np.ndarray, orig_rate: int, target_rate: int = SAMPLE_RATE) -> np.ndarray:
     "Resample mono float audio with soxr's high-quality filter; a no-op when the rates agree."
     wave = np.asarray(wave, dtype=np.float32)
-    if int(orig_rate) == int(target_rate): return wave
+    if int(orig_rate) == int(target_rate):
+        return wave
     return soxr.resample(wave, int(orig_rate), int(target_rate), quality='HQ').astype(np.float32)
 
 # %% ../nbs/00_data.ipynb #a1517989
-def write_video_with_audio(path, frames:np.ndarray, # uint8 [n, H, W, 3]
-                           wave:np.ndarray, sample_rate:int, fps:int=VIDEO_FPS):
+def write_video_with_audio(
+    path,
+    frames: np.ndarray,  # uint8 [n, H, W, 3]
+    wave: np.ndarray,
+    sample_rate: int,
+    fps: int = VIDEO_FPS,
+):
     "Write frames and mono audio into a video container chosen by suffix (.mp4: h264+aac, .mpg: mpeg1+mp2, .flv: flv1+mp3)."
     import av
-    path = Path(path); suffix = path.suffix.lower()
-    vcodec, acodec, fmt = {'.mp4': ('libx264', 'aac', 'mp4'), '.mpg': ('mpeg1video', 'mp2', 'mpeg'),
-                           '.flv': ('flv', 'libmp3lame', 'flv')}[suffix]
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    vcodec, acodec, fmt = {
+        '.mp4': ('libx264', 'aac', 'mp4'),
+        '.mpg': ('mpeg1video', 'mp2', 'mpeg'),
+        '.flv': ('flv', 'libmp3lame', 'flv'),
+    }[suffix]
     with av.open(str(path), 'w', format=fmt) as out:
         vs = out.add_stream(vcodec, rate=fps)
         vs.height, vs.width = frames.shape[1:3]
         vs.pix_fmt = 'yuv420p'
-        if vcodec == 'libx264': vs.options = {'preset': 'ultrafast', 'crf': '23'}
+        if vcodec == 'libx264':
+            vs.options = {'preset': 'ultrafast', 'crf': '23'}
         arate = sample_rate if acodec != 'mp2' else 44100
         au = out.add_stream(acodec, rate=arate, layout='mono')
         for f in frames:
-            for pkt in vs.encode(av.VideoFrame.from_ndarray(np.ascontiguousarray(f), format='rgb24')): out.mux(pkt)
-        for pkt in vs.encode(): out.mux(pkt)
+            for pkt in vs.encode(av.VideoFrame.from_ndarray(np.ascontiguousarray(f), format='rgb24')):
+                out.mux(pkt)
+        for pkt in vs.encode():
+            out.mux(pkt)
         pcm = resample(wave, sample_rate, arate)
         pcm16 = (np.clip(pcm, -1, 1) * 32767).astype(np.int16)[None]
-        af = av.AudioFrame.from_ndarray(pcm16, format='s16', layout='mono'); af.sample_rate = arate
-        for pkt in au.encode(af): out.mux(pkt)
-        for pkt in au.encode(None): out.mux(pkt)
+        af = av.AudioFrame.from_ndarray(pcm16, format='s16', layout='mono')
+        af.sample_rate = arate
+        for pkt in au.encode(af):
+            out.mux(pkt)
+        for pkt in au.encode(None):
+            out.mux(pkt)
     return path
 
 # %% ../nbs/00_data.ipynb #4036ce08
-def num_frames(n_samples:int) -> int:
+def num_frames(n_samples: int) -> int:
     "Spectrogram frames for `n_samples` of 16 kHz audio (centred frames)."
     return 1 + n_samples // HOP
 
-def log_spectrogram(wave, # [samples] or [batch, samples], numpy or torch, 16 kHz
-                   ) -> torch.Tensor: # [frames, 200] or [batch, frames, 200], float32
+
+def log_spectrogram(
+    wave,  # [samples] or [batch, samples], numpy or torch, 16 kHz
+) -> torch.Tensor:  # [frames, 200] or [batch, frames, 200], float32
     "200-dim log-magnitude spectrogram every 10 ms (25 ms Hann window, DC bin dropped)."
     x = torch.as_tensor(wave, dtype=torch.float32)
     squeeze = x.ndim == 1
-    if squeeze: x = x[None]
+    if squeeze:
+        x = x[None]
     window = torch.hann_window(N_FFT, periodic=True, device=x.device)
     spec = torch.stft(x, N_FFT, HOP, N_FFT, window, center=True, pad_mode='constant', return_complex=True)
     logmag = spec.abs()[:, 1:, :].clamp_min(LOG_FLOOR).log().transpose(1, 2)
     return logmag[0] if squeeze else logmag
 
 # %% ../nbs/00_data.ipynb #d36eab7f
-def librosa_log_spectrogram(wave:np.ndarray) -> np.ndarray:
+def librosa_log_spectrogram(wave: np.ndarray) -> np.ndarray:
     "Reference implementation of `log_spectrogram` in librosa (used by tests and the benchmark)."
     import librosa
-    mag = np.abs(librosa.stft(np.asarray(wave, np.float32), n_fft=N_FFT, hop_length=HOP, win_length=N_FFT,
-                              window='hann', center=True, pad_mode='constant'))
+
+    mag = np.abs(
+        librosa.stft(
+            np.asarray(wave, np.float32),
+            n_fft=N_FFT,
+            hop_length=HOP,
+            win_length=N_FFT,
+            window='hann',
+            center=True,
+            pad_mode='constant',
+        )
+    )
     return np.log(np.maximum(mag[1:], LOG_FLOOR)).T
 
 # %% ../nbs/00_data.ipynb #0198f6c2
 class FeatureStats:
     "Per-dimension mean and standard deviation, accumulated in float64 over any number of frame batches."
-    def __init__(self, dim:int=N_BINS):
+
+    def __init__(self, dim: int = N_BINS):
         self.count, self.total, self.total_sq = 0, np.zeros(dim), np.zeros(dim)
+
     def update(self, frames):
         f = np.asarray(frames, dtype=np.float64).reshape(-1, len(self.total))
-        self.count += len(f); self.total += f.sum(0); self.total_sq += (f * f).sum(0)
+        self.count += len(f)
+        self.total += f.sum(0)
+        self.total_sq += (f * f).sum(0)
         return self
-    def merge(self, other:"FeatureStats"):
-        self.count += other.count; self.total += other.total; self.total_sq += other.total_sq
+
+    def merge(self, other: "FeatureStats"):
+        self.count += other.count
+        self.total += other.total
+        self.total_sq += other.total_sq
         return self
+
     @property
-    def mean(self): return (self.total / max(self.count, 1)).astype(np.float32)
+    def mean(self):
+        return (self.total / max(self.count, 1)).astype(np.float32)
+
     @property
     def std(self):
         var = self.total_sq / max(self.count, 1) - (self.total / max(self.count, 1)) ** 2
         return np.sqrt(np.maximum(var, 1e-8)).astype(np.float32)
+
     def normalize(self, feats):
         t = torch.as_tensor(feats)
         return (t - torch.as_tensor(self.mean, device=t.device)) / torch.as_tensor(self.std, device=t.device)
+
     def denormalize(self, feats):
         t = torch.as_tensor(feats)
         return t * torch.as_tensor(self.std, device=t.device) + torch.as_tensor(self.mean, device=t.device)
+
     def save(self, path):
-        Path(path).write_text(json.dumps({'count': self.count, 'total': self.total.tolist(), 'total_sq': self.total_sq.tolist()}))
+        Path(path).write_text(
+            json.dumps({'count': self.count, 'total': self.total.tolist(), 'total_sq': self.total_sq.tolist()})
+        )
+
     @classmethod
     def load(cls, path):
-        d = json.loads(Path(path).read_text()); s = cls(len(d['total']))
+        d = json.loads(Path(path).read_text())
+        s = cls(len(d['total']))
         s.count, s.total, s.total_sq = d['count'], np.array(d['total']), np.array(d['total_sq'])
         return s
 
 # %% ../nbs/00_data.ipynb #2261665a
-def segment_starts(n_frames:int, seg_len:int=SEGMENT_FRAMES, shift:int=1) -> np.ndarray:
+def segment_starts(n_frames: int, seg_len: int = SEGMENT_FRAMES, shift: int = 1) -> np.ndarray:
     "Start frame of every full segment of `seg_len` frames, `shift` apart."
-    if n_frames < seg_len: return np.zeros(0, np.int64)
+    if n_frames < seg_len:
+        return np.zeros(0, np.int64)
     return np.arange(0, n_frames - seg_len + 1, shift, dtype=np.int64)
 
-def segment(features, # [frames, dim] spectrogram
-            seg_len:int=SEGMENT_FRAMES, shift:int=1,
-            pad:bool=False, # pad audio shorter than one segment instead of raising
-            source=None, # file name for the error message
-           ) -> torch.Tensor: # [n_segments, seg_len, dim]
+
+def segment(
+    features,  # [frames, dim] spectrogram
+    seg_len: int = SEGMENT_FRAMES,
+    shift: int = 1,
+    pad: bool = False,  # pad audio shorter than one segment instead of raising
+    source=None,  # file name for the error message
+) -> torch.Tensor:  # [n_segments, seg_len, dim]
     "Cut a spectrogram into segments of `seg_len` frames every `shift` frames."
     x = torch.as_tensor(features)
     if x.shape[0] < seg_len:
         if not pad:
-            raise AudioError(source, f'audio shorter than one segment: {x.shape[0]} frames '
-                             f'({x.shape[0] * HOP / SAMPLE_RATE:.2f} s) < {seg_len} frames ({seg_len * HOP / SAMPLE_RATE:.2f} s); pass pad=True to pad it')
+            raise AudioError(
+                source,
+                f'audio shorter than one segment: {x.shape[0]} frames '
+                f'({x.shape[0] * HOP / SAMPLE_RATE:.2f} s) < {seg_len} frames ({seg_len * HOP / SAMPLE_RATE:.2f} s); pass pad=True to pad it',
+            )
         x = torch.cat([x, x.new_full((seg_len - x.shape[0], x.shape[1]), math.log(LOG_FLOOR))])
     return x.unfold(0, seg_len, shift).transpose(1, 2)
 
 # %% ../nbs/00_data.ipynb #d3a399be
-def num_video_frames(n_samples:int, sample_rate:int=SAMPLE_RATE) -> int:
+def num_video_frames(n_samples: int, sample_rate: int = SAMPLE_RATE) -> int:
     "Video frames at 25 fps covered by `n_samples` of audio (one per full 40 ms)."
     return n_samples * VIDEO_FPS // sample_rate
 
-def video_frame_to_spec_frame(k): return 4 * np.asarray(k) + 2
-def spec_frame_to_video_frame(t): return np.asarray(t) // FRAMES_PER_VIDEO_FRAME
 
-def video_segments(features, # [frames, dim]
-                   n_video:int|None=None, # number of video frames (default: from the spectrogram length)
-                   seg_len:int=SEGMENT_FRAMES) -> torch.Tensor: # [n_video, seg_len, dim]
+def video_frame_to_spec_frame(k):
+    return 4 * np.asarray(k) + 2
+
+
+def spec_frame_to_video_frame(t):
+    return np.asarray(t) // FRAMES_PER_VIDEO_FRAME
+
+
+def video_segments(
+    features,  # [frames, dim]
+    n_video: int | None = None,  # number of video frames (default: from the spectrogram length)
+    seg_len: int = SEGMENT_FRAMES,
+) -> torch.Tensor:  # [n_video, seg_len, dim]
     "One segment per 25 fps video frame, centred on that frame."
     x = torch.as_tensor(features)
-    if n_video is None: n_video = (x.shape[0] - 1) // FRAMES_PER_VIDEO_FRAME
+    if n_video is None:
+        n_video = (x.shape[0] - 1) // FRAMES_PER_VIDEO_FRAME
     half = seg_len // 2
     starts = video_frame_to_spec_frame(np.arange(n_video)) - half
     left = max(0, -int(starts.min())) if n_video else 0
@@ -254,21 +376,28 @@ def video_segments(features, # [frames, dim]
 # %% ../nbs/00_data.ipynb #bda240f1
 NOISE_LEVELS_DB = {'clean': None, 'low': -60.0, 'medium': -30.0, 'high': -10.0}
 
-def add_noise(wave, # [samples] or [batch, samples]; numpy or torch
-              level_db:float|None, # noise RMS relative to the signal's, in dB; None for clean
-              seed:int|None=None, generator:torch.Generator|None=None):
+
+def add_noise(
+    wave,  # [samples] or [batch, samples]; numpy or torch
+    level_db: float | None,  # noise RMS relative to the signal's, in dB; None for clean
+    seed: int | None = None,
+    generator: torch.Generator | None = None,
+):
     "Add uniform white noise whose RMS is `level_db` dB relative to each clip's RMS."
     is_np = isinstance(wave, np.ndarray)
     x = torch.as_tensor(wave, dtype=torch.float32)
-    if level_db is None: return wave
-    if generator is None and seed is not None: generator = torch.Generator().manual_seed(seed)
+    if level_db is None:
+        return wave
+    if generator is None and seed is not None:
+        generator = torch.Generator().manual_seed(seed)
     noise = torch.rand(x.shape, generator=generator).to(x.device) * 2 - 1
     rms = lambda t: t.double().pow(2).mean(-1, keepdim=True).sqrt()
     scale = rms(x) * 10 ** (level_db / 20) / rms(noise).clamp_min(1e-12)
     out = (x.double() + noise.double() * scale).float()
     return out.numpy() if is_np else out
 
+
 def measured_level_db(clean, noisy) -> float:
     "The noise level actually present: 20 log10(rms(noisy - clean) / rms(clean))."
     c, n = np.asarray(clean, np.float64), np.asarray(noisy, np.float64)
-    return float(20 * np.log10(np.sqrt(((n - c) ** 2).mean()) / np.sqrt((c ** 2).mean())))
+    return float(20 * np.log10(np.sqrt(((n - c) ** 2).mean()) / np.sqrt((c**2).mean())))

@@ -31,72 +31,114 @@ __all__ = ['MISMATCHED', 'EMOTION_SENTENCES', 'FIGURE3_CONDITIONS', 'CURVE_LEVEL
 
 # %% ../nbs/07_eval.ipynb #6202e610
 @torch.no_grad()
-def split_utterances(store:FeatureStore, split:str='test',
-                     level_db:float|None=None, # white noise level re. each utterance's RMS; None: clean
-                     seed:int=0, only=None) -> list: # positions within the split to return (None: all)
+def split_utterances(
+    store: FeatureStore,
+    split: str = 'test',
+    level_db: float | None = None,  # white noise level re. each utterance's RMS; None: clean
+    seed: int = 0,
+    only=None,
+) -> list:  # positions within the split to return (None: all)
     "[(log magnitude [frames, 200], per-frame visemes, emotion index)] for every utterance of a split."
     out, rows = [], split_rows(store, split)
-    for r in (rows if only is None else rows[np.asarray(only)]):
-        features, visemes = store.utterance(int(r)); u = store.utterances.iloc[int(r)]
+    for r in rows if only is None else rows[np.asarray(only)]:
+        features, visemes = store.utterance(int(r))
+        u = store.utterances.iloc[int(r)]
         x = torch.from_numpy(np.array(features))
         if level_db is not None:
             noise_seed = zlib.crc32(f'{seed}/{u.id}/{level_db}'.encode())
             x = log_spectrogram(add_noise(load_audio(u.audio), level_db, seed=noise_seed))
-            if len(x) != len(features): raise DisvaeError(u.audio, f'{len(x)} frames from the audio, {len(features)} in the store')
+            if len(x) != len(features):
+                raise DisvaeError(u.audio, f'{len(x)} frames from the audio, {len(features)} in the store')
         out.append((x, np.asarray(visemes, np.int64), int(u.emotion_index)))
     return out
 
 # %% ../nbs/07_eval.ipynb #7c2dfa7d
-def vae_representation(model:DisentangledVAE):
+def vae_representation(model: DisentangledVAE):
     "Segments -> {'z_c': posterior mean of z_c, 'z_e': posterior mean of z_e}."
+
     def represent(x):
         x = (x - model.feature_mean) / model.feature_std
         return {'z_c': model.content_encoder(x)[0], 'z_e': model.emotion_encoder(x)[0]}
+
     return represent
 
-def baseline_representation(model:MFCCBaseline):
+
+def baseline_representation(model: MFCCBaseline):
     "Segments -> {'embedding': the baseline's 32-d vector, 'logits': its viseme logits}."
+
     def represent(x):
         embedding, logits = model(x)
         return {'embedding': embedding, 'logits': logits}
+
     return represent
 
+
 @torch.no_grad()
-def segment_latents(represent, utterances:list, shift:int=2, seg_len:int=SEGMENT_FRAMES, batch_size:int=2048,
-                    device='cpu', progress:bool=False) -> dict:
+def segment_latents(
+    represent,
+    utterances: list,
+    shift: int = 2,
+    seg_len: int = SEGMENT_FRAMES,
+    batch_size: int = 2048,
+    device='cpu',
+    progress: bool = False,
+) -> dict:
     "Every segment's representations, with 'viseme' (centre frame) and 'emotion' labels, as tensors."
     chunks, visemes, emotions = [], [], []
     for x, v, e in tqdm(utterances, desc='encode', leave=False, disable=not progress):
-        if len(x) < seg_len: continue
-        segments = x.unfold(0, seg_len, shift).transpose(1, 2)                        # [n, T, 200], views
+        if len(x) < seg_len:
+            continue
+        segments = x.unfold(0, seg_len, shift).transpose(1, 2)  # [n, T, 200], views
         visemes.append(torch.as_tensor(v[np.arange(len(segments)) * shift + seg_len // 2]))
         emotions.append(torch.full((len(segments),), e))
         chunks.append(segments)
     segments = torch.cat(chunks)
-    reps = [represent(segments[i:i + batch_size].to(device)) for i in range(0, len(segments), batch_size)]
+    reps = [represent(segments[i : i + batch_size].to(device)) for i in range(0, len(segments), batch_size)]
     out = {k: torch.cat([r[k] for r in reps]).cpu() for k in reps[0]}
     return out | dict(viseme=torch.cat(visemes), emotion=torch.cat(emotions))
 
 # %% ../nbs/07_eval.ipynb #644d8a4f
 class Probe(nn.Module):
     "Standardise, then a one-hidden-layer MLP classifier (`hidden=0`: a linear one)."
-    def __init__(self, mean, std, n_classes:int, hidden:int=256):
+
+    def __init__(self, mean, std, n_classes: int, hidden: int = 256):
         super().__init__()
-        self.register_buffer('mean', mean); self.register_buffer('std', std)
-        self.net = (nn.Sequential(nn.Linear(len(mean), hidden), nn.ReLU(), nn.Linear(hidden, n_classes)) if hidden
-                    else nn.Linear(len(mean), n_classes))
-    def forward(self, z): return self.net((z - self.mean) / self.std)
+        self.register_buffer('mean', mean)
+        self.register_buffer('std', std)
+        self.net = (
+            nn.Sequential(nn.Linear(len(mean), hidden), nn.ReLU(), nn.Linear(hidden, n_classes))
+            if hidden
+            else nn.Linear(len(mean), n_classes)
+        )
+
+    def forward(self, z):
+        return self.net((z - self.mean) / self.std)
+
 
 @torch.no_grad()
-def accuracy(classifier, z:torch.Tensor, y:torch.Tensor, batch_size:int=8192) -> float:
+def accuracy(classifier, z: torch.Tensor, y: torch.Tensor, batch_size: int = 8192) -> float:
     "Share of rows whose argmax is the label."
-    return sum((classifier(z[i:i + batch_size]).argmax(-1) == y[i:i + batch_size]).sum().item()
-               for i in range(0, len(z), batch_size)) / len(z)
+    return sum(
+        (classifier(z[i : i + batch_size]).argmax(-1) == y[i : i + batch_size]).sum().item()
+        for i in range(0, len(z), batch_size)
+    ) / len(z)
 
-def train_probe(z:torch.Tensor, y:torch.Tensor, n_classes:int, z_val:torch.Tensor, y_val:torch.Tensor,
-                epochs:int=20, hidden:int=256, batch_size:int=512, lr:float=1e-3, seed:int=0) -> Probe:
+
+def train_probe(
+    z: torch.Tensor,
+    y: torch.Tensor,
+    n_classes: int,
+    z_val: torch.Tensor,
+    y_val: torch.Tensor,
+    epochs: int = 20,
+    hidden: int = 256,
+    batch_size: int = 512,
+    lr: float = 1e-3,
+    seed: int = 0,
+) -> Probe:
     "An auxiliary classifier for labels `y` from frozen `z`; keeps the epoch best on the validation set."
-    g = torch.Generator().manual_seed(seed); torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    torch.manual_seed(seed)
     probe = Probe(z.mean(0), z.std(0).clamp_min(1e-6), n_classes, hidden)
     opt = torch.optim.Adam(probe.parameters(), lr=lr)
     best, best_state = -1.0, None
@@ -104,29 +146,56 @@ def train_probe(z:torch.Tensor, y:torch.Tensor, n_classes:int, z_val:torch.Tenso
         probe.train()
         for idx in torch.randperm(len(z), generator=g).split(batch_size):
             loss = F.cross_entropy(probe(z[idx]), y[idx])
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-        probe.eval(); acc = accuracy(probe, z_val, y_val)
-        if acc > best: best, best_state = acc, copy.deepcopy(probe.state_dict())
-    probe.load_state_dict(best_state); probe.val_accuracy = best
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+        probe.eval()
+        acc = accuracy(probe, z_val, y_val)
+        if acc > best:
+            best, best_state = acc, copy.deepcopy(probe.state_dict())
+    probe.load_state_dict(best_state)
+    probe.val_accuracy = best
     return probe.eval()
 
 # %% ../nbs/07_eval.ipynb #eb190c34
-def majority_rate(y:torch.Tensor) -> float:
+def majority_rate(y: torch.Tensor) -> float:
     "Accuracy of always answering the most frequent label."
     return torch.bincount(y).max().item() / len(y)
 
-def table3(model:DisentangledVAE, store:FeatureStore, train_shift:int=10, test_shift:int=2, epochs:int=20, seed:int=0,
-           device='cpu', progress:bool=False, probe_hidden:int=256) -> tuple:
+
+def table3(
+    model: DisentangledVAE,
+    store: FeatureStore,
+    train_shift: int = 10,
+    test_shift: int = 2,
+    epochs: int = 20,
+    seed: int = 0,
+    device='cpu',
+    progress: bool = False,
+    probe_hidden: int = 256,
+) -> tuple:
     "({'z_c': {'viseme': acc, 'emotion': acc}, 'z_e': {...}, 'chance': {...}, 'segments': {...}}, {(latent, task): Probe})"
-    model = model.to(device).eval(); represent = vae_representation(model)
-    latents = {split: segment_latents(represent, split_utterances(store, split), shift, device=device, progress=progress)
-               for split, shift in (('train', train_shift), ('val', test_shift), ('test', test_shift))}
+    model = model.to(device).eval()
+    represent = vae_representation(model)
+    latents = {
+        split: segment_latents(represent, split_utterances(store, split), shift, device=device, progress=progress)
+        for split, shift in (('train', train_shift), ('val', test_shift), ('test', test_shift))
+    }
     n_classes = dict(viseme=N_VISEMES, emotion=len(EMOTIONS))
     results, probes = {}, {}
     for latent in ('z_c', 'z_e'):
         for task in ('viseme', 'emotion'):
             tr, va, te = latents['train'], latents['val'], latents['test']
-            p = train_probe(tr[latent], tr[task], n_classes[task], va[latent], va[task], epochs=epochs, seed=seed, hidden=probe_hidden)
+            p = train_probe(
+                tr[latent],
+                tr[task],
+                n_classes[task],
+                va[latent],
+                va[task],
+                epochs=epochs,
+                seed=seed,
+                hidden=probe_hidden,
+            )
             results.setdefault(latent, {})[task] = accuracy(p, te[latent], te[task])
             probes[(latent, task)] = p
     results['chance'] = {task: majority_rate(latents['test'][task]) for task in ('viseme', 'emotion')}
@@ -134,14 +203,22 @@ def table3(model:DisentangledVAE, store:FeatureStore, train_shift:int=10, test_s
     return results, probes
 
 # %% ../nbs/07_eval.ipynb #10da4f94
-def vae_viseme_classifier(model:DisentangledVAE, probe:Probe):
+def vae_viseme_classifier(model: DisentangledVAE, probe: Probe):
     "Segments -> viseme logits, through z_c and an auxiliary classifier."
     rep = vae_representation(model)
     return lambda x: {'logits': probe(rep(x)['z_c'])}
 
-def noise_robustness(classifiers:dict, # method name -> function from segments to {'logits': ...}
-                     store:FeatureStore, levels:dict=NOISE_LEVELS_DB, split:str='test', shift:int=2, seed:int=0,
-                     device='cpu', progress:bool=False) -> pd.DataFrame:
+
+def noise_robustness(
+    classifiers: dict,  # method name -> function from segments to {'logits': ...}
+    store: FeatureStore,
+    levels: dict = NOISE_LEVELS_DB,
+    split: str = 'test',
+    shift: int = 2,
+    seed: int = 0,
+    device='cpu',
+    progress: bool = False,
+) -> pd.DataFrame:
     "Viseme accuracy of each method at each noise level (rows: methods; columns: levels)."
     table = {}
     for name, level in tqdm(levels.items(), desc='noise levels', disable=not progress):
@@ -151,31 +228,40 @@ def noise_robustness(classifiers:dict, # method name -> function from segments t
             table.setdefault(method, {})[name] = (out['logits'].argmax(-1) == out['viseme']).float().mean().item()
     return pd.DataFrame(table).T[list(levels)]
 
-def relative_to_clean(table:pd.DataFrame) -> pd.DataFrame:
+
+def relative_to_clean(table: pd.DataFrame) -> pd.DataFrame:
     "Each level's accuracy as a share of the method's clean accuracy."
     return table.div(table['clean'], axis=0)
 
-def plot_noise(table:pd.DataFrame, levels:dict=NOISE_LEVELS_DB):
+
+def plot_noise(table: pd.DataFrame, levels: dict = NOISE_LEVELS_DB):
     "Viseme accuracy against noise level, one line per method."
     import matplotlib.pyplot as plt
+
     fig, ax = plt.subplots(figsize=(6, 4))
     names = list(table.columns)
-    for method, row in table.iterrows(): ax.plot(range(len(names)), 100 * row.values, marker='o', label=method)
+    for method, row in table.iterrows():
+        ax.plot(range(len(names)), 100 * row.values, marker='o', label=method)
     ax.set_xticks(range(len(names)), [f'{n}\n({levels[n]:g} dB)' if levels.get(n) is not None else n for n in names])
-    ax.set_ylabel('viseme accuracy (%)'); ax.set_xlabel('white noise, re. speech RMS'); ax.grid(alpha=0.3); ax.legend(fontsize=8)
+    ax.set_ylabel('viseme accuracy (%)')
+    ax.set_xlabel('white noise, re. speech RMS')
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
     fig.tight_layout()
     return fig
 
 # %% ../nbs/07_eval.ipynb #81c56ef1
-def pca_2d(z:torch.Tensor) -> torch.Tensor:
+def pca_2d(z: torch.Tensor) -> torch.Tensor:
     "The first two principal components of the rows of z."
     centred = z - z.mean(0)
     _, _, v = torch.linalg.svd(centred, full_matrices=False)
     return centred @ v[:2].T
 
-def plot_projections(latents:dict, max_points:int=4000, seed:int=0):
+
+def plot_projections(latents: dict, max_points: int = 4000, seed: int = 0):
     "2 × 2 scatter: z_c and z_e (rows) coloured by viseme and by emotion (columns)."
     import matplotlib.pyplot as plt
+
     idx = torch.randperm(len(latents['viseme']), generator=torch.Generator().manual_seed(seed))[:max_points]
     fig, axes = plt.subplots(2, 2, figsize=(11, 9))
     for row, latent in enumerate(('z_c', 'z_e')):
@@ -184,193 +270,301 @@ def plot_projections(latents:dict, max_points:int=4000, seed:int=0):
             ax, labels = axes[row, col], latents[task][idx].numpy()
             for k, name in enumerate(names):
                 m = labels == k
-                if m.any(): ax.scatter(xy[m, 0], xy[m, 1], s=3, alpha=0.6, color=plt.get_cmap(cmap)(k % 20), label=name)
-            ax.set_title(f'{latent} coloured by {task}'); ax.set_xticks([]); ax.set_yticks([])
+                if m.any():
+                    ax.scatter(xy[m, 0], xy[m, 1], s=3, alpha=0.6, color=plt.get_cmap(cmap)(k % 20), label=name)
+            ax.set_title(f'{latent} coloured by {task}')
+            ax.set_xticks([])
+            ax.set_yticks([])
             ax.legend(markerscale=4, fontsize=7, ncol=2 if task == 'viseme' else 1, loc='best')
     fig.tight_layout()
     return fig
 
 # %% ../nbs/07_eval.ipynb #58f77d56
 @torch.no_grad()
-def swap_emotion(model:DisentangledVAE, target:torch.Tensor, source:torch.Tensor) -> dict:
+def swap_emotion(model: DisentangledVAE, target: torch.Tensor, source: torch.Tensor) -> dict:
     "Reconstruct `target` ([frames, 200] raw log magnitude) with its own and with `source`'s mean z_e."
-    model.eval(); T = model.config.seg_len
-    segs = lambda x: ((x[:len(x) // T * T] - model.feature_mean) / model.feature_std).reshape(-1, T, x.shape[-1])
+    model.eval()
+    T = model.config.seg_len
+    segs = lambda x: ((x[: len(x) // T * T] - model.feature_mean) / model.feature_std).reshape(-1, T, x.shape[-1])
     xt, xs = segs(target), segs(source)
-    if not len(xt) or not len(xs): raise DisvaeError(None, f'both utterances need at least {T} frames')
+    if not len(xt) or not len(xs):
+        raise DisvaeError(None, f'both utterances need at least {T} frames')
     zc = model.content_encoder(xt)[0]
     ze_own, ze_other = model.emotion_encoder(xt)[0], model.emotion_encoder(xs)[0].mean(0)
     zs = model.sequence_encoder(xt, torch.cat([zc, ze_own], -1))[0]
     decode = lambda ze: model.decoder(torch.cat([zc, ze.expand_as(zc), zs], -1))[0].reshape(-1, xt.shape[-1])
     return dict(original=xt.reshape(-1, xt.shape[-1]), reconstruction=decode(ze_own.mean(0)), swapped=decode(ze_other))
 
-def plot_swap(swap:dict, title:str=''):
+
+def plot_swap(swap: dict, title: str = ''):
     "Original, reconstruction and swapped spectrograms one above the other."
     import matplotlib.pyplot as plt
+
     fig, axes = plt.subplots(3, 1, figsize=(10, 6), sharex=True)
     lo, hi = np.percentile(swap['original'].numpy(), [2, 98])
     for ax, key in zip(axes, ('original', 'reconstruction', 'swapped')):
-        ax.imshow(swap[key].T.numpy(), origin='lower', aspect='auto', vmin=lo, vmax=hi, cmap='magma'); ax.set_ylabel(key)
-    axes[0].set_title(title); axes[-1].set_xlabel('frame (10 ms)')
+        ax.imshow(swap[key].T.numpy(), origin='lower', aspect='auto', vmin=lo, vmax=hi, cmap='magma')
+        ax.set_ylabel(key)
+    axes[0].set_title(title)
+    axes[-1].set_xlabel('frame (10 ms)')
     fig.tight_layout()
     return fig
 
 # %% ../nbs/07_eval.ipynb #264a868a
-def emotion_swap_widget(model:DisentangledVAE, store:FeatureStore, split:str='test'):
+def emotion_swap_widget(model: DisentangledVAE, store: FeatureStore, split: str = 'test'):
     "Two dropdowns over a split's utterances above the `plot_swap` figure for the chosen target and emotion source."
     import io, ipywidgets as widgets, matplotlib.pyplot as plt
-    rows = split_rows(store, split); ids = list(store.utterances.id.values[rows])
+
+    rows = split_rows(store, split)
+    ids = list(store.utterances.id.values[rows])
     target = widgets.Dropdown(options=ids, description='target')
     source = widgets.Dropdown(options=ids, value=ids[min(1, len(ids) - 1)], description='z_e from')
     image = widgets.Image(format='png')
+
     def draw(_=None):
-        feats = {i: torch.from_numpy(np.array(store.utterance(int(r))[0])) for i, r in zip(ids, rows) if i in (target.value, source.value)}
-        fig = plot_swap(swap_emotion(model, feats[target.value], feats[source.value]), f'{target.value} with the emotion of {source.value}')
-        buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=72); plt.close(fig); image.value = buf.getvalue()
-    target.observe(draw, names='value'); source.observe(draw, names='value'); draw()
+        feats = {
+            i: torch.from_numpy(np.array(store.utterance(int(r))[0]))
+            for i, r in zip(ids, rows)
+            if i in (target.value, source.value)
+        }
+        fig = plot_swap(
+            swap_emotion(model, feats[target.value], feats[source.value]),
+            f'{target.value} with the emotion of {source.value}',
+        )
+        buf = io.BytesIO()
+        fig.savefig(buf, format='png', dpi=72)
+        plt.close(fig)
+        image.value = buf.getvalue()
+
+    target.observe(draw, names='value')
+    source.observe(draw, names='value')
+    draw()
     return widgets.VBox([widgets.HBox([target, source]), image])
 
 # %% ../nbs/07_eval.ipynb #487b6525
-def lmd(real:np.ndarray, # [T, 68, 2] (or [T, 20, 2] mouth only) landmarks of the real frames
-        fake:np.ndarray, # the same of the generated frames
-        centred:bool=False) -> float: # Chen et al.'s variant: each frame's mouth centred on its own centroid
+def lmd(
+    real: np.ndarray,  # [T, 68, 2] (or [T, 20, 2] mouth only) landmarks of the real frames
+    fake: np.ndarray,  # the same of the generated frames
+    centred: bool = False,
+) -> float:  # Chen et al.'s variant: each frame's mouth centred on its own centroid
     "Mean Euclidean distance between mouth landmarks, over the 20 points and the frames both detections exist for."
     real, fake = (np.asarray(x, np.float64) for x in (real, fake))
-    if real.shape != fake.shape: raise DisvaeError(None, f'landmark arrays differ in shape: {real.shape} and {fake.shape}')
-    if real.shape[1] == 68: real, fake = real[:, 48:68], fake[:, 48:68]
-    if real.shape[1:] != (20, 2): raise DisvaeError(None, f'expected [T, 68, 2] or [T, 20, 2] landmarks, got {real.shape}')
-    if centred: real, fake = real - real.mean(1, keepdims=True), fake - fake.mean(1, keepdims=True)
-    d = np.linalg.norm(real - fake, axis=2).mean(1)           # [T]; NaN where a frame had no detection
-    if np.isnan(d).all(): raise DisvaeError(None, 'no frame has landmarks in both videos')
+    if real.shape != fake.shape:
+        raise DisvaeError(None, f'landmark arrays differ in shape: {real.shape} and {fake.shape}')
+    if real.shape[1] == 68:
+        real, fake = real[:, 48:68], fake[:, 48:68]
+    if real.shape[1:] != (20, 2):
+        raise DisvaeError(None, f'expected [T, 68, 2] or [T, 20, 2] landmarks, got {real.shape}')
+    if centred:
+        real, fake = real - real.mean(1, keepdims=True), fake - fake.mean(1, keepdims=True)
+    d = np.linalg.norm(real - fake, axis=2).mean(1)  # [T]; NaN where a frame had no detection
+    if np.isnan(d).all():
+        raise DisvaeError(None, 'no frame has landmarks in both videos')
     return float(np.nanmean(d))
 
-def psnr(real:np.ndarray, fake:np.ndarray) -> float: # [T, H, W, 3] uint8 each
+
+def psnr(real: np.ndarray, fake: np.ndarray) -> float:  # [T, H, W, 3] uint8 each
     "Mean over frames of 10 log10(255² / MSE) on 8-bit RGB; inf where every frame is identical."
     err = ((np.asarray(real, np.float64) - np.asarray(fake, np.float64)) ** 2).reshape(len(real), -1).mean(1)
-    with np.errstate(divide='ignore'): return float(np.mean(10 * np.log10(255.0 ** 2 / err)))
+    with np.errstate(divide='ignore'):
+        return float(np.mean(10 * np.log10(255.0**2 / err)))
 
-def video_ssim(real:np.ndarray, fake:np.ndarray) -> float: # [T, H, W, 3] uint8 each
+
+def video_ssim(real: np.ndarray, fake: np.ndarray) -> float:  # [T, H, W, 3] uint8 each
     "Mean over frames of SSIM on RGB in [0, 1] (11-px Gaussian window, σ 1.5, channels averaged)."
-    to = lambda v: torch.from_numpy(np.ascontiguousarray(v)).permute(0, 3, 1, 2).float() / 255   # float64 convolutions are ~50x slower here
+    # float64 convolutions are ~50x slower here
+    to = lambda v: torch.from_numpy(np.ascontiguousarray(v)).permute(0, 3, 1, 2).float() / 255
     return float(ssim(to(real), to(fake)).mean())
 
-
 # %% ../nbs/07_eval.ipynb #38c376e3
-def video_landmarks(frames:np.ndarray, landmarker=None) -> tuple: # ([T, 68, 2] with NaN rows where no face was found, frames missed)
+def video_landmarks(
+    frames: np.ndarray, landmarker=None
+) -> tuple:  # ([T, 68, 2] with NaN rows where no face was found, frames missed)
     "68-point landmarks of every frame of a video."
     from disvae.generator import FaceLandmarker
+
     landmarker = landmarker or FaceLandmarker('dlib', verbose=False)
     out, missed = np.full((len(frames), 68, 2), np.nan), 0
     for t, frame in enumerate(frames):
-        try: out[t] = landmarker(np.ascontiguousarray(frame))
-        except DisvaeError: missed += 1
+        try:
+            out[t] = landmarker(np.ascontiguousarray(frame))
+        except DisvaeError:
+            missed += 1
     return out, missed
 
-def talking_head_metrics(real:np.ndarray, fake:np.ndarray, # [T, S, S, 3] uint8 aligned crops each
-                         landmarker=None, real_landmarks:np.ndarray|None=None) -> dict:
+
+def talking_head_metrics(
+    real: np.ndarray,
+    fake: np.ndarray,  # [T, S, S, 3] uint8 aligned crops each
+    landmarker=None,
+    real_landmarks: np.ndarray | None = None,
+) -> dict:
     "LMD (paper's and centred), PSNR and SSIM of a generated video against the real one, with the detector and resolution."
     from disvae.generator import FaceLandmarker
-    if real.shape != fake.shape: raise DisvaeError(None, f'videos differ in shape: {real.shape} and {fake.shape}')
+
+    if real.shape != fake.shape:
+        raise DisvaeError(None, f'videos differ in shape: {real.shape} and {fake.shape}')
     landmarker = landmarker or FaceLandmarker('dlib', verbose=False)
-    if real_landmarks is None: real_landmarks, real_missed = video_landmarks(real, landmarker)
-    else: real_missed = int(np.isnan(real_landmarks).any((1, 2)).sum())
+    if real_landmarks is None:
+        real_landmarks, real_missed = video_landmarks(real, landmarker)
+    else:
+        real_missed = int(np.isnan(real_landmarks).any((1, 2)).sum())
     fake_landmarks, fake_missed = video_landmarks(fake, landmarker)
     both = ~(np.isnan(real_landmarks).any((1, 2)) | np.isnan(fake_landmarks).any((1, 2)))
-    return dict(lmd=lmd(real_landmarks, fake_landmarks) if both.any() else float('nan'),
-                lmd_centred=lmd(real_landmarks, fake_landmarks, centred=True) if both.any() else float('nan'),
-                psnr=psnr(real, fake), ssim=video_ssim(real, fake), frames=len(real), frames_scored=int(both.sum()),
-                missed_real=real_missed, missed_fake=fake_missed, detector=f'{landmarker.backend} 68-point', resolution=int(real.shape[1]))
-
+    return dict(
+        lmd=lmd(real_landmarks, fake_landmarks) if both.any() else float('nan'),
+        lmd_centred=lmd(real_landmarks, fake_landmarks, centred=True) if both.any() else float('nan'),
+        psnr=psnr(real, fake),
+        ssim=video_ssim(real, fake),
+        frames=len(real),
+        frames_scored=int(both.sum()),
+        missed_real=real_missed,
+        missed_fake=fake_missed,
+        detector=f'{landmarker.backend} 68-point',
+        resolution=int(real.shape[1]),
+    )
 
 # %% ../nbs/07_eval.ipynb #ac14e28a
 def generator_animator(generator):
     "An animator from a generator: (neutral crop [S, S, 3] uint8, z [n, z_dim]) -> frames [n, S, S, 3] uint8, on its own frames."
     from disvae.generator import generate
+
     @torch.no_grad()
     def animate(face, z):
         face_t = torch.from_numpy(np.ascontiguousarray(face)).permute(2, 0, 1).float()[None] / 127.5 - 1
         fake = generate(generator.eval(), face_t, torch.as_tensor(z)[None])[0]
         return ((fake.clamp(-1, 1) + 1) * 127.5).round().byte().permute(0, 2, 3, 1).numpy()
+
     return animate
 
-def _mean_scores(scores:list) -> dict:
+
+def _mean_scores(scores: list) -> dict:
     "Metrics averaged over videos (`talking_head_metrics` results); frame counts summed."
     f = pd.DataFrame(scores)
-    return dict(lmd=f.lmd.mean(), lmd_centred=f.lmd_centred.mean(), psnr=f.psnr.mean(), ssim=f.ssim.mean(),
-                frames=int(f.frames.sum()), frames_scored=int(f.frames_scored.sum()))
+    return dict(
+        lmd=f.lmd.mean(),
+        lmd_centred=f.lmd_centred.mean(),
+        psnr=f.psnr.mean(),
+        ssim=f.ssim.mean(),
+        frames=int(f.frames.sum()),
+        frames_scored=int(f.frames_scored.sum()),
+    )
 
-def _resize(frames:np.ndarray, size:int) -> np.ndarray:
+
+def _resize(frames: np.ndarray, size: int) -> np.ndarray:
     from PIL import Image
-    if frames.shape[1] == size: return frames
+
+    if frames.shape[1] == size:
+        return frames
     return np.stack([np.asarray(Image.fromarray(f).resize((size, size), Image.BICUBIC)) for f in frames])
+
 
 MISMATCHED = 'mismatched audio'
 
-def talking_head_noise(store, condition, # what the animator follows: a VAE or MFCC baseline (or its folder)
-                       animator, identity, # a `disvae.render.FaceIdentity` at the animator's crop size
-                       levels:dict=NOISE_LEVELS_DB, n_utterances:int=20, resolution:int=128, seed:int=0,
-                       mismatched:bool=False, # add the control row MISMATCHED: each clip animated from the next utterance's clean audio
-                       progress:bool=True) -> pd.DataFrame:
+
+def talking_head_noise(
+    store,
+    condition,  # what the animator follows: a VAE or MFCC baseline (or its folder)
+    animator,
+    identity,  # a `disvae.render.FaceIdentity` at the animator's crop size
+    levels: dict = NOISE_LEVELS_DB,
+    n_utterances: int = 20,
+    resolution: int = 128,
+    seed: int = 0,
+    mismatched: bool = False,  # add the control row MISMATCHED: each clip animated from the next utterance's clean audio
+    progress: bool = True,
+) -> pd.DataFrame:
     "Mean LMD, centred LMD, PSNR and SSIM over test utterances at each noise level (rows), all at `resolution` px."
     from disvae.generator import FaceLandmarker
     from disvae.render import render_clip
     from disvae.train_gan import AudioConditioner
+
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
     landmarker, condition = FaceLandmarker('dlib', verbose=False), AudioConditioner(condition)
-    n_test = len(split_rows(store, 'test')); pick = np.unique(np.linspace(0, n_test - 1, min(n_utterances, n_test)).round().astype(int))
-    if mismatched and len(pick) < 2: raise DisvaeError(store.path, 'the mismatched-audio control needs at least 2 test utterances')
+    n_test = len(split_rows(store, 'test'))
+    pick = np.unique(np.linspace(0, n_test - 1, min(n_utterances, n_test)).round().astype(int))
+    if mismatched and len(pick) < 2:
+        raise DisvaeError(store.path, 'the mismatched-audio control needs at least 2 test utterances')
     clean = split_utterances(store, 'test', None, seed, only=pick)
-    z_clean, truth = [condition(feats) for feats, _, _ in clean], []   # encoded, rendered and landmarked once per utterance
+    # encoded, rendered and landmarked once per utterance
+    z_clean, truth = [condition(feats) for feats, _, _ in clean], []
     for (_, visemes, _), z in zip(clean, z_clean):
         real = _resize(render_clip(identity, visemes, len(z))[0], resolution)
         truth.append((real, video_landmarks(real, landmarker)[0]))
-    score = lambda k, z: talking_head_metrics(truth[k][0], _resize(animator(identity.crop, z), resolution), landmarker, truth[k][1])
+    score = lambda k, z: talking_head_metrics(
+        truth[k][0], _resize(animator(identity.crop, z), resolution), landmarker, truth[k][1]
+    )
     rows = {}
     for name, level in tqdm(levels.items(), desc='talking-head noise', disable=not progress):
-        heard = z_clean if level is None else [condition(feats) for feats, _, _ in split_utterances(store, 'test', level, seed, only=pick)]
+        heard = (
+            z_clean
+            if level is None
+            else [condition(feats) for feats, _, _ in split_utterances(store, 'test', level, seed, only=pick)]
+        )
         rows[name] = _mean_scores([score(k, z) for k, z in enumerate(heard)])
-    if mismatched:   # the next utterance's z, cycled to this one's length: a generator that follows the audio must do worse here
+    if (
+        mismatched
+    ):  # the next utterance's z, cycled to this one's length: a generator that follows the audio must do worse here
         other = [z_clean[(k + 1) % len(pick)] for k in range(len(pick))]
-        rows[MISMATCHED] = _mean_scores([score(k, o[np.arange(len(z)) % len(o)]) for k, (z, o) in enumerate(zip(z_clean, other))])
+        rows[MISMATCHED] = _mean_scores(
+            [score(k, o[np.arange(len(z)) % len(o)]) for k, (z, o) in enumerate(zip(z_clean, other))]
+        )
     table = pd.DataFrame(rows).T
-    table.attrs = dict(detector=f'{landmarker.backend} 68-point', resolution=resolution, utterances=len(pick), identity=identity.name)
+    table.attrs = dict(
+        detector=f'{landmarker.backend} 68-point', resolution=resolution, utterances=len(pick), identity=identity.name
+    )
     return table
 
 # %% ../nbs/07_eval.ipynb #a2b0cd0c
-def plot_lmd_noise(tables:dict, metric:str='lmd'): # method name -> talking_head_noise table
+def plot_lmd_noise(tables: dict, metric: str = 'lmd'):  # method name -> talking_head_noise table
     "LMD (or another metric) against noise level, one line per method: the paper's Figure 5."
     import matplotlib.pyplot as plt
+
     fig, ax = plt.subplots(figsize=(5, 3.2))
-    for name, t in tables.items(): ax.plot(list(t.index), t[metric].astype(float).values, marker='o', label=name)
+    for name, t in tables.items():
+        ax.plot(list(t.index), t[metric].astype(float).values, marker='o', label=name)
     some = next(iter(tables.values())).attrs
-    ax.set_xlabel('noise'); ax.set_ylabel(f"{metric} (px at {some.get('resolution')}, {some.get('detector')})" if 'lmd' in metric else metric)
-    ax.legend(); ax.grid(alpha=0.3); fig.tight_layout()
+    ax.set_xlabel('noise')
+    ax.set_ylabel(f"{metric} (px at {some.get('resolution')}, {some.get('detector')})" if 'lmd' in metric else metric)
+    ax.legend()
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/07_eval.ipynb #fb700f0a
 EMOTION_SENTENCES = (('spk02', 'bin blue at f two now'), ('spk16', 'place red by m seven again'))
 
-def speak(sentence:str, speaker:str, emotion:str, seed:int=0) -> tuple:
+
+def speak(sentence: str, speaker: str, emotion: str, seed: int = 0) -> tuple:
     "(16 kHz audio, viseme per 10 ms frame) of `sentence` spoken by a synthetic-corpus speaker with `emotion`, over the recording floor."
     from disvae.synth import Espeak, synthesize_fresh, make_speakers, prosody, RECORDING_FLOOR_DB
     from disvae.visemes import espeak_events_to_alignment, frame_labels
     from disvae.data import resample
+
     who = next(s for s in make_speakers(24, 0) if s['speaker'] == speaker)
-    audio, events = synthesize_fresh(sentence, **prosody(who, emotion), seed=seed)   # the same audio whatever was spoken before
+    # the same audio whatever was spoken before
+    audio, events = synthesize_fresh(sentence, **prosody(who, emotion), seed=seed)
     alignment = espeak_events_to_alignment(events, len(audio), Espeak.sample_rate, sentence.split())
-    wave = resample(np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=seed), -1, 1), Espeak.sample_rate)
+    wave = resample(
+        np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=seed), -1, 1), Espeak.sample_rate
+    )
     return wave, frame_labels(alignment, len(log_spectrogram(torch.from_numpy(wave))))
 
-def spoken(sentence:str, speaker:str, emotion:str, seed:int=0) -> tuple:
+
+def spoken(sentence: str, speaker: str, emotion: str, seed: int = 0) -> tuple:
     "(log magnitude [frames, 200], viseme per frame) of `speak`'s audio."
     wave, visemes = speak(sentence, speaker, emotion, seed)
     return log_spectrogram(torch.from_numpy(wave)), visemes
 
-def talking_head_emotions(condition, animator, identity, sentences=EMOTION_SENTENCES, resolution:int=128) -> pd.DataFrame:
+
+def talking_head_emotions(
+    condition, animator, identity, sentences=EMOTION_SENTENCES, resolution: int = 128
+) -> pd.DataFrame:
     "Mean LMD, centred LMD, PSNR and SSIM per emotion (rows) over the same sentences, at `resolution` px."
     from disvae.generator import FaceLandmarker
     from disvae.render import render_clip
     from disvae.train_gan import AudioConditioner
+
     landmarker, condition, rows = FaceLandmarker('dlib', verbose=False), AudioConditioner(condition), {}
     for emotion in EMOTIONS:
         scores = []
@@ -385,17 +579,32 @@ def talking_head_emotions(condition, animator, identity, sentences=EMOTION_SENTE
     return table
 
 # %% ../nbs/07_eval.ipynb #b8de2498
-FIGURE3_CONDITIONS = {'clean': ('NEU', None), '-30 dB': ('NEU', -30.0), '-10 dB': ('NEU', -10.0), 'angry': ('ANG', None)}
+FIGURE3_CONDITIONS = {
+    'clean': ('NEU', None),
+    '-30 dB': ('NEU', -30.0),
+    '-10 dB': ('NEU', -10.0),
+    'angry': ('ANG', None),
+}
 
-def frame_grid(methods:dict, # method name -> (animator, condition), as `talking_head_noise` takes them
-               identity, sentence=EMOTION_SENTENCES[0], conditions:dict=FIGURE3_CONDITIONS, n_frames:int=8, seed:int=0) -> dict:
+
+def frame_grid(
+    methods: dict,  # method name -> (animator, condition), as `talking_head_noise` takes them
+    identity,
+    sentence=EMOTION_SENTENCES[0],
+    conditions: dict = FIGURE3_CONDITIONS,
+    n_frames: int = 8,
+    seed: int = 0,
+) -> dict:
     "Figure 3's frames: {condition: {'truth', then each method: frames [n_frames, S, S, 3]}} at the same instants of one sentence."
     from disvae.render import render_clip
     from disvae.train_gan import AudioConditioner
+
     speaker, words = sentence
     conditioners, waves, grid = {name: AudioConditioner(c) for name, (_, c) in methods.items()}, {}, {}
     for condition, (emotion, level_db) in conditions.items():
-        if emotion not in waves: waves[emotion] = speak(words, speaker, emotion, seed)   # one take per emotion: noise changes only the sound
+        # one take per emotion: noise changes only the sound
+        if emotion not in waves:
+            waves[emotion] = speak(words, speaker, emotion, seed)
         wave, visemes = waves[emotion]
         feats = log_spectrogram(torch.as_tensor(wave if level_db is None else add_noise(wave, level_db, seed=seed)))
         rows = {}
@@ -408,133 +617,229 @@ def frame_grid(methods:dict, # method name -> (animator, condition), as `talking
         grid[condition] = rows
     return grid
 
-def plot_frame_grid(grid:dict, title:str=''):
+
+def plot_frame_grid(grid: dict, title: str = ''):
     "One row of frames per (condition, method), conditions separated by lines."
     import matplotlib.pyplot as plt
+
     rows = [(c, name, frames) for c, r in grid.items() for name, frames in r.items()]
     size = rows[0][2].shape[1]
     mosaic = np.concatenate([np.concatenate(list(frames), 1) for _, _, frames in rows], 0)
     fig, ax = plt.subplots(figsize=(mosaic.shape[1] / 80 + 2, mosaic.shape[0] / 80 + 0.4))
-    ax.imshow(mosaic); ax.set_xticks([])
+    ax.imshow(mosaic)
+    ax.set_xticks([])
     ax.set_yticks(np.arange(len(rows)) * size + size / 2, [f'{c} · {name}' for c, name, _ in rows], fontsize=8)
     per_condition = len(rows) // len(grid)
-    for k in range(1, len(grid)): ax.axhline(k * per_condition * size - 0.5, color='red', lw=1.5)
-    if title: ax.set_title(title, fontsize=9)
+    for k in range(1, len(grid)):
+        ax.axhline(k * per_condition * size - 0.5, color='red', lw=1.5)
+    if title:
+        ax.set_title(title, fontsize=9)
     fig.tight_layout()
     return fig
 
 # %% ../nbs/07_eval.ipynb #60034c66
-CURVE_LEVELS_DB = {'clean': None, '-60 dB': -60.0, '-50 dB': -50.0, '-40 dB': -40.0, '-30 dB': -30.0, '-20 dB': -20.0, '-10 dB': -10.0}
+CURVE_LEVELS_DB = {
+    'clean': None,
+    '-60 dB': -60.0,
+    '-50 dB': -50.0,
+    '-40 dB': -40.0,
+    '-30 dB': -30.0,
+    '-20 dB': -20.0,
+    '-10 dB': -10.0,
+}
 TABLE1_LEVELS = {'clean': 'clean', 'low (-60 dB)': '-60 dB', 'medium (-30 dB)': '-30 dB', 'high (-10 dB)': '-10 dB'}
+
 
 def gan_condition(gan) -> Path:
     "The VAE or MFCC baseline a talking-head checkpoint was trained to follow."
     meta = Path(gan) / 'config.json'
     meta = read_json(meta) if meta.exists() else {}
-    if meta.get('kind') != 'disvae.talking_head': raise DisvaeError(gan, 'not a talking-head checkpoint; make one with `disvae train-gan`')
+    if meta.get('kind') != 'disvae.talking_head':
+        raise DisvaeError(gan, 'not a talking-head checkpoint; make one with `disvae train-gan`')
     condition = Path(meta['config']['vae'])
-    if not condition.exists(): raise DisvaeError(gan, f'trained on {condition}, which is not there any more')
+    if not condition.exists():
+        raise DisvaeError(gan, f'trained on {condition}, which is not there any more')
     return condition
 
-def _still_face(face, z): return np.repeat(face[None], len(z), 0)
 
-def _markdown(rows:dict, columns:dict, fmt:str='{:.2f}') -> str: # row name -> {column: value}; column header -> key
+def _still_face(face, z):
+    return np.repeat(face[None], len(z), 0)
+
+
+def _markdown(
+    rows: dict, columns: dict, fmt: str = '{:.2f}'
+) -> str:  # row name -> {column: value}; column header -> key
     lines = ['| method | ' + ' | '.join(columns) + ' |', '|---|' + '---:|' * len(columns)]
-    return '\n'.join(lines + [f'| {name} | ' + ' | '.join(fmt.format(r[k]) for k in columns.values()) + ' |' for name, r in rows.items()]) + '\n'
+    return (
+        '\n'.join(
+            lines
+            + [
+                f'| {name} | ' + ' | '.join(fmt.format(r[k]) for k in columns.values()) + ' |'
+                for name, r in rows.items()
+            ]
+        )
+        + '\n'
+    )
 
 # %% ../nbs/07_eval.ipynb #c30e1fba
-def compare_talking_heads(store, gans:dict, # method name -> talking-head checkpoint folder
-                          out, levels:dict=CURVE_LEVELS_DB, n_utterances:int=20, resolution:int=128,
-                          sentences=EMOTION_SENTENCES, # (speaker, sentence) pairs of the emotion table; the first is Figure 3's
-                          progress:bool=True) -> dict:
+def compare_talking_heads(
+    store,
+    gans: dict,  # method name -> talking-head checkpoint folder
+    out,
+    levels: dict = CURVE_LEVELS_DB,
+    n_utterances: int = 20,
+    resolution: int = 128,
+    sentences=EMOTION_SENTENCES,  # (speaker, sentence) pairs of the emotion table; the first is Figure 3's
+    progress: bool = True,
+) -> dict:
     "Tables 1 and 2, Figures 3 and 5 and the emotion table for several generators beside a still face; written into `out`."
     import matplotlib.pyplot as plt
     from disvae.render import FaceIdentity, bundled_faces
     from disvae.train_gan import load_generator, AudioConditioner
+
     missing = [lv for lv in TABLE1_LEVELS.values() if lv not in levels]
-    if missing: raise DisvaeError(None, f'levels lacks {missing}, which Table 1 reports')
+    if missing:
+        raise DisvaeError(None, f'levels lacks {missing}, which Table 1 reports')
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True); t0 = time.perf_counter()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
     generators = {name: load_generator(g) for name, g in gans.items()}
     sizes = {g.config.size for g in generators.values()}
-    if len(sizes) != 1: raise DisvaeError(None, f'the generators differ in size {sorted(sizes)}; compare them at one size')
+    if len(sizes) != 1:
+        raise DisvaeError(None, f'the generators differ in size {sorted(sizes)}; compare them at one size')
     face = FaceIdentity(bundled_faces()['astronaut'], sizes.pop(), name='astronaut')
     # each VAE or baseline is read once, then shared by the noise, emotion and grid protocols
-    methods = {name: (generator_animator(generators[name]), AudioConditioner(gan_condition(g))) for name, g in gans.items()}
+    methods = {
+        name: (generator_animator(generators[name]), AudioConditioner(gan_condition(g))) for name, g in gans.items()
+    }
     methods['still face (baseline)'] = (_still_face, next(iter(methods.values()))[1])
     noise, emotions = {}, {}
     for name, (animator, condition) in tqdm(methods.items(), desc='methods', disable=not progress):
-        noise[name] = talking_head_noise(store, condition, animator, face, levels, n_utterances, resolution, mismatched=True, progress=False)
+        noise[name] = talking_head_noise(
+            store, condition, animator, face, levels, n_utterances, resolution, mismatched=True, progress=False
+        )
         emotions[name] = talking_head_emotions(condition, animator, face, sentences, resolution=resolution)
     attrs = next(iter(noise.values())).attrs
-    head = (f"LMD in px at {attrs['resolution']} px ({attrs['detector']}), PSNR in dB; {attrs['utterances']} test utterances, "
-            f"identity {attrs['identity']}, generators at {face.size} px\n\n")
+    head = (
+        f"LMD in px at {attrs['resolution']} px ({attrs['detector']}), PSNR in dB; {attrs['utterances']} test utterances, "
+        f"identity {attrs['identity']}, generators at {face.size} px\n\n"
+    )
     lmd_at = {n: {lv: float(t.loc[lv, 'lmd']) for lv in levels} for n, t in noise.items()}
     (out / 'table1.md').write_text(head + _markdown(lmd_at, TABLE1_LEVELS))
-    clean = {n: {k: float(t.loc['clean', k]) for k in ('lmd', 'lmd_centred', 'psnr', 'ssim')} | dict(other=float(t.loc[MISMATCHED, 'lmd']))
-             for n, t in noise.items()}
-    (out / 'table2.md').write_text(head + _markdown(clean, {'LMD': 'lmd', 'centred LMD': 'lmd_centred', 'PSNR': 'psnr', 'SSIM': 'ssim',
-                                                             'LMD, mismatched audio': 'other'}))
+    clean = {
+        n: {k: float(t.loc['clean', k]) for k in ('lmd', 'lmd_centred', 'psnr', 'ssim')}
+        | dict(other=float(t.loc[MISMATCHED, 'lmd']))
+        for n, t in noise.items()
+    }
+    (out / 'table2.md').write_text(
+        head
+        + _markdown(
+            clean,
+            {
+                'LMD': 'lmd',
+                'centred LMD': 'lmd_centred',
+                'PSNR': 'psnr',
+                'SSIM': 'ssim',
+                'LMD, mismatched audio': 'other',
+            },
+        )
+    )
     by_emotion = {n: {e: float(t.loc[e, 'lmd']) for e in EMOTIONS} for n, t in emotions.items()}
     (out / 'emotions.md').write_text(head + _markdown(by_emotion, {e: e for e in EMOTIONS}))
-    fig = plot_lmd_noise({n: t.drop(index=MISMATCHED) for n, t in noise.items()}); fig.savefig(out / 'figure5.png', dpi=120); plt.close(fig)
+    fig = plot_lmd_noise({n: t.drop(index=MISMATCHED) for n, t in noise.items()})
+    fig.savefig(out / 'figure5.png', dpi=120)
+    plt.close(fig)
     fig = plot_frame_grid(frame_grid(methods, face, sentences[0]), f"'{sentences[0][1]}' by {sentences[0][0]}")
-    fig.savefig(out / 'figure3.png', dpi=110, bbox_inches='tight'); plt.close(fig)
-    results = dict(meta=dict(attrs, size=face.size), gans={n: str(g) for n, g in gans.items()}, levels=levels,
-                   noise={n: t.astype(float).round(4).to_dict('index') for n, t in noise.items()},
-                   emotions={n: t.astype(float).round(4).to_dict('index') for n, t in emotions.items()},
-                   seconds=round(time.perf_counter() - t0, 1))
+    fig.savefig(out / 'figure3.png', dpi=110, bbox_inches='tight')
+    plt.close(fig)
+    results = dict(
+        meta=dict(attrs, size=face.size),
+        gans={n: str(g) for n, g in gans.items()},
+        levels=levels,
+        noise={n: t.astype(float).round(4).to_dict('index') for n, t in noise.items()},
+        emotions={n: t.astype(float).round(4).to_dict('index') for n, t in emotions.items()},
+        seconds=round(time.perf_counter() - t0, 1),
+    )
     (out / 'results.json').write_text(json.dumps(results, indent=1))
     return results
 
 # %% ../nbs/07_eval.ipynb #2312038a
-def _markdown_tables(results:dict) -> tuple:
+def _markdown_tables(results: dict) -> tuple:
     t3 = ['| model | z_c → viseme | z_c → emotion | z_e → viseme | z_e → emotion |', '|---|---:|---:|---:|---:|']
     for name, r in results['table3'].items():
-        t3.append(f"| {name} | {100 * r['z_c']['viseme']:.1f} | {100 * r['z_c']['emotion']:.1f} | "
-                  f"{100 * r['z_e']['viseme']:.1f} | {100 * r['z_e']['emotion']:.1f} |")
+        t3.append(
+            f"| {name} | {100 * r['z_c']['viseme']:.1f} | {100 * r['z_c']['emotion']:.1f} | "
+            f"{100 * r['z_e']['viseme']:.1f} | {100 * r['z_e']['emotion']:.1f} |"
+        )
     chance = next(iter(results['table3'].values()))['chance']
-    t3.append(f"| chance (most frequent class) | {100 * chance['viseme']:.1f} | {100 * chance['emotion']:.1f} | "
-              f"{100 * chance['viseme']:.1f} | {100 * chance['emotion']:.1f} |")
+    t3.append(
+        f"| chance (most frequent class) | {100 * chance['viseme']:.1f} | {100 * chance['emotion']:.1f} | "
+        f"{100 * chance['viseme']:.1f} | {100 * chance['emotion']:.1f} |"
+    )
     noise = pd.DataFrame(results['noise']).T
     rel = relative_to_clean(noise)
     head = ' | '.join(f'{k} ({v:g} dB)' if v is not None else k for k, v in results['levels'].items())
     nz = [f'| method | {head} | −30 dB vs clean |', '|---|' + '---:|' * (len(results['levels']) + 1)]
     for m in noise.index:
         cells = ' | '.join(f'{100 * noise.loc[m, k]:.1f}' for k in results['levels'])
-        nz.append(f"| {m} | {cells} | {100 * (rel.loc[m, 'medium'] - 1):+.1f} % |" if 'medium' in rel else f'| {m} | {cells} | |')
+        nz.append(
+            f"| {m} | {cells} | {100 * (rel.loc[m, 'medium'] - 1):+.1f} % |"
+            if 'medium' in rel
+            else f'| {m} | {cells} | |'
+        )
     return '\n'.join(t3) + '\n', '\n'.join(nz) + '\n'
 
-def evaluate_representations(store, out, vaes:dict, # name -> VAE checkpoint folder
-                             baselines:dict|None=None, # name -> MFCC baseline folder
-                             levels:dict=NOISE_LEVELS_DB, train_shift:int=10, test_shift:int=2, probe_epochs:int=20,
-                             probe_hidden:int=256, # hidden units of the auxiliary classifiers; 0: linear
-                             seed:int=0, device='cpu', progress:bool=True) -> dict:
+
+def evaluate_representations(
+    store,
+    out,
+    vaes: dict,  # name -> VAE checkpoint folder
+    baselines: dict | None = None,  # name -> MFCC baseline folder
+    levels: dict = NOISE_LEVELS_DB,
+    train_shift: int = 10,
+    test_shift: int = 2,
+    probe_epochs: int = 20,
+    probe_hidden: int = 256,  # hidden units of the auxiliary classifiers; 0: linear
+    seed: int = 0,
+    device='cpu',
+    progress: bool = True,
+) -> dict:
     "Table 3 and viseme accuracy in noise for some trained models; writes results into `out`."
     import matplotlib.pyplot as plt
+
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     results = dict(store=str(store.path), levels=levels, probe_hidden=probe_hidden, table3={}, noise={}, models={})
     classifiers = {}
     for name, path in vaes.items():
         model = load_vae(path, device)
-        results['table3'][name], probes = table3(model, store, train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden)
+        results['table3'][name], probes = table3(
+            model, store, train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden
+        )
         classifiers[f'z_c ({name})'] = vae_viseme_classifier(model, probes[('z_c', 'viseme')])
         results['models'][name] = str(path)
         if name == next(iter(vaes)):
-            fig = plot_projections(segment_latents(vae_representation(model), split_utterances(store, 'test'), test_shift, device=device))
-            fig.savefig(out / 'projections.png', dpi=110); plt.close(fig)
+            fig = plot_projections(
+                segment_latents(vae_representation(model), split_utterances(store, 'test'), test_shift, device=device)
+            )
+            fig.savefig(out / 'projections.png', dpi=110)
+            plt.close(fig)
     for name, path in (baselines or {}).items():
         model = load_baseline(path, device)
         classifiers[name] = (lambda m: lambda x: {'logits': m(x)[1]})(model)
         results['models'][name] = str(path)
     noise = noise_robustness(classifiers, store, levels, 'test', test_shift, seed, device, progress)
-    fig = plot_noise(noise, levels); fig.savefig(out / 'noise.png', dpi=110); plt.close(fig)
+    fig = plot_noise(noise, levels)
+    fig.savefig(out / 'noise.png', dpi=110)
+    plt.close(fig)
     results['noise'] = noise.T.to_dict()
     results['seconds'] = time.perf_counter() - t0
     t3, nz = _markdown_tables(results)
-    (out / 'table3.md').write_text(t3); (out / 'noise.md').write_text(nz)
+    (out / 'table3.md').write_text(t3)
+    (out / 'noise.md').write_text(nz)
     (out / 'results.json').write_text(json.dumps(results, indent=1))
     return results
 
@@ -542,18 +847,40 @@ def evaluate_representations(store, out, vaes:dict, # name -> VAE checkpoint fol
 def main(argv=None):
     "Command-line entry of `disvae eval-representation`."
     import argparse
+
     p = argparse.ArgumentParser(prog='disvae eval-representation', description='Table 3 and viseme accuracy in noise.')
-    p.add_argument('store'); p.add_argument('out')
-    p.add_argument('--vae', action='append', default=[], metavar='NAME=DIR', help='a VAE checkpoint (repeat for several)')
-    p.add_argument('--baseline', action='append', default=[], metavar='NAME=DIR', help='an MFCC baseline checkpoint (repeat)')
-    p.add_argument('--probe-epochs', type=int, default=20); p.add_argument('--test-shift', type=int, default=2)
-    p.add_argument('--probe-hidden', type=int, default=256, help='hidden units of the auxiliary classifiers (0: linear)')
-    p.add_argument('--seed', type=int, default=0); p.add_argument('--device', default='cpu')
+    p.add_argument('store')
+    p.add_argument('out')
+    p.add_argument(
+        '--vae', action='append', default=[], metavar='NAME=DIR', help='a VAE checkpoint (repeat for several)'
+    )
+    p.add_argument(
+        '--baseline', action='append', default=[], metavar='NAME=DIR', help='an MFCC baseline checkpoint (repeat)'
+    )
+    p.add_argument('--probe-epochs', type=int, default=20)
+    p.add_argument('--test-shift', type=int, default=2)
+    p.add_argument(
+        '--probe-hidden', type=int, default=256, help='hidden units of the auxiliary classifiers (0: linear)'
+    )
+    p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--device', default='cpu')
     a = p.parse_args(argv)
     pairs = lambda items: dict(i.split('=', 1) if '=' in i else (Path(i).name, i) for i in items)
-    if not a.vae: p.error('give at least one --vae NAME=DIR')
-    res = evaluate_representations(a.store, a.out, pairs(a.vae), pairs(a.baseline), probe_epochs=a.probe_epochs,
-                                   probe_hidden=a.probe_hidden, test_shift=a.test_shift, seed=a.seed, device=a.device)
+    if not a.vae:
+        p.error('give at least one --vae NAME=DIR')
+    res = evaluate_representations(
+        a.store,
+        a.out,
+        pairs(a.vae),
+        pairs(a.baseline),
+        probe_epochs=a.probe_epochs,
+        probe_hidden=a.probe_hidden,
+        test_shift=a.test_shift,
+        seed=a.seed,
+        device=a.device,
+    )
     t3, nz = _markdown_tables(res)
-    print(t3); print(nz); print(f"wrote {a.out} in {res['seconds']:.0f} s")
+    print(t3)
+    print(nz)
+    print(f"wrote {a.out} in {res['seconds']:.0f} s")
     return res

@@ -20,286 +20,438 @@ __all__ = ['MOUTH', 'CANONICAL', 'load_image', 'dlib_model_path', 'fan_weight_fi
            'GeneratorConfig', 'UNetGenerator', 'generate', 'ssim', 'alexnet_weights', 'perceptual_loss']
 
 # %% ../nbs/04_generator.ipynb #c41b1c5c
-def _to_rgb8(a:np.ndarray, source=None) -> np.ndarray:
+def _to_rgb8(a: np.ndarray, source=None) -> np.ndarray:
     a = np.asarray(a)
-    if a.ndim == 2: a = a[..., None]
-    if a.ndim != 3 or a.shape[2] not in (1, 2, 3, 4): raise DisvaeError(source, f'not an image: array of shape {a.shape}')
-    if a.dtype == np.uint8: x = a.astype(np.float32) / 255
-    elif a.dtype == np.uint16: x = a.astype(np.float32) / 65535
-    elif np.issubdtype(a.dtype, np.floating): x = np.clip(a.astype(np.float32), 0, 1)
-    else: raise DisvaeError(source, f'unsupported image dtype {a.dtype}')
-    if x.shape[2] in (2, 4): x, alpha = x[..., :-1], x[..., -1:]; x = x * alpha + (1 - alpha)   # onto white
-    if x.shape[2] == 1: x = np.repeat(x, 3, axis=2)
-    return np.ascontiguousarray(np.round(x * 255).astype(np.uint8))   # C order: dlib misreads strided arrays
+    if a.ndim == 2:
+        a = a[..., None]
+    if a.ndim != 3 or a.shape[2] not in (1, 2, 3, 4):
+        raise DisvaeError(source, f'not an image: array of shape {a.shape}')
+    if a.dtype == np.uint8:
+        x = a.astype(np.float32) / 255
+    elif a.dtype == np.uint16:
+        x = a.astype(np.float32) / 65535
+    elif np.issubdtype(a.dtype, np.floating):
+        x = np.clip(a.astype(np.float32), 0, 1)
+    else:
+        raise DisvaeError(source, f'unsupported image dtype {a.dtype}')
+    if x.shape[2] in (2, 4):
+        x, alpha = x[..., :-1], x[..., -1:]
+        x = x * alpha + (1 - alpha)  # onto white
+    if x.shape[2] == 1:
+        x = np.repeat(x, 3, axis=2)
+    return np.ascontiguousarray(np.round(x * 255).astype(np.uint8))  # C order: dlib misreads strided arrays
 
-def load_image(image) -> np.ndarray: # [H, W, 3] uint8 RGB
+
+def load_image(image) -> np.ndarray:  # [H, W, 3] uint8 RGB
     "An image file (anything Pillow reads) or array as RGB uint8."
-    if not isinstance(image, (str, Path)): return _to_rgb8(image)
+    if not isinstance(image, (str, Path)):
+        return _to_rgb8(image)
     path = Path(image)
-    if not path.exists(): raise DisvaeError(path, 'no such file')
-    if path.is_dir(): raise DisvaeError(path, 'is a directory, not an image')
+    if not path.exists():
+        raise DisvaeError(path, 'no such file')
+    if path.is_dir():
+        raise DisvaeError(path, 'is a directory, not an image')
     from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(path) as im:
             im.load()
-            if im.mode in ('I;16', 'I;16B', 'I;16L', 'I'): a = np.asarray(im, dtype=np.uint32).clip(0, 65535).astype(np.uint16)
-            elif im.mode in ('RGB', 'RGBA', 'L', 'LA'): a = np.asarray(im)
-            else: a = np.asarray(im.convert('RGBA'))
-    except (UnidentifiedImageError, OSError) as e: raise DisvaeError(path, f'not a readable image ({e.__class__.__name__})') from None
+            if im.mode in ('I;16', 'I;16B', 'I;16L', 'I'):
+                a = np.asarray(im, dtype=np.uint32).clip(0, 65535).astype(np.uint16)
+            elif im.mode in ('RGB', 'RGBA', 'L', 'LA'):
+                a = np.asarray(im)
+            else:
+                a = np.asarray(im.convert('RGBA'))
+    except (UnidentifiedImageError, OSError) as e:
+        raise DisvaeError(path, f'not a readable image ({e.__class__.__name__})') from None
     return _to_rgb8(a, path)
 
 # %% ../nbs/04_generator.ipynb #fbad4397
 def dlib_model_path() -> Path:
     "dlib's 68-point shape predictor, from the face-recognition-models package."
     spec = importlib.util.find_spec('face_recognition_models')
-    if spec is None: raise DisvaeError(None, 'the face-recognition-models package is not installed (pip install face-recognition-models)')
+    if spec is None:
+        raise DisvaeError(
+            None, 'the face-recognition-models package is not installed (pip install face-recognition-models)'
+        )
     path = Path(spec.submodule_search_locations[0]) / 'models' / 'shape_predictor_68_face_landmarks.dat'
-    if not path.exists(): raise DisvaeError(path, 'dlib landmark model missing from face-recognition-models')
+    if not path.exists():
+        raise DisvaeError(path, 'dlib landmark model missing from face-recognition-models')
     return path
 
-def fan_weight_files(cache:str|Path|None=None) -> list:
+
+def fan_weight_files(cache: str | Path | None = None) -> list:
     "FAN's weight files in the local torch hub cache (empty when absent)."
     cache = Path(cache or Path(os.environ.get('TORCH_HOME', Path.home() / '.cache' / 'torch')) / 'hub' / 'checkpoints')
     return sorted(cache.glob('2DFAN4*')) + sorted(cache.glob('s3fd*')) if cache.exists() else []
 
-MOUTH = slice(48, 68)   # the 20 mouth points of the 68-point scheme (LMD is measured on these)
+
+MOUTH = slice(48, 68)  # the 20 mouth points of the 68-point scheme (LMD is measured on these)
+
 
 class FaceLandmarker:
     "68-point face landmarks from an image: `FaceLandmarker('dlib')` offline, or `'fan'` with locally cached weights."
-    def __init__(self, backend:str='dlib', device:str='cpu', max_side:int=1024, upsample:int=1, verbose:bool=True):
+
+    def __init__(
+        self, backend: str = 'dlib', device: str = 'cpu', max_side: int = 1024, upsample: int = 1, verbose: bool = True
+    ):
         self.backend, self.max_side, self.upsample, self.verbose = backend, max_side, upsample, verbose
         if backend == 'dlib':
             import dlib
-            self.detector, self.predictor = dlib.get_frontal_face_detector(), dlib.shape_predictor(str(dlib_model_path()))
+
+            self.detector, self.predictor = (
+                dlib.get_frontal_face_detector(),
+                dlib.shape_predictor(str(dlib_model_path())),
+            )
         elif backend == 'fan':
             if importlib.util.find_spec('face_alignment') is None:
-                raise DisvaeError(None, "backend 'fan' needs the face-alignment package (pip install face-alignment); use backend='dlib' offline")
+                raise DisvaeError(
+                    None,
+                    "backend 'fan' needs the face-alignment package (pip install face-alignment); use backend='dlib' offline",
+                )
             if len(fan_weight_files()) < 2:
-                raise DisvaeError(None, "backend 'fan' needs FAN's weights (2DFAN4*.zip and s3fd*.pth) in the torch hub cache "
-                                  "(~/.cache/torch/hub/checkpoints or $TORCH_HOME); they are not there and disvae never downloads them. "
-                                  "Copy them from a machine with a network, or use backend='dlib'")
+                raise DisvaeError(
+                    None,
+                    "backend 'fan' needs FAN's weights (2DFAN4*.zip and s3fd*.pth) in the torch hub cache "
+                    "(~/.cache/torch/hub/checkpoints or $TORCH_HOME); they are not there and disvae never downloads them. "
+                    "Copy them from a machine with a network, or use backend='dlib'",
+                )
             import face_alignment
-            self.fan = face_alignment.FaceAlignment(face_alignment.LandmarksType.TWO_D, device=device, face_detector='sfd')
-        else: raise DisvaeError(None, f"unknown landmark backend {backend!r}; use 'dlib' or 'fan'")
 
-    def _faces(self, rgb:np.ndarray) -> list: # [(box (x0, y0, x1, y1), score, landmarks [68, 2] or None)]
+            self.fan = face_alignment.FaceAlignment(
+                face_alignment.LandmarksType.TWO_D, device=device, face_detector='sfd'
+            )
+        else:
+            raise DisvaeError(None, f"unknown landmark backend {backend!r}; use 'dlib' or 'fan'")
+
+    def _faces(self, rgb: np.ndarray) -> list:  # [(box (x0, y0, x1, y1), score, landmarks [68, 2] or None)]
         if self.backend == 'dlib':
             boxes, scores, _ = self.detector.run(rgb, self.upsample, 0.0)
             return [((b.left(), b.top(), b.right(), b.bottom()), s, None) for b, s in zip(boxes, scores)]
         found = self.fan.get_landmarks_from_image(rgb, return_bboxes=True)
-        if not found or found[0] is None: return []
+        if not found or found[0] is None:
+            return []
         points, _, boxes = found
         return [((b[0], b[1], b[2], b[3]), float(b[4]) if len(b) > 4 else 1.0, p[:, :2]) for p, b in zip(points, boxes)]
 
-    def __call__(self, image, source=None) -> np.ndarray: # [68, 2] float32 (x, y) in the image's pixels
+    def __call__(self, image, source=None) -> np.ndarray:  # [68, 2] float32 (x, y) in the image's pixels
         "Landmarks of the largest face; a DisvaeError when there is none."
-        rgb = load_image(image); scale = min(1.0, self.max_side / max(rgb.shape[:2]))
-        small = np.asarray(Image.fromarray(rgb).resize((round(rgb.shape[1] * scale), round(rgb.shape[0] * scale)), Image.BILINEAR)) if scale < 1 else rgb
+        rgb = load_image(image)
+        scale = min(1.0, self.max_side / max(rgb.shape[:2]))
+        small = (
+            np.asarray(
+                Image.fromarray(rgb).resize((round(rgb.shape[1] * scale), round(rgb.shape[0] * scale)), Image.BILINEAR)
+            )
+            if scale < 1
+            else rgb
+        )
         faces = self._faces(small)
-        if not faces: raise DisvaeError(source if source is not None else (image if isinstance(image, (str, Path)) else None),
-                                        f'no face found ({self.backend} detector)')
+        if not faces:
+            raise DisvaeError(
+                source if source is not None else (image if isinstance(image, (str, Path)) else None),
+                f'no face found ({self.backend} detector)',
+            )
         area = lambda f: (f[0][2] - f[0][0]) * (f[0][3] - f[0][1])
         biggest = max(area(f) for f in faces)
         box, score, points = max((f for f in faces if area(f) >= 0.9 * biggest), key=lambda f: f[1])
         if len(faces) > 1 and self.verbose:
-            print(f'{len(faces)} faces found; using the largest, at x {box[0] / scale:.0f}–{box[2] / scale:.0f}, y {box[1] / scale:.0f}–{box[3] / scale:.0f}', file=sys.stderr)
+            print(
+                f'{len(faces)} faces found; using the largest, at x {box[0] / scale:.0f}–{box[2] / scale:.0f}, y {box[1] / scale:.0f}–{box[3] / scale:.0f}',
+                file=sys.stderr,
+            )
         if points is None:
             import dlib
+
             shape = self.predictor(small, dlib.rectangle(*[int(v) for v in box]))
             points = np.array([(shape.part(i).x, shape.part(i).y) for i in range(68)], np.float32)
         return (np.asarray(points, np.float32) / scale).astype(np.float32)
 
 # %% ../nbs/04_generator.ipynb #2bc66e21
-CANONICAL = np.array([[0.38, 0.42], [0.62, 0.42], [0.50, 0.70]], np.float32)   # left eye, right eye, mouth; fractions of the crop
+# left eye, right eye, mouth; fractions of the crop
+CANONICAL = np.array([[0.38, 0.42], [0.62, 0.42], [0.50, 0.70]], np.float32)
 
-def face_anchors(landmarks:np.ndarray) -> np.ndarray: # [3, 2]
+
+def face_anchors(landmarks: np.ndarray) -> np.ndarray:  # [3, 2]
     "Left-eye centre, right-eye centre and mouth centre of 68 landmarks."
     return np.stack([landmarks[36:42].mean(0), landmarks[42:48].mean(0), landmarks[MOUTH].mean(0)]).astype(np.float32)
 
-def similarity(src:np.ndarray, dst:np.ndarray) -> np.ndarray: # [2, 3]
+
+def similarity(src: np.ndarray, dst: np.ndarray) -> np.ndarray:  # [2, 3]
     "Least-squares similarity transform taking points `src` [n, 2] to `dst` [n, 2] (Umeyama 1991), as a 2 × 3 matrix."
-    mu_s, mu_d = src.mean(0), dst.mean(0); s, d = src - mu_s, dst - mu_d
+    mu_s, mu_d = src.mean(0), dst.mean(0)
+    s, d = src - mu_s, dst - mu_d
     u, sig, vt = np.linalg.svd(d.T @ s / len(src))
     e = np.diag([1.0, np.sign(np.linalg.det(u @ vt))])
-    rot = u @ e @ vt; scale = (sig * np.diag(e)).sum() / s.var(0).sum()
+    rot = u @ e @ vt
+    scale = (sig * np.diag(e)).sum() / s.var(0).sum()
     return np.concatenate([scale * rot, (mu_d - scale * rot @ mu_s)[:, None]], 1).astype(np.float32)
 
-def apply(matrix:np.ndarray, points:np.ndarray) -> np.ndarray:
+
+def apply(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
     "Points [n, 2] through a 2 × 3 affine matrix."
     return (points @ matrix[:, :2].T + matrix[:, 2]).astype(np.float32)
 
-def invert(matrix:np.ndarray) -> np.ndarray:
+
+def invert(matrix: np.ndarray) -> np.ndarray:
     "The inverse of a 2 × 3 affine matrix."
-    a = np.linalg.inv(matrix[:, :2]); return np.concatenate([a, -a @ matrix[:, 2:]], 1).astype(np.float32)
+    a = np.linalg.inv(matrix[:, :2])
+    return np.concatenate([a, -a @ matrix[:, 2:]], 1).astype(np.float32)
 
 # %% ../nbs/04_generator.ipynb #ab69ed9b
-def _warp(image:torch.Tensor, matrix:np.ndarray, out_hw:tuple) -> torch.Tensor:
+def _warp(image: torch.Tensor, matrix: np.ndarray, out_hw: tuple) -> torch.Tensor:
     "Sample `image` [C, H, W] at out pixel p from source pixel matrix @ p (bilinear, zeros outside)."
-    c, h, w = image.shape; oh, ow = out_hw
+    c, h, w = image.shape
+    oh, ow = out_hw
     ys, xs = torch.meshgrid(torch.arange(oh, dtype=torch.float32), torch.arange(ow, dtype=torch.float32), indexing='ij')
     m = torch.as_tensor(matrix)
     sx, sy = m[0, 0] * xs + m[0, 1] * ys + m[0, 2], m[1, 0] * xs + m[1, 1] * ys + m[1, 2]
-    grid = torch.stack([(sx + 0.5) / w * 2 - 1, (sy + 0.5) / h * 2 - 1], -1)[None]        # pixel centres, align_corners=False
+    # pixel centres, align_corners=False
+    grid = torch.stack([(sx + 0.5) / w * 2 - 1, (sy + 0.5) / h * 2 - 1], -1)[None]
     return F.grid_sample(image[None], grid, mode='bilinear', padding_mode='zeros', align_corners=False)[0]
 
-def align_face(image, landmarks:np.ndarray, size:int=256) -> tuple:
+
+def align_face(image, landmarks: np.ndarray, size: int = 256) -> tuple:
     "(crop [size, size, 3] uint8, 2 × 3 matrix from image to crop pixels, landmarks in the crop)."
     rgb = load_image(image)
     to_crop = similarity(face_anchors(landmarks), CANONICAL * size)
     src = torch.from_numpy(rgb).permute(2, 0, 1).float()
-    crop = np.ascontiguousarray(_warp(src, invert(to_crop), (size, size)).round().clamp(0, 255).byte().permute(1, 2, 0).numpy())
+    crop = np.ascontiguousarray(
+        _warp(src, invert(to_crop), (size, size)).round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
+    )
     return crop, to_crop, apply(to_crop, landmarks)
 
-def paste_back(frame, crop:np.ndarray, to_crop:np.ndarray, feather:float=0.08) -> np.ndarray:
+
+def paste_back(frame, crop: np.ndarray, to_crop: np.ndarray, feather: float = 0.08) -> np.ndarray:
     "Put a (generated) crop back into the full frame it was aligned from, blended at its edges."
-    rgb = load_image(frame); size = crop.shape[0]
-    ramp = torch.clamp(torch.minimum(torch.arange(size) + 0.5, size - torch.arange(size) - 0.5) / (feather * size), 0, 1)
-    mask = (ramp[:, None] * ramp[None, :])[None]                                           # [1, size, size]
+    rgb = load_image(frame)
+    size = crop.shape[0]
+    ramp = torch.clamp(
+        torch.minimum(torch.arange(size) + 0.5, size - torch.arange(size) - 0.5) / (feather * size), 0, 1
+    )
+    mask = (ramp[:, None] * ramp[None, :])[None]  # [1, size, size]
     layers = torch.cat([torch.from_numpy(np.ascontiguousarray(crop)).permute(2, 0, 1).float(), mask], 0)
     corners = apply(invert(to_crop), np.array([[0, 0], [size, 0], [0, size], [size, size]], np.float32))
-    x0, y0 = np.maximum(np.floor(corners.min(0)).astype(int), 0)                          # only the crop's footprint is warped
+    # only the crop's footprint is warped
+    x0, y0 = np.maximum(np.floor(corners.min(0)).astype(int), 0)
     x1, y1 = np.minimum(np.ceil(corners.max(0)).astype(int) + 1, [rgb.shape[1], rgb.shape[0]])
     out = rgb.copy()
-    if x1 <= x0 or y1 <= y0: return out
-    shifted = np.concatenate([to_crop[:, :2], (to_crop[:, :2] @ [x0, y0] + to_crop[:, 2])[:, None]], 1).astype(np.float32)
-    back = _warp(layers, shifted, (y1 - y0, x1 - x0))                                      # frame pixel p <- crop pixel to_crop @ p
+    if x1 <= x0 or y1 <= y0:
+        return out
+    shifted = np.concatenate([to_crop[:, :2], (to_crop[:, :2] @ [x0, y0] + to_crop[:, 2])[:, None]], 1).astype(
+        np.float32
+    )
+    # frame pixel p <- crop pixel to_crop @ p
+    back = _warp(layers, shifted, (y1 - y0, x1 - x0))
     alpha = back[3:].clamp(0, 1)
     region = torch.from_numpy(rgb[y0:y1, x0:x1]).permute(2, 0, 1).float() * (1 - alpha) + back[:3] * alpha
     out[y0:y1, x0:x1] = region.round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
     return out
 
 # %% ../nbs/04_generator.ipynb #a5d4ae5a
-def read_video(path, max_frames:int|None=None) -> tuple: # (frames [n, H, W, 3] uint8, frames per second)
+def read_video(path, max_frames: int | None = None) -> tuple:  # (frames [n, H, W, 3] uint8, frames per second)
     "Every frame of a video file as RGB (any container and codec FFmpeg reads: GRID .mpg, LRS3 .mp4)."
     import av
+
     path = Path(path)
-    if not path.exists(): raise DisvaeError(path, 'no such file')
+    if not path.exists():
+        raise DisvaeError(path, 'no such file')
     frames, fps = [], 25.0
     try:
         with av.open(str(path)) as container:
-            if not container.streams.video: raise DisvaeError(path, 'has no video stream')
+            if not container.streams.video:
+                raise DisvaeError(path, 'has no video stream')
             fps = float(container.streams.video[0].average_rate or 25)
             for frame in container.decode(video=0):
                 frames.append(frame.to_ndarray(format='rgb24'))
-                if max_frames and len(frames) >= max_frames: break
-    except av.error.FFmpegError as e: raise DisvaeError(path, f'cannot decode the video ({e})') from None
-    if not frames: raise DisvaeError(path, 'has no video frames')
+                if max_frames and len(frames) >= max_frames:
+                    break
+    except av.error.FFmpegError as e:
+        raise DisvaeError(path, f'cannot decode the video ({e})') from None
+    if not frames:
+        raise DisvaeError(path, 'has no video frames')
     return np.stack(frames), fps
 
-def video_face_crops(video, # a video file, or frames [n, H, W, 3]
-                     size:int=256, landmarker:FaceLandmarker|None=None, smooth:int=5) -> dict:
+
+def video_face_crops(
+    video,  # a video file, or frames [n, H, W, 3]
+    size: int = 256,
+    landmarker: FaceLandmarker | None = None,
+    smooth: int = 5,
+) -> dict:
     "dict(crops [n, S, S, 3], landmarks [n, 68, 2] in crop pixels (NaN where missed), missed, fps) of the face in every frame."
     frames, fps = read_video(video) if isinstance(video, (str, Path)) else (np.asarray(video), 25.0)
     landmarker = landmarker or FaceLandmarker('dlib', verbose=False)
     found = np.full((len(frames), 68, 2), np.nan, np.float32)
     for t, frame in enumerate(frames):
-        try: found[t] = landmarker(np.ascontiguousarray(frame))
-        except DisvaeError: pass
+        try:
+            found[t] = landmarker(np.ascontiguousarray(frame))
+        except DisvaeError:
+            pass
     ok = ~np.isnan(found).any((1, 2))
-    if not ok.any(): raise DisvaeError(video if isinstance(video, (str, Path)) else None, f'no face found in any of {len(frames)} frames')
+    if not ok.any():
+        raise DisvaeError(
+            video if isinstance(video, (str, Path)) else None, f'no face found in any of {len(frames)} frames'
+        )
     crops, marks, last = [], np.full_like(found, np.nan), None
     for t, frame in enumerate(frames):
         near = [k for k in range(max(0, t - smooth // 2), min(len(frames), t + smooth // 2 + 1)) if ok[k]]
-        if near: last = similarity(face_anchors(found[near].mean(0)), CANONICAL * size)
-        elif last is None: last = similarity(face_anchors(found[np.flatnonzero(ok)[0]]), CANONICAL * size)
-        crops.append(np.ascontiguousarray(_warp(torch.from_numpy(np.ascontiguousarray(frame)).permute(2, 0, 1).float(), invert(last), (size, size))
-                     .round().clamp(0, 255).byte().permute(1, 2, 0).numpy()))
-        if ok[t]: marks[t] = apply(last, found[t])
+        if near:
+            last = similarity(face_anchors(found[near].mean(0)), CANONICAL * size)
+        elif last is None:
+            last = similarity(face_anchors(found[np.flatnonzero(ok)[0]]), CANONICAL * size)
+        crops.append(
+            np.ascontiguousarray(
+                _warp(
+                    torch.from_numpy(np.ascontiguousarray(frame)).permute(2, 0, 1).float(), invert(last), (size, size)
+                )
+                .round()
+                .clamp(0, 255)
+                .byte()
+                .permute(1, 2, 0)
+                .numpy()
+            )
+        )
+        if ok[t]:
+            marks[t] = apply(last, found[t])
     return dict(crops=np.stack(crops), landmarks=marks, missed=int((~ok).sum()), fps=fps)
 
 # %% ../nbs/04_generator.ipynb #90ef9eca
 @dataclass
 class GeneratorConfig:
-    size: int = 128          # crop side in pixels (the paper: 256)
-    z_dim: int = 32          # the audio representation's size (z_c, or a baseline's embedding)
-    base: int = 32           # channels after the first convolution
-    depth: int = 5           # down-samplings: 128 px -> 4 x 4 at the bottleneck
+    size: int = 128  # crop side in pixels (the paper: 256)
+    z_dim: int = 32  # the audio representation's size (z_c, or a baseline's embedding)
+    base: int = 32  # channels after the first convolution
+    depth: int = 5  # down-samplings: 128 px -> 4 x 4 at the bottleneck
     max_channels: int = 256
 
+
 def _down(c_in, c_out, norm=True):
-    return nn.Sequential(nn.Conv2d(c_in, c_out, 4, 2, 1), nn.GroupNorm(8, c_out) if norm else nn.Identity(), nn.LeakyReLU(0.2))
+    return nn.Sequential(
+        nn.Conv2d(c_in, c_out, 4, 2, 1), nn.GroupNorm(8, c_out) if norm else nn.Identity(), nn.LeakyReLU(0.2)
+    )
+
 
 def _up(c_in, c_out):
-    return nn.Sequential(nn.Upsample(scale_factor=2, mode='nearest'), nn.Conv2d(c_in, c_out, 3, 1, 1), nn.GroupNorm(8, c_out), nn.ReLU())
+    return nn.Sequential(
+        nn.Upsample(scale_factor=2, mode='nearest'), nn.Conv2d(c_in, c_out, 3, 1, 1), nn.GroupNorm(8, c_out), nn.ReLU()
+    )
+
 
 class UNetGenerator(nn.Module):
     "(identity face, previous frame, z_c) -> next frame; all images [B, 3, S, S] in [-1, 1], z_c [B, z_dim]."
-    def __init__(self, config:GeneratorConfig):
+
+    def __init__(self, config: GeneratorConfig):
         super().__init__()
         self.config = c = config
-        if c.size % 2 ** c.depth: raise DisvaeError(None, f'size {c.size} is not divisible by 2^depth = {2 ** c.depth}')
-        chans = [min(c.base * 2 ** i, c.max_channels) for i in range(c.depth)]
-        self.downs = nn.ModuleList([_down(6 + c.z_dim, chans[0], norm=False)] + [_down(a, b) for a, b in zip(chans, chans[1:])])
+        if c.size % 2**c.depth:
+            raise DisvaeError(None, f'size {c.size} is not divisible by 2^depth = {2**c.depth}')
+        chans = [min(c.base * 2**i, c.max_channels) for i in range(c.depth)]
+        self.downs = nn.ModuleList(
+            [_down(6 + c.z_dim, chans[0], norm=False)] + [_down(a, b) for a, b in zip(chans, chans[1:])]
+        )
         ups, c_in = [], chans[-1]
         for skip in reversed(chans[:-1]):
-            ups.append(_up(c_in, skip)); c_in = 2 * skip
+            ups.append(_up(c_in, skip))
+            c_in = 2 * skip
         self.ups = nn.ModuleList(ups)
         self.to_rgb = nn.Sequential(nn.Upsample(scale_factor=2, mode='nearest'), nn.Conv2d(c_in, 3, 3, 1, 1), nn.Tanh())
         # per-dimension statistics of the audio representation on the training split (`fit_input`); 0 and 1: used as given
-        self.register_buffer('z_mean', torch.zeros(c.z_dim)); self.register_buffer('z_std', torch.ones(c.z_dim))
+        self.register_buffer('z_mean', torch.zeros(c.z_dim))
+        self.register_buffer('z_std', torch.ones(c.z_dim))
 
-    def fit_input(self, z:torch.Tensor): # [N, z_dim], representations of the training split
+    def fit_input(self, z: torch.Tensor):  # [N, z_dim], representations of the training split
         "Remember `z`'s per-dimension mean and std, so that every representation reaches the network at unit scale."
         std = z.std(0)
-        self.z_mean.copy_(z.mean(0)); self.z_std.copy_(std.clamp_min(1e-2 * std.max().item()))   # a near-constant dimension is not amplified to noise
+        # a near-constant dimension is not amplified to noise
+        self.z_mean.copy_(z.mean(0))
+        self.z_std.copy_(std.clamp_min(1e-2 * std.max().item()))
         return self
 
-    def standardise(self, z:torch.Tensor) -> torch.Tensor: return (z - self.z_mean) / self.z_std
+    def standardise(self, z: torch.Tensor) -> torch.Tensor:
+        return (z - self.z_mean) / self.z_std
 
     def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
         # checkpoints from before `fit_input` existed took the representation as given
-        state_dict.setdefault(prefix + 'z_mean', torch.zeros(self.config.z_dim)); state_dict.setdefault(prefix + 'z_std', torch.ones(self.config.z_dim))
+        state_dict.setdefault(prefix + 'z_mean', torch.zeros(self.config.z_dim))
+        state_dict.setdefault(prefix + 'z_std', torch.ones(self.config.z_dim))
         super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
 
-    def forward(self, face:torch.Tensor, previous:torch.Tensor, z:torch.Tensor) -> torch.Tensor:
+    def forward(self, face: torch.Tensor, previous: torch.Tensor, z: torch.Tensor) -> torch.Tensor:
         z = self.standardise(z)
         h = torch.cat([face, previous, z[:, :, None, None].expand(-1, -1, *face.shape[2:])], 1)
         skips = []
-        for down in self.downs: h = down(h); skips.append(h)
-        for up, skip in zip(self.ups, reversed(skips[:-1])): h = torch.cat([up(h), skip], 1)
+        for down in self.downs:
+            h = down(h)
+            skips.append(h)
+        for up, skip in zip(self.ups, reversed(skips[:-1])):
+            h = torch.cat([up(h), skip], 1)
         return self.to_rgb(h)
 
 # %% ../nbs/04_generator.ipynb #276ab076
-def generate(generator:UNetGenerator, face:torch.Tensor, # [B, 3, S, S] in [-1, 1]
-             z:torch.Tensor, # [B, T, z_dim]
-             previous:torch.Tensor|None=None, # [B, T, 3, S, S] real previous frames (teacher forcing); None: its own
-             ) -> torch.Tensor: # [B, T, 3, S, S]
+def generate(
+    generator: UNetGenerator,
+    face: torch.Tensor,  # [B, 3, S, S] in [-1, 1]
+    z: torch.Tensor,  # [B, T, z_dim]
+    previous: torch.Tensor | None = None,  # [B, T, 3, S, S] real previous frames (teacher forcing); None: its own
+) -> torch.Tensor:  # [B, T, 3, S, S]
     "Frames for a sequence of audio representations, auto-regressively."
     frames, last = [], face
     for t in range(z.shape[1]):
-        last = generator(face, last if previous is None else previous[:, t], z[:, t]); frames.append(last)
+        last = generator(face, last if previous is None else previous[:, t], z[:, t])
+        frames.append(last)
     return torch.stack(frames, 1)
 
 # %% ../nbs/04_generator.ipynb #3e733ff4
-def ssim(a:torch.Tensor, b:torch.Tensor, window:int=11, sigma:float=1.5) -> torch.Tensor: # [B]
+def ssim(a: torch.Tensor, b: torch.Tensor, window: int = 11, sigma: float = 1.5) -> torch.Tensor:  # [B]
     "Mean structural similarity of images in [0, 1], [B, C, H, W], per image."
-    g = torch.exp(-0.5 * ((torch.arange(window, dtype=a.dtype, device=a.device) - window // 2) / sigma) ** 2); g = g / g.sum()
+    g = torch.exp(-0.5 * ((torch.arange(window, dtype=a.dtype, device=a.device) - window // 2) / sigma) ** 2)
+    g = g / g.sum()
     k = (g[:, None] * g[None, :]).expand(a.shape[1], 1, window, window)
     blur = lambda x: F.conv2d(x, k, groups=a.shape[1])
     mu_a, mu_b = blur(a), blur(b)
-    var_a, var_b, cov = blur(a * a) - mu_a ** 2, blur(b * b) - mu_b ** 2, blur(a * b) - mu_a * mu_b
-    c1, c2 = 0.01 ** 2, 0.03 ** 2
-    s = ((2 * mu_a * mu_b + c1) * (2 * cov + c2)) / ((mu_a ** 2 + mu_b ** 2 + c1) * (var_a + var_b + c2))
+    var_a, var_b, cov = blur(a * a) - mu_a**2, blur(b * b) - mu_b**2, blur(a * b) - mu_a * mu_b
+    c1, c2 = 0.01**2, 0.03**2
+    s = ((2 * mu_a * mu_b + c1) * (2 * cov + c2)) / ((mu_a**2 + mu_b**2 + c1) * (var_a + var_b + c2))
     return s.flatten(1).mean(1)
+
 
 def alexnet_weights() -> list:
     "torchvision AlexNet weights in the local torch hub cache (empty when absent)."
     cache = Path(os.environ.get('TORCH_HOME', Path.home() / '.cache' / 'torch')) / 'hub' / 'checkpoints'
     return sorted(cache.glob('alexnet-owt-*.pth')) if cache.exists() else []
 
-def perceptual_loss(backend:str='auto', verbose:bool=True):
+
+def perceptual_loss(backend: str = 'auto', verbose: bool = True):
     "A loss between images in [-1, 1] ([B, 3, H, W] -> scalar): 'lpips' (local AlexNet weights needed), 'ssim', or 'auto'."
-    if backend == 'auto': backend = 'lpips' if importlib.util.find_spec('lpips') and alexnet_weights() else 'ssim'
+    if backend == 'auto':
+        backend = 'lpips' if importlib.util.find_spec('lpips') and alexnet_weights() else 'ssim'
     if backend == 'lpips':
-        if importlib.util.find_spec('lpips') is None: raise DisvaeError(None, "perceptual backend 'lpips' needs the lpips package")
-        if not alexnet_weights(): raise DisvaeError(None, "perceptual backend 'lpips' needs alexnet-owt-*.pth in the torch hub cache; it is not there and disvae never downloads it")
+        if importlib.util.find_spec('lpips') is None:
+            raise DisvaeError(None, "perceptual backend 'lpips' needs the lpips package")
+        if not alexnet_weights():
+            raise DisvaeError(
+                None,
+                "perceptual backend 'lpips' needs alexnet-owt-*.pth in the torch hub cache; it is not there and disvae never downloads it",
+            )
         import lpips
+
         net = lpips.LPIPS(net='alex', verbose=False).eval()
-        for p in net.parameters(): p.requires_grad_(False)
+        for p in net.parameters():
+            p.requires_grad_(False)
         fn = lambda x, y: net.to(x.device)(x, y).mean()
     elif backend == 'ssim':
         fn = lambda x, y: (1 - ssim((x + 1) / 2, (y + 1) / 2)).mean()
-    else: raise DisvaeError(None, f"unknown perceptual backend {backend!r}; use 'lpips', 'ssim' or 'auto'")
-    if verbose: print(f'perceptual loss: {backend}' + ('' if backend == 'lpips' else ' (LPIPS needs the lpips package and AlexNet weights in the local torch cache)'), file=sys.stderr)
+    else:
+        raise DisvaeError(None, f"unknown perceptual backend {backend!r}; use 'lpips', 'ssim' or 'auto'")
+    if verbose:
+        print(
+            f'perceptual loss: {backend}'
+            + (
+                ''
+                if backend == 'lpips'
+                else ' (LPIPS needs the lpips package and AlexNet weights in the local torch cache)'
+            ),
+            file=sys.stderr,
+        )
     fn.backend = backend
     return fn

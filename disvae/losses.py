@@ -16,22 +16,31 @@ __all__ = ['LOG_2PI', 'gaussian_kl', 'gaussian_log_likelihood', 'log_prior', 'se
 # %% ../nbs/03_losses.ipynb #57e2182c
 LOG_2PI = math.log(2 * math.pi)
 
-def gaussian_kl(mean, logvar, prior_mean, prior_var:float) -> torch.Tensor:
+
+def gaussian_kl(mean, logvar, prior_mean, prior_var: float) -> torch.Tensor:
     "KL(N(mean, e^logvar) || N(prior_mean, prior_var I)), summed over the last dimension."
     return 0.5 * (math.log(prior_var) - logvar + (logvar.exp() + (mean - prior_mean) ** 2) / prior_var - 1).sum(-1)
+
 
 def gaussian_log_likelihood(x, mean, logvar) -> torch.Tensor:
     "log N(x; mean, e^logvar), summed over the last dimension."
     return -0.5 * (LOG_2PI + logvar + (x - mean) ** 2 / logvar.exp()).sum(-1)
 
-def log_prior(mu, var:float) -> torch.Tensor:
+
+def log_prior(mu, var: float) -> torch.Tensor:
     "log N(mu; 0, var I), summed over the last dimension."
-    return -0.5 * (LOG_2PI + math.log(var) + mu ** 2 / var).sum(-1)
+    return -0.5 * (LOG_2PI + math.log(var) + mu**2 / var).sum(-1)
 
 # %% ../nbs/03_losses.ipynb #689ad97f
-def segment_elbo(model:DisentangledVAE, out:dict, x, viseme, emotion, sequence,
-                 n_segments, # segments in each example's sequence (N in eq. 3)
-                ) -> dict:
+def segment_elbo(
+    model: DisentangledVAE,
+    out: dict,
+    x,
+    viseme,
+    emotion,
+    sequence,
+    n_segments,  # segments in each example's sequence (N in eq. 3)
+) -> dict:
     "The terms of the per-segment bound of eq. 3 (each [B]) and their sum `elbo`."
     c = model.config
     mu_c, mu_e, mu_s = model.viseme_table[viseme], model.emotion_table[emotion], model.sequence_table[sequence]
@@ -40,26 +49,41 @@ def segment_elbo(model:DisentangledVAE, out:dict, x, viseme, emotion, sequence,
         kl_content=gaussian_kl(out['zc_mean'], out['zc_logvar'], mu_c, c.latent_var),
         kl_emotion=gaussian_kl(out['ze_mean'], out['ze_logvar'], mu_e, c.latent_var),
         kl_sequence=gaussian_kl(out['zs_mean'], out['zs_logvar'], mu_s, c.latent_var),
-        log_prior_tables=log_prior(mu_c, c.table_var) + (log_prior(mu_e, c.table_var) + log_prior(mu_s, c.table_var)) / n_segments)
-    terms['elbo'] = terms['log_likelihood'] - terms['kl_content'] - terms['kl_emotion'] - terms['kl_sequence'] + terms['log_prior_tables']
+        log_prior_tables=log_prior(mu_c, c.table_var)
+        + (log_prior(mu_e, c.table_var) + log_prior(mu_s, c.table_var)) / n_segments,
+    )
+    terms['elbo'] = (
+        terms['log_likelihood']
+        - terms['kl_content']
+        - terms['kl_emotion']
+        - terms['kl_sequence']
+        + terms['log_prior_tables']
+    )
     return terms
 
 # %% ../nbs/03_losses.ipynb #c54e1fbf
-def table_log_probs(z, table, latent_var:float) -> torch.Tensor:
+def table_log_probs(z, table, latent_var: float) -> torch.Tensor:
     "log p(j | z) for every row j of `table` (eq. 4): [B, rows]."
     return F.log_softmax(-torch.cdist(z, table).pow(2) / (2 * latent_var), -1)
 
 # %% ../nbs/03_losses.ipynb #b86ddb88
-def margin_ranking(label, own_z, other_zs:list, table, latent_var:float, gamma:float) -> torch.Tensor:
+def margin_ranking(label, own_z, other_zs: list, table, latent_var: float, gamma: float) -> torch.Tensor:
     "Eq. 5: sum over the other latents of max(0, gamma + P(label|other) - P(label|own)). [B]"
     prob = lambda z: table_log_probs(z, table, latent_var).exp().gather(1, label[:, None])[:, 0]
     own = prob(own_z)
     return sum(F.relu(gamma + prob(z) - own) for z in other_zs)
 
 # %% ../nbs/03_losses.ipynb #b5aaf244
-def vae_loss(model:DisentangledVAE, x, viseme, emotion, sequence, n_segments, emotion_terms:bool=True,
-             forward=None, # what runs the model (e.g. its DistributedDataParallel wrapper); default the model itself
-            ) -> tuple:
+def vae_loss(
+    model: DisentangledVAE,
+    x,
+    viseme,
+    emotion,
+    sequence,
+    n_segments,
+    emotion_terms: bool = True,
+    forward=None,  # what runs the model (e.g. its DistributedDataParallel wrapper); default the model itself
+) -> tuple:
     "(loss to minimise, dict of batch-mean terms, model outputs) for the objective of eq. 6."
     c = model.config
     out = (forward or model)(x)
@@ -67,12 +91,26 @@ def vae_loss(model:DisentangledVAE, x, viseme, emotion, sequence, n_segments, em
     pick = lambda lp, label: lp.gather(1, label[:, None])[:, 0]
     terms['log_p_viseme'] = pick(table_log_probs(out['z_c'], model.viseme_table, c.latent_var), viseme)
     terms['log_p_sequence'] = pick(table_log_probs(out['z_s'], model.sequence_table, c.latent_var), sequence)
-    terms['log_p_emotion'] = pick(table_log_probs(out['z_e'], model.emotion_table, c.latent_var), emotion) if emotion_terms else torch.zeros_like(terms['elbo'])
+    terms['log_p_emotion'] = (
+        pick(table_log_probs(out['z_e'], model.emotion_table, c.latent_var), emotion)
+        if emotion_terms
+        else torch.zeros_like(terms['elbo'])
+    )
     zero = torch.zeros_like(terms['elbo'])
-    terms['margin_viseme'] = margin_ranking(viseme, out['z_c'], [out['z_s'], out['z_e']], model.viseme_table, c.latent_var, c.gamma) if c.margin else zero
-    terms['margin_emotion'] = (margin_ranking(emotion, out['z_e'], [out['z_s'], out['z_c']], model.emotion_table, c.latent_var, c.gamma)
-                               if c.margin and emotion_terms else zero)
-    objective = (terms['elbo'] - c.beta * (terms['margin_emotion'] + terms['margin_viseme'])
-                 + c.alpha * (terms['log_p_sequence'] + terms['log_p_viseme'] + terms['log_p_emotion']))
+    terms['margin_viseme'] = (
+        margin_ranking(viseme, out['z_c'], [out['z_s'], out['z_e']], model.viseme_table, c.latent_var, c.gamma)
+        if c.margin
+        else zero
+    )
+    terms['margin_emotion'] = (
+        margin_ranking(emotion, out['z_e'], [out['z_s'], out['z_c']], model.emotion_table, c.latent_var, c.gamma)
+        if c.margin and emotion_terms
+        else zero
+    )
+    objective = (
+        terms['elbo']
+        - c.beta * (terms['margin_emotion'] + terms['margin_viseme'])
+        + c.alpha * (terms['log_p_sequence'] + terms['log_p_viseme'] + terms['log_p_emotion'])
+    )
     loss = -objective.mean()
     return loss, {k: v.mean().detach() for k, v in terms.items()} | dict(loss=loss.detach()), out

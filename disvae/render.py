@@ -12,7 +12,16 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
-from .data import DisvaeError, SAMPLE_RATE, HOP, num_video_frames, video_frame_to_spec_frame, read_json, read_safetensors, load_weights
+from disvae.data import (
+    DisvaeError,
+    SAMPLE_RATE,
+    HOP,
+    num_video_frames,
+    video_frame_to_spec_frame,
+    read_json,
+    read_safetensors,
+    load_weights,
+)
 from .visemes import VISEMES, N_VISEMES
 from .generator import FaceLandmarker, load_image, align_face, MOUTH, _warp, invert, apply
 
@@ -24,20 +33,42 @@ __all__ = ['VISEME_SHAPES', 'SHAPE_TABLE', 'LOWER_LIP', 'UPPER_LIP', 'CORNERS', 
 
 # %% ../nbs/04a_render.ipynb #bbd5ab57
 VISEME_SHAPES = {  # viseme: (jaw opening, lip width, rounding)
-    'sil': (0.0, 0.0, 0.0), 'MBP': (0.0, -0.05, 0.0), 'FV': (0.15, 0.0, 0.0), 'Th': (0.2, 0.05, 0.0), 'S': (0.12, 0.2, 0.0),
-    'Aa': (1.0, 0.05, 0.0), 'Ah': (0.8, 0.05, 0.0), 'Eh': (0.55, 0.15, 0.0), 'Ee': (0.3, 0.3, 0.0), 'Ih': (0.35, 0.2, 0.0),
-    'Oh': (0.6, -0.1, 0.6), 'Uh': (0.35, -0.05, 0.3), 'U': (0.25, -0.2, 0.9), 'Eu': (0.4, -0.1, 0.5), 'Schwa': (0.35, 0.0, 0.1),
-    'R': (0.25, -0.1, 0.5), 'ShChZh': (0.2, -0.1, 0.7), 'JY': (0.25, 0.2, 0.0), 'LNTD': (0.3, 0.05, 0.0), 'GK': (0.4, 0.0, 0.0),
-    'WA_PEDAL': (0.2, -0.2, 0.9)}
-SHAPE_TABLE = np.array([VISEME_SHAPES[v] for v in VISEMES], np.float32)   # [21, 3], rows in viseme-index order
+    'sil': (0.0, 0.0, 0.0),
+    'MBP': (0.0, -0.05, 0.0),
+    'FV': (0.15, 0.0, 0.0),
+    'Th': (0.2, 0.05, 0.0),
+    'S': (0.12, 0.2, 0.0),
+    'Aa': (1.0, 0.05, 0.0),
+    'Ah': (0.8, 0.05, 0.0),
+    'Eh': (0.55, 0.15, 0.0),
+    'Ee': (0.3, 0.3, 0.0),
+    'Ih': (0.35, 0.2, 0.0),
+    'Oh': (0.6, -0.1, 0.6),
+    'Uh': (0.35, -0.05, 0.3),
+    'U': (0.25, -0.2, 0.9),
+    'Eu': (0.4, -0.1, 0.5),
+    'Schwa': (0.35, 0.0, 0.1),
+    'R': (0.25, -0.1, 0.5),
+    'ShChZh': (0.2, -0.1, 0.7),
+    'JY': (0.25, 0.2, 0.0),
+    'LNTD': (0.3, 0.05, 0.0),
+    'GK': (0.4, 0.0, 0.0),
+    'WA_PEDAL': (0.2, -0.2, 0.9),
+}
+SHAPE_TABLE = np.array([VISEME_SHAPES[v] for v in VISEMES], np.float32)  # [21, 3], rows in viseme-index order
 
 # %% ../nbs/04a_render.ipynb #26964eca
-def mouth_track(frame_visemes:np.ndarray, # viseme index of every 10 ms frame
-                n_video:int|None=None, sigma_ms:float=35.0) -> np.ndarray: # [n_video, 3]
+def mouth_track(
+    frame_visemes: np.ndarray,  # viseme index of every 10 ms frame
+    n_video: int | None = None,
+    sigma_ms: float = 35.0,
+) -> np.ndarray:  # [n_video, 3]
     "Mouth parameters (opening, width, rounding) at every 25 fps video frame, with coarticulation smoothing."
-    targets = SHAPE_TABLE[np.asarray(frame_visemes, np.int64)]                      # [n, 3]
-    sigma = sigma_ms / (1000 * HOP / SAMPLE_RATE)                                   # in 10 ms frames
-    t = np.arange(-int(3 * sigma), int(3 * sigma) + 1); kernel = np.exp(-0.5 * (t / sigma) ** 2); kernel /= kernel.sum()
+    targets = SHAPE_TABLE[np.asarray(frame_visemes, np.int64)]  # [n, 3]
+    sigma = sigma_ms / (1000 * HOP / SAMPLE_RATE)  # in 10 ms frames
+    t = np.arange(-int(3 * sigma), int(3 * sigma) + 1)
+    kernel = np.exp(-0.5 * (t / sigma) ** 2)
+    kernel /= kernel.sum()
     padded = np.pad(targets, ((len(t) // 2, len(t) // 2), (0, 0)), mode='edge')
     smooth = np.stack([np.convolve(padded[:, j], kernel, mode='valid') for j in range(3)], 1)
     n_video = n_video if n_video is not None else len(targets) // 4
@@ -49,13 +80,17 @@ UPPER_LIP = [49, 50, 51, 52, 53, 61, 62, 63]
 CORNERS = [48, 54, 60, 64]
 JAW = list(range(4, 13))
 
-def deform_landmarks(neutral:np.ndarray, shape) -> np.ndarray: # [68, 2]
+
+def deform_landmarks(neutral: np.ndarray, shape) -> np.ndarray:  # [68, 2]
     "Landmarks of `neutral` ([68, 2]) with the mouth in `shape` = (opening, width, rounding)."
     opening, width, rounding = (float(v) for v in shape)
     p = np.array(neutral, np.float32)
     eyes, mouth = p[36:48].mean(0), p[MOUTH].mean(0)
-    H = float(np.linalg.norm(mouth - eyes)); drop = 0.35 * H * opening
-    p[LOWER_LIP, 1] += 0.9 * drop; p[UPPER_LIP, 1] -= 0.1 * drop; p[CORNERS, 1] += 0.4 * drop
+    H = float(np.linalg.norm(mouth - eyes))
+    drop = 0.35 * H * opening
+    p[LOWER_LIP, 1] += 0.9 * drop
+    p[UPPER_LIP, 1] -= 0.1 * drop
+    p[CORNERS, 1] += 0.4 * drop
     p[JAW, 1] += drop * np.cos(np.linspace(-np.pi / 2, np.pi / 2, len(JAW))) ** 2
     cx, cy = p[MOUTH].mean(0)
     p[MOUTH, 0] = cx + (p[MOUTH, 0] - cx) * (1 + width - 0.15 * rounding)
@@ -63,38 +98,62 @@ def deform_landmarks(neutral:np.ndarray, shape) -> np.ndarray: # [68, 2]
     return p
 
 # %% ../nbs/04a_render.ipynb #780b083c
-def _border_points(size:int, n:int=6) -> np.ndarray:
+def _border_points(size: int, n: int = 6) -> np.ndarray:
     s = np.linspace(0, size - 1, n)
-    return np.concatenate([np.stack([s, np.zeros(n)], 1), np.stack([s, np.full(n, size - 1)], 1),
-                           np.stack([np.zeros(n), s], 1), np.stack([np.full(n, size - 1), s], 1)]).astype(np.float32)
+    return np.concatenate(
+        [
+            np.stack([s, np.zeros(n)], 1),
+            np.stack([s, np.full(n, size - 1)], 1),
+            np.stack([np.zeros(n), s], 1),
+            np.stack([np.full(n, size - 1), s], 1),
+        ]
+    ).astype(np.float32)
 
-def warp_face(image:np.ndarray, source:np.ndarray, target:np.ndarray) -> np.ndarray:
+
+def warp_face(image: np.ndarray, source: np.ndarray, target: np.ndarray) -> np.ndarray:
     "Warp `image` [S, S, 3] so that landmarks `source` [68, 2] move to `target` (piecewise affine over a triangulation)."
     from scipy.spatial import Delaunay
-    size = image.shape[0]; frame = _border_points(size)
-    dst = np.concatenate([target, frame]).astype(np.float64); src = np.concatenate([source, frame]).astype(np.float64)
+
+    size = image.shape[0]
+    frame = _border_points(size)
+    dst = np.concatenate([target, frame]).astype(np.float64)
+    src = np.concatenate([source, frame]).astype(np.float64)
     tri = Delaunay(dst)
-    ys, xs = np.mgrid[0:size, 0:size]; grid = np.stack([xs.ravel(), ys.ravel()], 1).astype(np.float64)
-    simplex = tri.find_simplex(grid); inside = simplex >= 0; s_in = simplex[inside]
-    T = tri.transform[s_in]                                                            # barycentric coordinates per pixel
-    b = np.einsum('nij,nj->ni', T[:, :2], grid[inside] - T[:, 2]); bary = np.concatenate([b, 1 - b.sum(1, keepdims=True)], 1)
-    where = grid.copy(); where[inside] = np.einsum('nk,nkd->nd', bary, src[tri.simplices[s_in]])
+    ys, xs = np.mgrid[0:size, 0:size]
+    grid = np.stack([xs.ravel(), ys.ravel()], 1).astype(np.float64)
+    simplex = tri.find_simplex(grid)
+    inside = simplex >= 0
+    s_in = simplex[inside]
+    # barycentric coordinates per pixel
+    T = tri.transform[s_in]
+    b = np.einsum('nij,nj->ni', T[:, :2], grid[inside] - T[:, 2])
+    bary = np.concatenate([b, 1 - b.sum(1, keepdims=True)], 1)
+    where = grid.copy()
+    where[inside] = np.einsum('nk,nkd->nd', bary, src[tri.simplices[s_in]])
     norm = torch.from_numpy((where + 0.5) / size * 2 - 1).float().reshape(1, size, size, 2)
     img = torch.from_numpy(np.ascontiguousarray(image)).permute(2, 0, 1).float()[None]
     out = F.grid_sample(img, norm, mode='bilinear', padding_mode='border', align_corners=False)[0]
     return np.ascontiguousarray(out.round().clamp(0, 255).byte().permute(1, 2, 0).numpy())
 
+
 CAVITY, TEETH = (72, 24, 32), (226, 222, 210)
 
-def draw_mouth(image:np.ndarray, landmarks:np.ndarray, supersample:int=4) -> np.ndarray:
+
+def draw_mouth(image: np.ndarray, landmarks: np.ndarray, supersample: int = 4) -> np.ndarray:
     "Draw the mouth cavity and upper teeth inside the inner lip contour (points 60–67)."
-    size = image.shape[0]; inner = landmarks[60:68]
-    if inner[6, 1] - inner[2, 1] < 0.5: return image                      # lips together: nothing shows
+    size = image.shape[0]
+    inner = landmarks[60:68]
+    if inner[6, 1] - inner[2, 1] < 0.5:
+        return image  # lips together: nothing shows
     big = size * supersample
-    cavity = Image.new('L', (big, big), 0); ImageDraw.Draw(cavity).polygon([tuple(p * supersample) for p in inner], fill=255)
-    upper = inner[[0, 1, 2, 3, 4]]; depth = min(inner[6, 1] - inner[2, 1], 0.08 * size) * 0.45
+    cavity = Image.new('L', (big, big), 0)
+    ImageDraw.Draw(cavity).polygon([tuple(p * supersample) for p in inner], fill=255)
+    upper = inner[[0, 1, 2, 3, 4]]
+    depth = min(inner[6, 1] - inner[2, 1], 0.08 * size) * 0.45
     teeth = Image.new('L', (big, big), 0)
-    ImageDraw.Draw(teeth).polygon([tuple(p * supersample) for p in np.concatenate([upper, (upper + [0, depth])[::-1]])], fill=255)
+    ImageDraw.Draw(teeth).polygon(
+        [tuple(p * supersample) for p in np.concatenate([upper, (upper + [0, depth])[::-1]])], fill=255
+    )
     down = lambda m: np.asarray(m.resize((size, size), Image.BOX), np.float32)[..., None] / 255
     a_cav, a_teeth = down(cavity), down(teeth) * down(cavity)
     out = image.astype(np.float32) * (1 - a_cav) + np.array(CAVITY, np.float32) * a_cav
@@ -105,103 +164,155 @@ def draw_mouth(image:np.ndarray, landmarks:np.ndarray, supersample:int=4) -> np.
 def bundled_faces() -> dict:
     "Real face photos available offline: {name: RGB uint8 array}."
     import skimage.data, matplotlib.cbook
-    return {'astronaut': skimage.data.astronaut(),
-            'hopper': load_image(matplotlib.cbook.get_sample_data('grace_hopper.jpg', asfileobj=False))}
+
+    return {
+        'astronaut': skimage.data.astronaut(),
+        'hopper': load_image(matplotlib.cbook.get_sample_data('grace_hopper.jpg', asfileobj=False)),
+    }
+
 
 class FaceIdentity:
     "An aligned face crop and its landmarks, from a photo; `variant(seed)` gives a new-looking identity."
-    def __init__(self, photo, size:int=128, landmarker:FaceLandmarker|None=None, name:str='face'):
+
+    def __init__(self, photo, size: int = 128, landmarker: FaceLandmarker | None = None, name: str = 'face'):
         self.photo, self.size, self.name = load_image(photo), size, name
         self.landmarks_photo = (landmarker or FaceLandmarker('dlib', verbose=False))(self.photo, source=name)
         self.crop, self.to_crop, self.landmarks = align_face(self.photo, self.landmarks_photo, size)
 
-    def variant(self, seed:int) -> 'FaceIdentity':
+    def variant(self, seed: int) -> 'FaceIdentity':
         "The same photo cropped with a small random pose, scale and shift, recoloured and relit."
-        rng = np.random.default_rng(seed); v = object.__new__(FaceIdentity)
+        rng = np.random.default_rng(seed)
+        v = object.__new__(FaceIdentity)
         v.photo, v.size, v.name, v.landmarks_photo = self.photo, self.size, f'{self.name}#{seed}', self.landmarks_photo
         angle, scale = np.deg2rad(rng.uniform(-6, 6)), rng.uniform(0.92, 1.08)
-        shift = rng.uniform(-0.03, 0.03, 2) * self.size; c = self.size / 2
+        shift = rng.uniform(-0.03, 0.03, 2) * self.size
+        c = self.size / 2
         rot = scale * np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-        about_centre = np.concatenate([rot, (c - rot @ [c, c] + shift)[:, None]], 1)            # crop -> varied crop
+        about_centre = np.concatenate([rot, (c - rot @ [c, c] + shift)[:, None]], 1)  # crop -> varied crop
         v.to_crop = (about_centre @ np.vstack([self.to_crop, [0, 0, 1]])).astype(np.float32)
         src = torch.from_numpy(self.photo).permute(2, 0, 1).float()
         crop = _warp(src, invert(v.to_crop), (self.size, self.size)).permute(1, 2, 0).numpy()
-        gain = rng.uniform(0.88, 1.12, 3); direction = rng.normal(size=2); direction /= np.linalg.norm(direction)
-        ys, xs = np.mgrid[0:self.size, 0:self.size] / self.size - 0.5
+        gain = rng.uniform(0.88, 1.12, 3)
+        direction = rng.normal(size=2)
+        direction /= np.linalg.norm(direction)
+        ys, xs = np.mgrid[0 : self.size, 0 : self.size] / self.size - 0.5
         light = 1 + rng.uniform(-0.15, 0.15) * 2 * (xs * direction[0] + ys * direction[1])
         v.crop = np.ascontiguousarray(np.clip(crop * gain * light[..., None], 0, 255).round().astype(np.uint8))
         v.landmarks = apply(v.to_crop, self.landmarks_photo)
         return v
 
 # %% ../nbs/04a_render.ipynb #ffb88f0e
-def render_clip(identity:FaceIdentity, frame_visemes:np.ndarray, n_video:int|None=None) -> tuple:
+def render_clip(identity: FaceIdentity, frame_visemes: np.ndarray, n_video: int | None = None) -> tuple:
     "(frames [n, S, S, 3] uint8, landmarks [n, 68, 2]) of `identity` speaking the viseme timeline."
     track = mouth_track(frame_visemes, n_video)
     frames, marks = [], []
     for shape in track:
         target = deform_landmarks(identity.landmarks, shape)
-        frames.append(draw_mouth(warp_face(identity.crop, identity.landmarks, target), target)); marks.append(target)
+        frames.append(draw_mouth(warp_face(identity.crop, identity.landmarks, target), target))
+        marks.append(target)
     return np.stack(frames), np.stack(marks).astype(np.float32)
 
 # %% ../nbs/04a_render.ipynb #e4bca6e8
 @dataclass
 class RegressorConfig:
-    size: int = 64           # input crop side (frames are resized to it)
+    size: int = 64  # input crop side (frames are resized to it)
     width: int = 32
 
-def _block(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, 2, 1), nn.GroupNorm(8, b), nn.ReLU())
+
+def _block(a, b):
+    return nn.Sequential(nn.Conv2d(a, b, 3, 2, 1), nn.GroupNorm(8, b), nn.ReLU())
+
 
 class MouthLandmarkRegressor(nn.Module):
     "Crop [B, 3, S, S] in [-1, 1] (any S) -> its 20 mouth landmarks [B, 20, 2] in pixels of that crop."
-    def __init__(self, config:RegressorConfig=RegressorConfig()):
+
+    def __init__(self, config: RegressorConfig = RegressorConfig()):
         super().__init__()
-        self.config = c = config; w = c.width
-        self.features = nn.Sequential(_block(3, w), _block(w, 2 * w), _block(2 * w, 4 * w), _block(4 * w, 4 * w), nn.Flatten())
+        self.config = c = config
+        w = c.width
+        self.features = nn.Sequential(
+            _block(3, w), _block(w, 2 * w), _block(2 * w, 4 * w), _block(4 * w, 4 * w), nn.Flatten()
+        )
         self.head = nn.Sequential(nn.Linear(4 * w * (c.size // 16) ** 2, 256), nn.ReLU(), nn.Linear(256, 40))
-    def forward(self, image:torch.Tensor) -> torch.Tensor:
+
+    def forward(self, image: torch.Tensor) -> torch.Tensor:
         s = image.shape[-1]
-        x = image if s == self.config.size else F.interpolate(image, size=self.config.size, mode='bilinear', align_corners=False, antialias=True)
+        x = (
+            image
+            if s == self.config.size
+            else F.interpolate(image, size=self.config.size, mode='bilinear', align_corners=False, antialias=True)
+        )
         return self.head(self.features(x)).view(-1, 20, 2) * s
 
-def rendered_mouths(identities:list, n:int, size:int, seed:int=0) -> tuple:
+
+def rendered_mouths(identities: list, n: int, size: int, seed: int = 0) -> tuple:
     "(frames [n, 3, size, size] in [-1, 1], mouth landmarks [n, 20, 2] in pixels) of random mouth shapes on random identity variants."
-    rng = np.random.default_rng(seed); frames, marks = [], []
+    rng = np.random.default_rng(seed)
+    frames, marks = [], []
     for i in range(n):
         identity = identities[i % len(identities)].variant(int(rng.integers(1 << 30)))
-        target = deform_landmarks(identity.landmarks, SHAPE_TABLE[rng.integers(len(SHAPE_TABLE))] + rng.normal(0, 0.05, 3))
+        target = deform_landmarks(
+            identity.landmarks, SHAPE_TABLE[rng.integers(len(SHAPE_TABLE))] + rng.normal(0, 0.05, 3)
+        )
         frame = draw_mouth(warp_face(identity.crop, identity.landmarks, target), target)
-        if frame.shape[0] != size: frame = np.asarray(Image.fromarray(frame).resize((size, size), Image.BILINEAR)); target = target * size / identity.size
-        frames.append(frame); marks.append(target[MOUTH])
-    return torch.tensor(np.stack(frames)).permute(0, 3, 1, 2).float() / 127.5 - 1, torch.tensor(np.stack(marks), dtype=torch.float32)
+        if frame.shape[0] != size:
+            frame = np.asarray(Image.fromarray(frame).resize((size, size), Image.BILINEAR))
+            target = target * size / identity.size
+        frames.append(frame)
+        marks.append(target[MOUTH])
+    return torch.tensor(np.stack(frames)).permute(0, 3, 1, 2).float() / 127.5 - 1, torch.tensor(
+        np.stack(marks), dtype=torch.float32
+    )
 
-def train_mouth_regressor(identities:list, n_frames:int=2000, steps:int=600, batch_size:int=64, seed:int=0,
-                          config:RegressorConfig=RegressorConfig(), progress:bool=True) -> MouthLandmarkRegressor:
+
+def train_mouth_regressor(
+    identities: list,
+    n_frames: int = 2000,
+    steps: int = 600,
+    batch_size: int = 64,
+    seed: int = 0,
+    config: RegressorConfig = RegressorConfig(),
+    progress: bool = True,
+) -> MouthLandmarkRegressor:
     "Train the estimator on `n_frames` rendered frames."
     from tqdm.auto import tqdm
+
     torch.manual_seed(seed)
     frames, marks = rendered_mouths(identities, n_frames, config.size, seed)
-    model = MouthLandmarkRegressor(config); opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    model = MouthLandmarkRegressor(config)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     g = torch.Generator().manual_seed(seed)
     for _ in tqdm(range(steps), desc='mouth landmarks', disable=not progress):
         idx = torch.randint(0, n_frames, (batch_size,), generator=g)
         loss = F.mse_loss(model(frames[idx]) / config.size, marks[idx] / config.size)
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
     return model.eval()
 
-def save_regressor(model:MouthLandmarkRegressor, folder) -> Path:
+
+def save_regressor(model: MouthLandmarkRegressor, folder) -> Path:
     "`model.safetensors` + `config.json` (kind 'disvae.mouth_regressor'), each written by a rename."
     from safetensors.torch import save_file
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, folder / 'model.tmp.safetensors'); (folder / 'model.tmp.safetensors').replace(folder / 'model.safetensors')
-    (folder / 'config.tmp.json').write_text(json.dumps(dict(kind='disvae.mouth_regressor', config=asdict(model.config))))
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, folder / 'model.tmp.safetensors')
+    (folder / 'model.tmp.safetensors').replace(folder / 'model.safetensors')
+    (folder / 'config.tmp.json').write_text(
+        json.dumps(dict(kind='disvae.mouth_regressor', config=asdict(model.config)))
+    )
     (folder / 'config.tmp.json').replace(folder / 'config.json')
     return folder
+
 
 def load_regressor(folder) -> MouthLandmarkRegressor:
     "Load a folder written by `save_regressor`."
     folder = Path(folder)
-    if not (folder / 'config.json').exists() or not (folder / 'model.safetensors').exists(): raise DisvaeError(folder, 'not a mouth-landmark regressor checkpoint')
+    if not (folder / 'config.json').exists() or not (folder / 'model.safetensors').exists():
+        raise DisvaeError(folder, 'not a mouth-landmark regressor checkpoint')
     meta = read_json(folder / 'config.json')
-    if meta.get('kind') != 'disvae.mouth_regressor': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a mouth-landmark regressor")
+    if meta.get('kind') != 'disvae.mouth_regressor':
+        raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a mouth-landmark regressor")
     model = MouthLandmarkRegressor(RegressorConfig(**meta['config']))
     return load_weights(model, read_safetensors(folder / 'model.safetensors'), folder).eval()

@@ -14,162 +14,294 @@ __all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'miss
            'run_pipeline', 'reproduce', 'main']
 
 # %% ../nbs/09_reproduce.ipynb #82e65f58
-NOTEBOOKS = ['00_data', '01_visemes', '01a_synth', '01b_corpora', '02_vae_model', '03_losses', '04_generator', '04a_render',
-             '05_critics', '06_train', '06a_baseline', '06b_train_gan', '07_eval']
+NOTEBOOKS = [
+    '00_data',
+    '01_visemes',
+    '01a_synth',
+    '01b_corpora',
+    '02_vae_model',
+    '03_losses',
+    '04_generator',
+    '04a_render',
+    '05_critics',
+    '06_train',
+    '06a_baseline',
+    '06b_train_gan',
+    '07_eval',
+]
 
 PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale full, in order
     ('corpus', 'synth-corpus {runs}/corpus --utterances 2000 --seed 0'),
     ('features', 'prepare synth {runs}/corpus {runs}/features'),
-    ('vae-content', 'train-vae {runs}/features {runs}/vae-content --stage content --epochs 4 --shift 10 --batch-size 128 --device {device}'),
-    ('vae', 'train-vae {runs}/features {runs}/vae --stage full --init-from {runs}/vae-content --epochs 6 --shift 10 --batch-size 128 --device {device}'),
-    ('vae-nomargin-content', 'train-vae {runs}/features {runs}/vae-nomargin-content --stage content --epochs 4 --shift 10 --batch-size 128 --margin false --device {device}'),
-    ('vae-nomargin', 'train-vae {runs}/features {runs}/vae-nomargin --stage full --init-from {runs}/vae-nomargin-content --epochs 6 --shift 10 --batch-size 128 --margin false --device {device}'),
+    (
+        'vae-content',
+        'train-vae {runs}/features {runs}/vae-content --stage content --epochs 4 --shift 10 --batch-size 128 --device {device}',
+    ),
+    (
+        'vae',
+        'train-vae {runs}/features {runs}/vae --stage full --init-from {runs}/vae-content --epochs 6 --shift 10 --batch-size 128 --device {device}',
+    ),
+    (
+        'vae-nomargin-content',
+        'train-vae {runs}/features {runs}/vae-nomargin-content --stage content --epochs 4 --shift 10 --batch-size 128 --margin false --device {device}',
+    ),
+    (
+        'vae-nomargin',
+        'train-vae {runs}/features {runs}/vae-nomargin --stage full --init-from {runs}/vae-nomargin-content --epochs 6 --shift 10 --batch-size 128 --margin false --device {device}',
+    ),
     ('mfcc', 'train-baseline {runs}/features {runs}/mfcc --device {device}'),
     ('mfcc-aug', 'train-baseline {runs}/features {runs}/mfcc-aug --augment true --device {device}'),
-    ('gan', 'train-gan {runs}/features {runs}/vae {runs}/gan --size 64 --steps 3000 --device {device}'),   # one generator per representation (§4.5)
-    ('gan-nomargin', 'train-gan {runs}/features {runs}/vae-nomargin {runs}/gan-nomargin --size 64 --steps 3000 --device {device}'),
+    (
+        'gan',
+        'train-gan {runs}/features {runs}/vae {runs}/gan --size 64 --steps 3000 --device {device}',
+    ),  # one generator per representation (§4.5)
+    (
+        'gan-nomargin',
+        'train-gan {runs}/features {runs}/vae-nomargin {runs}/gan-nomargin --size 64 --steps 3000 --device {device}',
+    ),
     ('gan-mfcc', 'train-gan {runs}/features {runs}/mfcc {runs}/gan-mfcc --size 64 --steps 3000 --device {device}'),
-    ('gan-mfcc-aug', 'train-gan {runs}/features {runs}/mfcc-aug {runs}/gan-mfcc-aug --size 64 --steps 3000 --device {device}'),
+    (
+        'gan-mfcc-aug',
+        'train-gan {runs}/features {runs}/mfcc-aug {runs}/gan-mfcc-aug --size 64 --steps 3000 --device {device}',
+    ),
 ]
+
 
 def repository_notebooks() -> Path:
     "The `nbs/` folder of the clone this package is installed from."
     import disvae
+
     nbs = Path(disvae.__file__).resolve().parent.parent / 'nbs'
     if not (nbs / 'params').is_dir():
-        raise DisvaeError(nbs, 'reproduce runs the repository\'s notebooks: install from a clone (git clone …; pip install -e .) and run it there')
+        raise DisvaeError(
+            nbs,
+            'reproduce runs the repository\'s notebooks: install from a clone (git clone …; pip install -e .) and run it there',
+        )
     return nbs
 
-def load_params(nbs:Path, scale:str, out:Path) -> dict:
+
+def load_params(nbs: Path, scale: str, out: Path) -> dict:
     "The parameters of a scale, relative paths made absolute against `out`."
     f = Path(nbs) / 'params' / f'{scale}.yaml'
-    if not f.exists(): raise DisvaeError(f, f'no parameters for scale {scale!r} (have: {sorted(p.stem for p in f.parent.glob("*.yaml"))})')
+    if not f.exists():
+        raise DisvaeError(
+            f, f'no parameters for scale {scale!r} (have: {sorted(p.stem for p in f.parent.glob("*.yaml"))})'
+        )
     params = yaml.safe_load(f.read_text()) or {}
     return {k: _absolute(out, k, v) for k, v in params.items()}
 
-def _absolute(out:Path, key:str, value):
+
+def _absolute(out: Path, key: str, value):
     # normpath, not resolve: a symlinked DIR/runs/features stays DIR/runs/features, so 07's outputs beside it stay under DIR
-    if isinstance(value, str) and key.endswith('_path') and not Path(value).is_absolute(): return os.path.normpath(Path(out).absolute() / value)
+    if isinstance(value, str) and key.endswith('_path') and not Path(value).is_absolute():
+        return os.path.normpath(Path(out).absolute() / value)
     return value
 
 # %% ../nbs/09_reproduce.ipynb #29fe86b3
-def missing_inputs(params:dict, runs:Path|None=None, device:str='cpu') -> list:
+def missing_inputs(params: dict, runs: Path | None = None, device: str = 'cpu') -> list:
     "[(parameter, path, the command that makes it)] for every `*_path` parameter whose path does not exist."
     made_by = {name: 'disvae ' + cmd.format(runs=runs, device=device) for name, cmd in PIPELINE} if runs else {}
-    return [(k, v, made_by.get(Path(v).name, 'see README (Results)')) for k, v in params.items()
-            if k.endswith('_path') and v is not None and not Path(v).exists()]
+    return [
+        (k, v, made_by.get(Path(v).name, 'see README (Results)'))
+        for k, v in params.items()
+        if k.endswith('_path') and v is not None and not Path(v).exists()
+    ]
 
 # %% ../nbs/09_reproduce.ipynb #5c422369
-def _has_parameters_cell(path:Path) -> bool:
+def _has_parameters_cell(path: Path) -> bool:
     return any('parameters' in c.get('metadata', {}).get('tags', []) for c in json.loads(path.read_text())['cells'])
 
-def run_notebook(path:Path, out_path:Path, params:dict, cwd:Path, timeout:int|None=1800) -> float:
+
+def run_notebook(path: Path, out_path: Path, params: dict, cwd: Path, timeout: int | None = 1800) -> float:
     "Execute `path` into `out_path` with papermill; returns seconds. Raises DisvaeError naming the failing cell."
-    try: import papermill as pm
-    except ImportError: raise DisvaeError(None, 'reproduce needs papermill and ipykernel: pip install -e ".[dev]"') from None
+    try:
+        import papermill as pm
+    except ImportError:
+        raise DisvaeError(None, 'reproduce needs papermill and ipykernel: pip install -e ".[dev]"') from None
     tmp = out_path.with_name(out_path.stem + '.running.ipynb')
     t0 = time.perf_counter()
     try:
-        pm.execute_notebook(str(path), str(tmp), parameters=params if _has_parameters_cell(path) else {}, cwd=str(cwd),
-                            kernel_name='python3', progress_bar=False, log_output=False, execution_timeout=timeout)
+        pm.execute_notebook(
+            str(path),
+            str(tmp),
+            parameters=params if _has_parameters_cell(path) else {},
+            cwd=str(cwd),
+            kernel_name='python3',
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=timeout,
+        )
     except pm.PapermillExecutionError as e:
-        failed = out_path.with_name(out_path.stem + '.failed.ipynb'); tmp.replace(failed)
+        failed = out_path.with_name(out_path.stem + '.failed.ipynb')
+        tmp.replace(failed)
         raise DisvaeError(path, f'cell {e.exec_count} raised {e.ename}: {e.evalue} (executed copy: {failed})') from None
-    except Exception as e:   # a cell past `timeout` seconds, or a kernel that died
-        if tmp.exists(): tmp.replace(out_path.with_name(out_path.stem + '.failed.ipynb'))
-        raise DisvaeError(path, f'did not finish: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ""}') from None
+    except Exception as e:  # a cell past `timeout` seconds, or a kernel that died
+        if tmp.exists():
+            tmp.replace(out_path.with_name(out_path.stem + '.failed.ipynb'))
+        raise DisvaeError(
+            path, f'did not finish: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ""}'
+        ) from None
     tmp.replace(out_path)
     return time.perf_counter() - t0
 
-def extract_figures(executed:Path, folder:Path) -> list:
+
+def extract_figures(executed: Path, folder: Path) -> list:
     "Write the image outputs of an executed notebook as PNG files `<notebook>_<k>.png`; returns their paths."
     from PIL import Image
-    folder.mkdir(parents=True, exist_ok=True); paths = []
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
     for cell in json.loads(executed.read_text())['cells']:
         for output in cell.get('outputs', []):
             data = output.get('data', {})
             kind = next((k for k in ('image/png', 'image/jpeg') if k in data), None)
-            if kind is None: continue
+            if kind is None:
+                continue
             raw = base64.b64decode(''.join(data[kind]) if isinstance(data[kind], list) else data[kind])
             p = folder / f'{executed.stem}_{len(paths)}.png'
-            if kind == 'image/png': p.write_bytes(raw)
-            else: Image.open(io.BytesIO(raw)).save(p)
+            if kind == 'image/png':
+                p.write_bytes(raw)
+            else:
+                Image.open(io.BytesIO(raw)).save(p)
             paths.append(p)
     return paths
 
 # %% ../nbs/09_reproduce.ipynb #7d90becd
-def _write_summary(out:Path, summary:dict):
-    tmp = out / '.summary.json.tmp'; tmp.write_text(json.dumps(summary, indent=1)); tmp.replace(out / 'summary.json')
+def _write_summary(out: Path, summary: dict):
+    tmp = out / '.summary.json.tmp'
+    tmp.write_text(json.dumps(summary, indent=1))
+    tmp.replace(out / 'summary.json')
     rows = ['| notebook | status | seconds | figures |', '|---|---|---:|---:|']
-    rows += [f"| {n} | {r['status']} | {r.get('seconds', 0):.0f} | {len(r.get('figures', []))} |" for n, r in summary['notebooks'].items()]
+    rows += [
+        f"| {n} | {r['status']} | {r.get('seconds', 0):.0f} | {len(r.get('figures', []))} |"
+        for n, r in summary['notebooks'].items()
+    ]
     (out / 'summary.md').write_text(f"# disvae reproduce, scale {summary['scale']}\n\n" + '\n'.join(rows) + '\n')
 
-def run_pipeline(runs:Path, device:str='cpu', progress:bool=True, steps=None) -> list:
+
+def run_pipeline(runs: Path, device: str = 'cpu', progress: bool = True, steps=None) -> list:
     "Make the full-scale corpus and checkpoints under `runs` with the recorded commands; a finished step is skipped or resumes to nothing."
     done = []
-    for name, cmd in (steps or PIPELINE):
-        if name == 'corpus' and (runs / 'corpus' / 'corpus.json').exists(): continue   # synth-corpus would speak it again
+    for name, cmd in steps or PIPELINE:
+        # synth-corpus would speak it again
+        if name == 'corpus' and (runs / 'corpus' / 'corpus.json').exists():
+            continue
         line = cmd.format(runs=runs, device=device)
-        if progress: print(f'disvae {line}', file=sys.stderr)
-        result = subprocess.run([sys.executable, '-c', 'import sys; from disvae.cli import main; sys.exit(main(sys.argv[1:]))', *shlex.split(line)])
-        if result.returncode != 0: raise DisvaeError(runs / name, f'`disvae {line}` failed (exit {result.returncode}); run it again to continue')
+        if progress:
+            print(f'disvae {line}', file=sys.stderr)
+        result = subprocess.run(
+            [
+                sys.executable,
+                '-c',
+                'import sys; from disvae.cli import main; sys.exit(main(sys.argv[1:]))',
+                *shlex.split(line),
+            ]
+        )
+        if result.returncode != 0:
+            raise DisvaeError(
+                runs / name, f'`disvae {line}` failed (exit {result.returncode}); run it again to continue'
+            )
         done.append(name)
     return done
 
-def reproduce(scale:str='smoke', # a file in nbs/params: smoke or full
-              out='reproduce', # the output folder
-              device:str='cpu', notebooks:list|None=None, nbs:Path|None=None, train:bool=True, progress:bool=True,
-              overrides:dict|None=None) -> dict: # parameters that replace the scale's (a relative *_path is read from `out`)
+
+def reproduce(
+    scale: str = 'smoke',  # a file in nbs/params: smoke or full
+    out='reproduce',  # the output folder
+    device: str = 'cpu',
+    notebooks: list | None = None,
+    nbs: Path | None = None,
+    train: bool = True,
+    progress: bool = True,
+    overrides: dict | None = None,
+) -> dict:  # parameters that replace the scale's (a relative *_path is read from `out`)
     "Run the notebooks at `scale` into `out`; returns the summary (also out/summary.json and summary.md)."
-    torch_device(device)   # a device this machine lacks is named now, not after the corpus has been spoken
-    nbs = Path(nbs) if nbs else repository_notebooks(); out = Path(out).absolute(); out.mkdir(parents=True, exist_ok=True)
+    torch_device(device)  # a device this machine lacks is named now, not after the corpus has been spoken
+    nbs = Path(nbs) if nbs else repository_notebooks()
+    out = Path(out).absolute()
+    out.mkdir(parents=True, exist_ok=True)
     summary = read_json(out / 'summary.json') if (out / 'summary.json').exists() else {}
-    if summary.get('scale', scale) != scale: raise DisvaeError(out, f"holds a {summary['scale']} run; choose another --out")
+    if summary.get('scale', scale) != scale:
+        raise DisvaeError(out, f"holds a {summary['scale']} run; choose another --out")
     params = load_params(nbs, scale, out)
     for k, v in (overrides or {}).items():
-        if k not in params: raise DisvaeError(nbs / 'params' / f'{scale}.yaml', f'has no parameter {k!r} (have: {sorted(params)})')
+        if k not in params:
+            raise DisvaeError(nbs / 'params' / f'{scale}.yaml', f'has no parameter {k!r} (have: {sorted(params)})')
         params[k] = _absolute(out, k, v)
-    if 'device' in params: params['device'] = device   # training devices go to PIPELINE; notebooks only get it if they ask
-    if scale == 'full' and train: run_pipeline(out / 'runs', device, progress)
+    # training devices go to PIPELINE; notebooks only get it if they ask
+    if 'device' in params:
+        params['device'] = device
+    if scale == 'full' and train:
+        run_pipeline(out / 'runs', device, progress)
     gone = missing_inputs(params, out / 'runs', device)
-    if gone: raise DisvaeError(out, 'missing inputs:\n' + '\n'.join(f'  {k} = {v}: make it with `{how}`' for k, v, how in gone))
-    names = notebooks or [n for n in NOTEBOOKS if (nbs / f'{n}.ipynb').exists()] or sorted(p.stem for p in nbs.glob('*.ipynb'))
+    if gone:
+        raise DisvaeError(
+            out, 'missing inputs:\n' + '\n'.join(f'  {k} = {v}: make it with `{how}`' for k, v, how in gone)
+        )
+    names = (
+        notebooks
+        or [n for n in NOTEBOOKS if (nbs / f'{n}.ipynb').exists()]
+        or sorted(p.stem for p in nbs.glob('*.ipynb'))
+    )
     summary = dict(scale=scale, device=device, params=params, notebooks=summary.get('notebooks', {}))
     for name in names:
         executed = out / 'notebooks' / f'{name}.ipynb'
         if summary['notebooks'].get(name, {}).get('status') == 'passed' and executed.exists():
-            if progress: print(f'{name}: passed before, skipped', file=sys.stderr)
+            if progress:
+                print(f'{name}: passed before, skipped', file=sys.stderr)
             continue
         executed.parent.mkdir(parents=True, exist_ok=True)
-        if progress: print(f'{name}: running', file=sys.stderr)
-        try: seconds = run_notebook(nbs / f'{name}.ipynb', executed, params, nbs)
+        if progress:
+            print(f'{name}: running', file=sys.stderr)
+        try:
+            seconds = run_notebook(nbs / f'{name}.ipynb', executed, params, nbs)
         except DisvaeError as e:
-            summary['notebooks'][name] = dict(status='failed', error=e.problem); _write_summary(out, summary); raise
+            summary['notebooks'][name] = dict(status='failed', error=e.problem)
+            _write_summary(out, summary)
+            raise
         figures = [str(p.relative_to(out)) for p in extract_figures(executed, out / 'figures')]
         summary['notebooks'][name] = dict(status='passed', seconds=round(seconds, 1), figures=figures)
         _write_summary(out, summary)
-        if progress: print(f'{name}: passed in {seconds:.0f} s, {len(figures)} figures', file=sys.stderr)
-    runs = Path(params['store_path']).parent if params.get('store_path') else None   # 07_eval's full-scale cells write beside the store
+        if progress:
+            print(f'{name}: passed in {seconds:.0f} s, {len(figures)} figures', file=sys.stderr)
+    # 07_eval's full-scale cells write beside the store
+    runs = Path(params['store_path']).parent if params.get('store_path') else None
     for f in ('results.json', 'table3.md', 'noise.md'):
-        if runs and (runs / 'eval' / f).exists(): shutil.copy(runs / 'eval' / f, out / f)
-    if runs and (runs / 'talking_heads').exists(): shutil.copytree(runs / 'talking_heads', out / 'talking_heads', dirs_exist_ok=True)
+        if runs and (runs / 'eval' / f).exists():
+            shutil.copy(runs / 'eval' / f, out / f)
+    if runs and (runs / 'talking_heads').exists():
+        shutil.copytree(runs / 'talking_heads', out / 'talking_heads', dirs_exist_ok=True)
     return summary
 
 # %% ../nbs/09_reproduce.ipynb #bc8f46f5
 def main(argv=None):
     "Command-line entry of `disvae reproduce`."
     import argparse
-    p = argparse.ArgumentParser(prog='disvae reproduce', description='Run the notebooks headlessly and collect tables and figures.')
-    p.add_argument('--scale', default='smoke', help='smoke or full (nbs/params/SCALE.yaml)'); p.add_argument('--out', required=True)
-    p.add_argument('--device', default='cpu'); p.add_argument('--notebooks', nargs='*', default=None, help='a subset, by name (default: 00 to 07)')
+
+    p = argparse.ArgumentParser(
+        prog='disvae reproduce', description='Run the notebooks headlessly and collect tables and figures.'
+    )
+    p.add_argument('--scale', default='smoke', help='smoke or full (nbs/params/SCALE.yaml)')
+    p.add_argument('--out', required=True)
+    p.add_argument('--device', default='cpu')
+    p.add_argument('--notebooks', nargs='*', default=None, help='a subset, by name (default: 00 to 07)')
     p.add_argument('--no-train', action='store_true', help='at full scale, use DIR/runs as it is instead of making it')
-    p.add_argument('--param', action='append', default=[], metavar='KEY=VALUE', help='replace a parameter of the scale (YAML value; null leaves it out)')
+    p.add_argument(
+        '--param',
+        action='append',
+        default=[],
+        metavar='KEY=VALUE',
+        help='replace a parameter of the scale (YAML value; null leaves it out)',
+    )
     p.add_argument('--quiet', action='store_true')
     a = p.parse_args(argv)
     bad = [s for s in a.param if '=' not in s]
-    if bad: p.error(f'--param wants KEY=VALUE, got {bad[0]!r}')
+    if bad:
+        p.error(f'--param wants KEY=VALUE, got {bad[0]!r}')
     overrides = {k: yaml.safe_load(v) for k, v in (s.split('=', 1) for s in a.param)}
-    s = reproduce(a.scale, a.out, a.device, a.notebooks, train=not a.no_train, progress=not a.quiet, overrides=overrides)
+    s = reproduce(
+        a.scale, a.out, a.device, a.notebooks, train=not a.no_train, progress=not a.quiet, overrides=overrides
+    )
     passed = sum(r['status'] == 'passed' for r in s['notebooks'].values())
     print(f"{a.out}: {passed} of {len(s['notebooks'])} notebooks passed; summary.md, figures/, notebooks/")
     return s

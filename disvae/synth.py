@@ -21,38 +21,67 @@ __all__ = ['GRID_WORDS', 'EMOTIONS', 'EMOTION_INDEX', 'EMOTION_PROSODY', 'VOICES
 class _EventId(ctypes.Union):
     _fields_ = [('number', ctypes.c_int), ('name', ctypes.c_char_p), ('string', ctypes.c_char * 8)]
 
+
 class _Event(ctypes.Structure):  # espeak_EVENT from speak_lib.h
-    _fields_ = [('type', ctypes.c_int), ('unique_identifier', ctypes.c_uint), ('text_position', ctypes.c_int),
-                ('length', ctypes.c_int), ('audio_position', ctypes.c_int), ('sample', ctypes.c_int),
-                ('user_data', ctypes.c_void_p), ('id', _EventId)]
+    _fields_ = [
+        ('type', ctypes.c_int),
+        ('unique_identifier', ctypes.c_uint),
+        ('text_position', ctypes.c_int),
+        ('length', ctypes.c_int),
+        ('audio_position', ctypes.c_int),
+        ('sample', ctypes.c_int),
+        ('user_data', ctypes.c_void_p),
+        ('id', _EventId),
+    ]
+
 
 _SynthCallback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.POINTER(_Event))
 _EVENT_WORD, _EVENT_PHONEME = 1, 7
 _RATE, _VOLUME, _PITCH, _RANGE, _WORDGAP = 1, 2, 3, 4, 7
 
+
 class Espeak:
     "A process-wide espeak-ng engine that returns audio and phoneme events; `private=True`: a fresh engine of its own (`close` it)."
+
     sample_rate = 22_050
     _instance = None
-    def __new__(cls, private:bool=False):
-        if private: return cls._load(private=True)
-        if cls._instance is None: cls._instance = cls._load()
+
+    def __new__(cls, private: bool = False):
+        if private:
+            return cls._load(private=True)
+        if cls._instance is None:
+            cls._instance = cls._load()
         return cls._instance
 
     @classmethod
-    def _load(cls, private:bool=False):
+    def _load(cls, private: bool = False):
         import espeakng_loader, shutil, tempfile
-        self = super().__new__(cls); self.private = private
+
+        self = super().__new__(cls)
+        self.private = private
         library = espeakng_loader.get_library_path()
-        if private:   # the dynamic loader shares a library per path; a copy under another name gets its own, untouched static state
+        if private:  # the dynamic loader shares a library per path; a copy under another name gets its own, untouched static state
             with tempfile.TemporaryDirectory() as folder:
-                copy = os.path.join(folder, 'libespeak-ng-private.so'); shutil.copy(library, copy); self.lib = ctypes.CDLL(copy)
-        else: self.lib = ctypes.CDLL(library)
+                copy = os.path.join(folder, 'libespeak-ng-private.so')
+                shutil.copy(library, copy)
+                self.lib = ctypes.CDLL(copy)
+        else:
+            self.lib = ctypes.CDLL(library)
         data_dir = os.path.dirname(espeakng_loader.get_data_path())
-        rate = self.lib.espeak_Initialize(2, 0, data_dir.encode(), 0x0001 | 0x8000)  # synchronous, phoneme events, don't exit
-        if rate <= 0: raise DisvaeError(data_dir, 'espeak-ng failed to initialise')
-        self.lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
-                                          ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
+        # synchronous, phoneme events, don't exit
+        rate = self.lib.espeak_Initialize(2, 0, data_dir.encode(), 0x0001 | 0x8000)
+        if rate <= 0:
+            raise DisvaeError(data_dir, 'espeak-ng failed to initialise')
+        self.lib.espeak_Synth.argtypes = [
+            ctypes.c_char_p,
+            ctypes.c_size_t,
+            ctypes.c_uint,
+            ctypes.c_int,
+            ctypes.c_uint,
+            ctypes.c_uint,
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+        ]
         self._chunks, self._events = [], []
         self._callback = _SynthCallback(self._collect)  # keep a reference: C holds only the pointer
         self.lib.espeak_SetSynthCallback(self._callback)
@@ -61,41 +90,71 @@ class Espeak:
     def close(self):
         "Unload a private engine (the process-wide one stays)."
         import _ctypes
-        if self.private and self.lib is not None: self.lib.espeak_Terminate(); _ctypes.dlclose(self.lib._handle); self.lib = None
+
+        if self.private and self.lib is not None:
+            self.lib.espeak_Terminate()
+            _ctypes.dlclose(self.lib._handle)
+            self.lib = None
 
     def _collect(self, wav, n, events):
-        if wav and n > 0: self._chunks.append(np.ctypeslib.as_array(wav, (n,)).copy())
+        if wav and n > 0:
+            self._chunks.append(np.ctypeslib.as_array(wav, (n,)).copy())
         i = 0
         while events[i].type != 0:
             e = events[i]
-            if e.type == _EVENT_PHONEME: self._events.append(('phoneme', e.sample, e.id.string.decode('ascii', 'replace')))
-            elif e.type == _EVENT_WORD: self._events.append(('word', e.sample, ''))
+            if e.type == _EVENT_PHONEME:
+                self._events.append(('phoneme', e.sample, e.id.string.decode('ascii', 'replace')))
+            elif e.type == _EVENT_WORD:
+                self._events.append(('word', e.sample, ''))
             i += 1
         return 0
 
-    def synthesize(self, text:str, voice:str='en-us', rate:int=165, pitch:int=50, pitch_range:int=50,
-                   volume:int=100, word_gap:int=0, seed:int|None=None):
+    def synthesize(
+        self,
+        text: str,
+        voice: str = 'en-us',
+        rate: int = 165,
+        pitch: int = 50,
+        pitch_range: int = 50,
+        volume: int = 100,
+        word_gap: int = 0,
+        seed: int | None = None,
+    ):
         "(int16 audio at 22,050 Hz, [(kind, sample, label)] events) for `text`; `seed` fixes espeak's noise source."
-        if seed is not None: self.lib.espeak_ng_SetRandSeed(ctypes.c_long(seed))  # its noise generator, otherwise seeded per process
-        if self.lib.espeak_SetVoiceByName(voice.encode()) != 0: raise DisvaeError(None, f'espeak-ng has no voice {voice!r}')
-        for param, value in ((_RATE, rate), (_PITCH, pitch), (_RANGE, pitch_range), (_VOLUME, volume), (_WORDGAP, word_gap)):
+        # its noise generator, otherwise seeded per process
+        if seed is not None:
+            self.lib.espeak_ng_SetRandSeed(ctypes.c_long(seed))
+        if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
+            raise DisvaeError(None, f'espeak-ng has no voice {voice!r}')
+        for param, value in (
+            (_RATE, rate),
+            (_PITCH, pitch),
+            (_RANGE, pitch_range),
+            (_VOLUME, volume),
+            (_WORDGAP, word_gap),
+        ):
             self.lib.espeak_SetParameter(param, int(value), 0)
         self._chunks, self._events = [], []
-        self.lib.espeak_SetSynthCallback(self._callback)  # the C engine is per process: claim its callback for this object
+        # the C engine is per process: claim its callback for this object
+        self.lib.espeak_SetSynthCallback(self._callback)
         data = text.encode('utf-8')
         status = self.lib.espeak_Synth(data, len(data) + 1, 0, 1, 0, 1, None, None)  # POS_CHARACTER, espeakCHARS_UTF8
         self.lib.espeak_Synchronize()
         audio = np.concatenate(self._chunks) if self._chunks else np.zeros(0, np.int16)
         if status != 0 or not len(audio):
-            raise DisvaeError(None, f'espeak-ng returned status {status} and {len(audio)} samples for {text!r} with voice {voice!r}')
+            raise DisvaeError(
+                None, f'espeak-ng returned status {status} and {len(audio)} samples for {text!r} with voice {voice!r}'
+            )
         return audio, list(self._events)
 
 # %% ../nbs/01a_synth.ipynb #f7e1a2c1
-def synthesize_fresh(text:str, **settings) -> tuple:
+def synthesize_fresh(text: str, **settings) -> tuple:
     "`Espeak.synthesize` by a private engine that has spoken nothing before: the same text and settings give the same audio whatever this process spoke."
     engine = Espeak(private=True)
-    try: return engine.synthesize(text, **settings)
-    finally: engine.close()
+    try:
+        return engine.synthesize(text, **settings)
+    finally:
+        engine.close()
 
 # %% ../nbs/01a_synth.ipynb #4d246505
 GRID_WORDS = {
@@ -108,12 +167,14 @@ GRID_WORDS = {
 }
 _DIGIT_CODE = dict(zip(GRID_WORDS['digit'], 'z123456789'))
 
-def grid_sentence_id(words:list) -> str:
+
+def grid_sentence_id(words: list) -> str:
     "GRID's six-character id: the first letter of each word, the letter itself, and the digit as a digit (z for zero)."
     c, col, p, letter, digit, adv = words
     return c[0] + col[0] + p[0] + letter + _DIGIT_CODE[digit] + adv[0]
 
-EMOTIONS = ['NEU', 'HAP', 'SAD', 'ANG', 'FEA', 'DIS']   # CREMA-D's codes; index 0 is neutral
+
+EMOTIONS = ['NEU', 'HAP', 'SAD', 'ANG', 'FEA', 'DIS']  # CREMA-D's codes; index 0 is neutral
 EMOTION_INDEX = {e: i for i, e in enumerate(EMOTIONS)}
 # prosody relative to the speaker: rate factor, pitch shift, pitch range, volume, extra gap between words (10 ms units)
 EMOTION_PROSODY = {
@@ -127,27 +188,46 @@ EMOTION_PROSODY = {
 VOICES = ['en-us', 'en', 'en-gb-x-rp', 'en-029', 'en-gb-scotland', 'en-gb-x-gbclan', 'en-gb-x-gbcwmd']
 VARIANTS = ['m1', 'f1', 'm3', 'f2', 'm2', 'f3', 'm4', 'f4', 'm5', 'f5', 'm6', 'm7']
 
-def make_speakers(n:int, seed:int=0) -> list:
+
+def make_speakers(n: int, seed: int = 0) -> list:
     "n speakers: voice × variant pairs with per-speaker pitch and rate offsets."
     rng = np.random.default_rng(seed)
     pairs = [(v, var) for var in VARIANTS for v in VOICES]
-    if n > len(pairs): raise DisvaeError(None, f'at most {len(pairs)} synthetic speakers ({len(VOICES)} voices × {len(VARIANTS)} variants)')
+    if n > len(pairs):
+        raise DisvaeError(
+            None, f'at most {len(pairs)} synthetic speakers ({len(VOICES)} voices × {len(VARIANTS)} variants)'
+        )
     picks = rng.permutation(len(pairs))[:n]
-    return [dict(speaker=f'spk{i + 1:02d}', voice=pairs[j][0], variant=pairs[j][1],
-                 pitch=int(rng.integers(38, 63)), rate=int(rng.integers(150, 180))) for i, j in enumerate(picks)]
+    return [
+        dict(
+            speaker=f'spk{i + 1:02d}',
+            voice=pairs[j][0],
+            variant=pairs[j][1],
+            pitch=int(rng.integers(38, 63)),
+            rate=int(rng.integers(150, 180)),
+        )
+        for i, j in enumerate(picks)
+    ]
 
-def prosody(speaker:dict, emotion:str) -> dict:
+
+def prosody(speaker: dict, emotion: str) -> dict:
     "espeak parameters for `speaker` speaking with `emotion`."
     p = EMOTION_PROSODY[emotion]
-    return dict(voice=f"{speaker['voice']}+{speaker['variant']}", rate=int(speaker['rate'] * p['rate']),
-                pitch=int(np.clip(speaker['pitch'] + p['pitch'], 0, 99)), pitch_range=p['pitch_range'],
-                volume=p['volume'], word_gap=p['word_gap'])
+    return dict(
+        voice=f"{speaker['voice']}+{speaker['variant']}",
+        rate=int(speaker['rate'] * p['rate']),
+        pitch=int(np.clip(speaker['pitch'] + p['pitch'], 0, 99)),
+        pitch_range=p['pitch_range'],
+        volume=p['volume'],
+        word_gap=p['word_gap'],
+    )
 
 # %% ../nbs/01a_synth.ipynb #26c1ed40
 NEUTRAL_SHARE = 1 / 3
 RECORDING_FLOOR_DB = -50.0  # white noise under every utterance: real recordings are never digitally silent
 
-def plan_corpus(n_utterances:int, seed:int=0, n_speakers:int=24) -> tuple:
+
+def plan_corpus(n_utterances: int, seed: int = 0, n_speakers: int = 24) -> tuple:
     "(speakers, [(speaker index, words, emotion)]): everything that decides the corpus, drawn from `seed`."
     rng = np.random.default_rng(seed)
     speakers = make_speakers(n_speakers, seed)
@@ -158,39 +238,57 @@ def plan_corpus(n_utterances:int, seed:int=0, n_speakers:int=24) -> tuple:
         words = [str(rng.choice(GRID_WORDS[k])) for k in GRID_WORDS]
         emotion = EMOTIONS[int(rng.choice(6, p=weights))]
         key = (s, grid_sentence_id(words), emotion)
-        if key in seen: continue
-        seen.add(key); plan.append((s, words, emotion))
+        if key in seen:
+            continue
+        seen.add(key)
+        plan.append((s, words, emotion))
     return speakers, plan
+
 
 def _write_utterance(out, speaker, words, emotion, seed=0):
     "Speak one utterance and write its wav, TextGrid and GRID .align (each atomically)."
-    out = Path(out); uid = f'{grid_sentence_id(words)}_{emotion}'
-    folder = out / speaker['speaker']; (folder / 'align').mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    uid = f'{grid_sentence_id(words)}_{emotion}'
+    folder = out / speaker['speaker']
+    (folder / 'align').mkdir(parents=True, exist_ok=True)
     noise_seed = zlib.crc32(f"{seed}/{speaker['speaker']}/{uid}".encode())
     audio, events = Espeak().synthesize(' '.join(words), **prosody(speaker, emotion), seed=noise_seed)
     sr = Espeak.sample_rate
     ali = espeak_events_to_alignment(events, len(audio), sr, words)
     wave = np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=noise_seed), -1, 1)
-    tmp = folder / f'.{uid}.tmp.wav'; sf.write(tmp, wave, sr, subtype='PCM_16'); tmp.replace(folder / f'{uid}.wav')
-    tmp = folder / f'.{uid}.tmp.TextGrid'; write_textgrid(ali, tmp, duration=len(audio) / sr); tmp.replace(folder / f'{uid}.TextGrid')
-    tmp = folder / 'align' / f'.{uid}.tmp'; write_grid_align(ali.words, tmp, len(audio) / sr); tmp.replace(folder / 'align' / f'{uid}.align')
+    tmp = folder / f'.{uid}.tmp.wav'
+    sf.write(tmp, wave, sr, subtype='PCM_16')
+    tmp.replace(folder / f'{uid}.wav')
+    tmp = folder / f'.{uid}.tmp.TextGrid'
+    write_textgrid(ali, tmp, duration=len(audio) / sr)
+    tmp.replace(folder / f'{uid}.TextGrid')
+    tmp = folder / 'align' / f'.{uid}.tmp'
+    write_grid_align(ali.words, tmp, len(audio) / sr)
+    tmp.replace(folder / 'align' / f'{uid}.align')
     phones = [l for _, _, l in ali.phones]
     return dict(id=f"{speaker['speaker']}/{uid}", seconds=len(audio) / sr, phones=phones)
+
 
 def _write_many(args):
     out, jobs = args
     return [_write_utterance(out, *job) for job in jobs]
 
-def synth_corpus(out, # folder to write (created)
-                 n_utterances:int=1000, seed:int=0, n_speakers:int=24,
-                 workers:int|None=None, # processes (default: all cores)
-                 progress:bool=True) -> dict:
+
+def synth_corpus(
+    out,  # folder to write (created)
+    n_utterances: int = 1000,
+    seed: int = 0,
+    n_speakers: int = 24,
+    workers: int | None = None,  # processes (default: all cores)
+    progress: bool = True,
+) -> dict:
     "Write a GRID-like emotional corpus spoken by espeak-ng; returns its summary (also in corpus.json)."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     (out / 'corpus.json').unlink(missing_ok=True)
     speakers, plan = plan_corpus(n_utterances, seed, n_speakers)
     jobs = [(speakers[s], words, emotion, seed) for s, words, emotion in plan]
-    chunks = [jobs[i:i + 25] for i in range(0, len(jobs), 25)]
+    chunks = [jobs[i : i + 25] for i in range(0, len(jobs), 25)]
     workers = workers or os.cpu_count() or 1
     results = []
     bar = tqdm(total=len(jobs), desc='synth-corpus', unit='utt', disable=not progress)
@@ -198,37 +296,66 @@ def synth_corpus(out, # folder to write (created)
     # from a clean server that never spoke: the files depend on the seed alone, not on the workers or on the caller.
     # (A plain fork could also deadlock when the caller has threads, as Jupyter does.)
     import disvae.synth, multiprocessing  # workers need the function by its module path, also from a notebook
-    ctx = multiprocessing.get_context('forkserver'); ctx.set_forkserver_preload(['disvae.synth'])
+
+    ctx = multiprocessing.get_context('forkserver')
+    ctx.set_forkserver_preload(['disvae.synth'])
     with ctx.Pool(workers, maxtasksperchild=1) as pool:
-        for r in pool.imap(disvae.synth._write_many, [(out, c) for c in chunks]): results += r; bar.update(len(r))
+        for r in pool.imap(disvae.synth._write_many, [(out, c) for c in chunks]):
+            results += r
+            bar.update(len(r))
     bar.close()
     emotions = collections.Counter(e for _, _, e in plan)
-    summary = dict(kind='synth', seed=seed, utterances=len(results), speakers=speakers,
-                   hours=sum(r['seconds'] for r in results) / 3600,
-                   emotions={e: emotions.get(e, 0) for e in EMOTIONS},
-                   phonemes=dict(collections.Counter(p.lstrip("',") for r in results for p in r['phones']).most_common()))
-    tmp = out / '.corpus.json.tmp'; tmp.write_text(json.dumps(summary, indent=1)); tmp.replace(out / 'corpus.json')
+    summary = dict(
+        kind='synth',
+        seed=seed,
+        utterances=len(results),
+        speakers=speakers,
+        hours=sum(r['seconds'] for r in results) / 3600,
+        emotions={e: emotions.get(e, 0) for e in EMOTIONS},
+        phonemes=dict(collections.Counter(p.lstrip("',") for r in results for p in r['phones']).most_common()),
+    )
+    tmp = out / '.corpus.json.tmp'
+    tmp.write_text(json.dumps(summary, indent=1))
+    tmp.replace(out / 'corpus.json')
     return summary
 
 # %% ../nbs/01a_synth.ipynb #01f40c25
 CREMAD_SENTENCES = {
-    'IEO': "It's eleven o'clock", 'TIE': 'That is exactly what happened', 'IOM': "I'm on my way to the meeting",
-    'IWW': 'I wonder what this is about', 'TAI': 'The airplane is almost full', 'MTI': 'Maybe tomorrow it will be cold',
-    'IWL': 'I would like a new alarm clock', 'ITH': "I think I have a doctor's appointment", 'DFA': "Don't forget a jacket",
-    'ITS': "I think I've seen this before", 'TSI': 'The surface is slick', 'WSI': "We'll stop in a couple of minutes"}
+    'IEO': "It's eleven o'clock",
+    'TIE': 'That is exactly what happened',
+    'IOM': "I'm on my way to the meeting",
+    'IWW': 'I wonder what this is about',
+    'TAI': 'The airplane is almost full',
+    'MTI': 'Maybe tomorrow it will be cold',
+    'IWL': 'I would like a new alarm clock',
+    'ITH': "I think I have a doctor's appointment",
+    'DFA': "Don't forget a jacket",
+    'ITS': "I think I've seen this before",
+    'TSI': 'The surface is slick',
+    'WSI': "We'll stop in a couple of minutes",
+}
+
 
 def _speak16(text, speaker, emotion='NEU'):
     audio, events = Espeak().synthesize(text, **prosody(speaker, emotion))
     return resample(audio.astype(np.float32) / 32768, Espeak.sample_rate, SAMPLE_RATE), events
 
+
 def _blank_video(seconds, size=(48, 64)):
     n = max(1, int(round(seconds * 25)))
     return np.full((n, *size, 3), 96, np.uint8)
 
-def write_fixture_tree(kind:str, # 'grid', 'cremad' or 'lrs3'
-                       root, n_speakers:int=4, per_speaker:int=2, seed:int=0) -> Path:
+
+def write_fixture_tree(
+    kind: str,  # 'grid', 'cremad' or 'lrs3'
+    root,
+    n_speakers: int = 4,
+    per_speaker: int = 2,
+    seed: int = 0,
+) -> Path:
     "A tiny corpus tree in the exact layout of GRID, CREMA-D or LRS3, spoken by espeak-ng."
-    root = Path(root); rng = np.random.default_rng(seed)
+    root = Path(root)
+    rng = np.random.default_rng(seed)
     speakers = make_speakers(n_speakers, seed)
     for i, spk in enumerate(speakers):
         for j in range(per_speaker):
@@ -237,7 +364,9 @@ def write_fixture_tree(kind:str, # 'grid', 'cremad' or 'lrs3'
                 wave, events = _speak16(' '.join(words), spk)
                 name, folder = grid_sentence_id(words), root / f's{i + 1}'
                 (folder / 'align').mkdir(parents=True, exist_ok=True)
-                ali = espeak_events_to_alignment(events, len(wave) * Espeak.sample_rate // SAMPLE_RATE, Espeak.sample_rate, words)
+                ali = espeak_events_to_alignment(
+                    events, len(wave) * Espeak.sample_rate // SAMPLE_RATE, Espeak.sample_rate, words
+                )
                 write_video_with_audio(folder / f'{name}.mpg', _blank_video(len(wave) / SAMPLE_RATE), wave, SAMPLE_RATE)
                 write_grid_align(ali.words, folder / 'align' / f'{name}.align', len(wave) / SAMPLE_RATE)
             elif kind == 'cremad':
@@ -246,17 +375,25 @@ def write_fixture_tree(kind:str, # 'grid', 'cremad' or 'lrs3'
                 wave, _ = _speak16(CREMAD_SENTENCES[code], spk, emotion)
                 (root / 'AudioWAV').mkdir(parents=True, exist_ok=True)
                 level = 'XX' if emotion == 'NEU' else 'MD'
-                sf.write(root / 'AudioWAV' / f'{1001 + i}_{code}_{emotion}_{level}.wav', wave, SAMPLE_RATE, subtype='PCM_16')
+                sf.write(
+                    root / 'AudioWAV' / f'{1001 + i}_{code}_{emotion}_{level}.wav', wave, SAMPLE_RATE, subtype='PCM_16'
+                )
             elif kind == 'lrs3':
                 split = 'test' if i == n_speakers - 1 else ('pretrain' if i % 2 else 'trainval')
                 vid = ''.join(rng.choice(list(string.ascii_letters + string.digits + '-_'), 11))
-                folder = root / split / vid; folder.mkdir(parents=True, exist_ok=True)
+                folder = root / split / vid
+                folder.mkdir(parents=True, exist_ok=True)
                 wave, events = _speak16(' '.join(words), spk)
-                ali = espeak_events_to_alignment(events, len(wave) * Espeak.sample_rate // SAMPLE_RATE, Espeak.sample_rate, words)
+                ali = espeak_events_to_alignment(
+                    events, len(wave) * Espeak.sample_rate // SAMPLE_RATE, Espeak.sample_rate, words
+                )
                 clip = f'{j:05d}'
                 write_video_with_audio(folder / f'{clip}.mp4', _blank_video(len(wave) / SAMPLE_RATE), wave, SAMPLE_RATE)
                 rows = ''.join(f'{w.upper()} {s:.2f} {e:.2f} {rng.uniform(1, 9):.1f}\n' for s, e, w in ali.words)
-                (folder / f'{clip}.txt').write_text(f"Text:  {' '.join(words).upper()}\nConf:  {int(rng.integers(1, 9))}\n\n"
-                                                     f"WORD START END ASDSCORE\n{rows}")
-            else: raise DisvaeError(root, f'no fixture layout {kind!r}; use grid, cremad or lrs3')
+                (folder / f'{clip}.txt').write_text(
+                    f"Text:  {' '.join(words).upper()}\nConf:  {int(rng.integers(1, 9))}\n\n"
+                    f"WORD START END ASDSCORE\n{rows}"
+                )
+            else:
+                raise DisvaeError(root, f'no fixture layout {kind!r}; use grid, cremad or lrs3')
     return root

@@ -23,64 +23,83 @@ __all__ = ['TrainConfig', 'replace_folder', 'save_checkpoint', 'load_checkpoint'
 # %% ../nbs/06_train.ipynb #12de37e6
 @dataclass
 class TrainConfig:
-    store: str                     # a prepared feature store
-    out: str                       # checkpoint folder
-    stage: str = 'full'            # 'content' (neutral speech, first stage) or 'full'
-    init_from: str|None = None     # a checkpoint to start from (the content stage's, for the full stage)
+    store: str  # a prepared feature store
+    out: str  # checkpoint folder
+    stage: str = 'full'  # 'content' (neutral speech, first stage) or 'full'
+    init_from: str | None = None  # a checkpoint to start from (the content stage's, for the full stage)
     epochs: int = 10
-    max_steps: int|None = None     # stop after this many optimizer steps in total
+    max_steps: int | None = None  # stop after this many optimizer steps in total
     batch_size: int = 256
     lr: float = 1e-3
-    shift: int = 1                 # frames between training segments
+    shift: int = 1  # frames between training segments
     seed: int = 0
     device: str = 'cpu'
-    checkpoint_every: int = 500    # steps; a checkpoint is also written at the end of every epoch
-    margin: bool = True            # False: the ablation without margin ranking loss
-    hidden: int = 256              # LSTM units (the paper's 256; smaller for smoke runs)
+    checkpoint_every: int = 500  # steps; a checkpoint is also written at the end of every epoch
+    margin: bool = True  # False: the ablation without margin ranking loss
+    hidden: int = 256  # LSTM units (the paper's 256; smaller for smoke runs)
     z_dim: int = 32
     progress: bool = True
+
     def __post_init__(self):
-        if self.stage not in ('content', 'full'): raise DisvaeError(None, f"unknown stage {self.stage!r}; use 'content' or 'full'")
+        if self.stage not in ('content', 'full'):
+            raise DisvaeError(None, f"unknown stage {self.stage!r}; use 'content' or 'full'")
 
 # %% ../nbs/06_train.ipynb #8848d120
-def _optimizer_tensors(opt:torch.optim.Optimizer) -> tuple:
+def _optimizer_tensors(opt: torch.optim.Optimizer) -> tuple:
     sd = opt.state_dict()
-    tensors = {f'state.{i}.{k}': (v if torch.is_tensor(v) else torch.tensor(v)).detach().cpu().contiguous()
-               for i, st in sd['state'].items() for k, v in st.items()}
+    tensors = {
+        f'state.{i}.{k}': (v if torch.is_tensor(v) else torch.tensor(v)).detach().cpu().contiguous()
+        for i, st in sd['state'].items()
+        for k, v in st.items()
+    }
     return tensors, sd['param_groups']
 
-def _restore_optimizer(opt, tensors:dict, groups:list):
+
+def _restore_optimizer(opt, tensors: dict, groups: list):
     state = {}
     for key, v in tensors.items():
         _, i, k = key.split('.', 2)
         state.setdefault(int(i), {})[k] = v
     opt.load_state_dict({'state': state, 'param_groups': groups})
 
-def replace_folder(tmp:Path, folder:Path) -> Path:
+
+def replace_folder(tmp: Path, folder: Path) -> Path:
     "Put the finished folder `tmp` at `folder` by renames, so `folder` is always either the old or the new one whole."
     if folder.exists():
-        old = folder.with_name(folder.name + '.old'); folder.replace(old); tmp.replace(folder); shutil.rmtree(old)
-    else: tmp.replace(folder)
+        old = folder.with_name(folder.name + '.old')
+        folder.replace(old)
+        tmp.replace(folder)
+        shutil.rmtree(old)
+    else:
+        tmp.replace(folder)
     return folder
 
-def save_checkpoint(folder, model, opt, train_config:TrainConfig, progress:dict):
+
+def save_checkpoint(folder, model, opt, train_config: TrainConfig, progress: dict):
     "Write model, optimizer, random state and progress into `folder` atomically."
     from safetensors.torch import save_file
-    folder = Path(folder); tmp = folder.with_name(folder.name + '.tmp')
-    if tmp.exists(): shutil.rmtree(tmp)
+
+    folder = Path(folder)
+    tmp = folder.with_name(folder.name + '.tmp')
+    if tmp.exists():
+        shutil.rmtree(tmp)
     tensors, groups = _optimizer_tensors(opt)
     rng = {'torch_cpu': torch.get_rng_state()}
-    if torch.cuda.is_available(): rng |= {f'torch_cuda{i}': s for i, s in enumerate(torch.cuda.get_rng_state_all())}
+    if torch.cuda.is_available():
+        rng |= {f'torch_cuda{i}': s for i, s in enumerate(torch.cuda.get_rng_state_all())}
     save_vae(model, tmp, extra=dict(train=asdict(train_config), progress=progress, param_groups=groups))
     save_file(tensors | {f'rng.{k}': v for k, v in rng.items()}, tmp / 'optimizer.safetensors')
     return replace_folder(tmp, folder)
+
 
 def load_checkpoint(folder, model, opt):
     "Restore model weights, optimizer and random state; return the saved progress."
     folder = Path(folder)
     trained = load_vae(folder)
     if trained.config != model.config:
-        diff = {k: (v, getattr(model.config, k)) for k, v in asdict(trained.config).items() if getattr(model.config, k) != v}
+        diff = {
+            k: (v, getattr(model.config, k)) for k, v in asdict(trained.config).items() if getattr(model.config, k) != v
+        }
         raise DisvaeError(folder, f'checkpoint config does not match this run: {diff}')
     model.load_state_dict(trained.state_dict())
     meta = read_json(folder / 'config.json')
@@ -99,38 +118,54 @@ def _distributed():
         dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
     return (dist.get_rank() if world > 1 else 0), world
 
+
 @torch.no_grad()
-def validate(model:DisentangledVAE, ds:SegmentDataset, device, batch_size:int=1024, max_segments:int=20_000) -> dict:
+def validate(
+    model: DisentangledVAE, ds: SegmentDataset, device, batch_size: int = 1024, max_segments: int = 20_000
+) -> dict:
     "Reconstruction log-likelihood per frame and table-nearest viseme / emotion accuracy on a split."
     from disvae.losses import gaussian_log_likelihood
+
     model.eval()
     idx = np.linspace(0, len(ds) - 1, min(len(ds), max_segments)).astype(int)
     ll, vis_hit, emo_hit = 0.0, 0, 0
     for i in range(0, len(idx), batch_size):
-        batch = [ds[j] for j in idx[i:i + batch_size]]
+        batch = [ds[j] for j in idx[i : i + batch_size]]
         x = torch.stack([b[0] for b in batch]).to(device)
         v, e = (torch.tensor([b[k] for b in batch], device=device) for k in (1, 2))
         out = model(x)
         ll += gaussian_log_likelihood(x, out['x_mean'], out['x_logvar']).sum().item() / x.shape[1]
-        vis_hit += (table_log_probs(out['z_c'], model.viseme_table, model.config.latent_var).argmax(-1) == v).sum().item()
-        emo_hit += (table_log_probs(out['z_e'], model.emotion_table, model.config.latent_var).argmax(-1) == e).sum().item()
+        vis_hit += (
+            (table_log_probs(out['z_c'], model.viseme_table, model.config.latent_var).argmax(-1) == v).sum().item()
+        )
+        emo_hit += (
+            (table_log_probs(out['z_e'], model.emotion_table, model.config.latent_var).argmax(-1) == e).sum().item()
+        )
     model.train()
     n = len(idx)
     return dict(val_log_likelihood_per_frame=ll / n, val_viseme_accuracy=vis_hit / n, val_emotion_accuracy=emo_hit / n)
 
-def train_vae(config:TrainConfig, stop_after:int|None=None, # stop (as if interrupted) after this many steps
-             ) -> Path:
+
+def train_vae(
+    config: TrainConfig,
+    stop_after: int | None = None,  # stop (as if interrupted) after this many steps
+) -> Path:
     "Train the VAE as `config` says; resumes from `config.out` when a checkpoint is there."
     rank, world = _distributed()
-    device = torch_device(config.device if config.device != 'cuda' or world == 1 else f'cuda:{int(os.environ.get("LOCAL_RANK", 0))}')
+    device = torch_device(
+        config.device if config.device != 'cuda' or world == 1 else f'cuda:{int(os.environ.get("LOCAL_RANK", 0))}'
+    )
     torch.manual_seed(config.seed + rank)
     store = FeatureStore(config.store)
     emotions = ['NEU'] if config.stage == 'content' else None
     train_ds = SegmentDataset(store, 'train', shift=config.shift, emotions=emotions)
     val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), emotions=emotions)
-    vae_config = VAEConfig(n_sequences=train_ds.n_sequences, margin=config.margin, hidden=config.hidden, z_dim=config.z_dim)
+    vae_config = VAEConfig(
+        n_sequences=train_ds.n_sequences, margin=config.margin, hidden=config.hidden, z_dim=config.z_dim
+    )
     model = DisentangledVAE(vae_config)
-    model.feature_mean.copy_(train_ds.mean); model.feature_std.copy_(train_ds.std)
+    model.feature_mean.copy_(train_ds.mean)
+    model.feature_std.copy_(train_ds.std)
     if config.init_from:
         start = load_vae(config.init_from)
         state = {k: v for k, v in start.state_dict().items() if k != 'sequence_table'}
@@ -141,51 +176,92 @@ def train_vae(config:TrainConfig, stop_after:int|None=None, # stop (as if interr
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
     out = Path(config.out)
     progress = dict(step=0, epoch=0, history=[])
-    if (out / 'optimizer.safetensors').exists(): progress = load_checkpoint(out, model, opt); model.to(device)
+    if (out / 'optimizer.safetensors').exists():
+        progress = load_checkpoint(out, model, opt)
+        model.to(device)
     net = torch.nn.parallel.DistributedDataParallel(model) if world > 1 else model
     seg_per_seq = torch.as_tensor(train_ds.segments_per_sequence, dtype=torch.float32, device=device)
     steps_per_epoch = len(train_ds) // (config.batch_size * world)
-    if steps_per_epoch == 0: raise DisvaeError(config.store, f'{len(train_ds)} training segments: fewer than one batch of {config.batch_size} per process')
-    total = config.epochs * steps_per_epoch if config.max_steps is None else min(config.max_steps, config.epochs * steps_per_epoch)
-    bar = tqdm(total=total, initial=progress['step'], desc=f'train-vae {config.stage}', unit='step', disable=not config.progress or rank != 0)
+    if steps_per_epoch == 0:
+        raise DisvaeError(
+            config.store, f'{len(train_ds)} training segments: fewer than one batch of {config.batch_size} per process'
+        )
+    total = (
+        config.epochs * steps_per_epoch
+        if config.max_steps is None
+        else min(config.max_steps, config.epochs * steps_per_epoch)
+    )
+    bar = tqdm(
+        total=total,
+        initial=progress['step'],
+        desc=f'train-vae {config.stage}',
+        unit='step',
+        disable=not config.progress or rank != 0,
+    )
     while progress['step'] < total and progress['step'] != stop_after:
         epoch = progress['epoch']
         order = torch.randperm(len(train_ds), generator=torch.Generator().manual_seed(config.seed * 100_003 + epoch))
-        for b in range(progress['step'] - epoch * steps_per_epoch, steps_per_epoch):   # a resumed epoch skips its done batches
-            idx = order[(b * world + rank) * config.batch_size:(b * world + rank + 1) * config.batch_size]
+        for b in range(
+            progress['step'] - epoch * steps_per_epoch, steps_per_epoch
+        ):  # a resumed epoch skips its done batches
+            idx = order[(b * world + rank) * config.batch_size : (b * world + rank + 1) * config.batch_size]
             x, v, e, s = zip(*[train_ds[int(i)] for i in idx])
-            x = torch.stack(x).to(device); v, e, s = (torch.tensor(t, device=device) for t in (v, e, s))
-            loss, terms, _ = vae_loss(model, x, v, e, s, seg_per_seq[s], emotion_terms=config.stage == 'full', forward=net)
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-            progress['step'] += 1; bar.update(1)
+            x = torch.stack(x).to(device)
+            v, e, s = (torch.tensor(t, device=device) for t in (v, e, s))
+            loss, terms, _ = vae_loss(
+                model, x, v, e, s, seg_per_seq[s], emotion_terms=config.stage == 'full', forward=net
+            )
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            progress['step'] += 1
+            bar.update(1)
             progress['last'] = {k: float(t) for k, t in terms.items()}
-            bar.set_postfix({k: f'{float(t):.3g}' for k, t in terms.items() if k in ('loss', 'log_likelihood', 'log_p_viseme', 'log_p_emotion', 'margin_viseme')})
+            bar.set_postfix(
+                {
+                    k: f'{float(t):.3g}'
+                    for k, t in terms.items()
+                    if k in ('loss', 'log_likelihood', 'log_p_viseme', 'log_p_emotion', 'margin_viseme')
+                }
+            )
             if rank == 0 and (progress['step'] % config.checkpoint_every == 0 or progress['step'] == stop_after):
                 save_checkpoint(out, model, opt, config, progress)
-            if progress['step'] >= total or progress['step'] == stop_after: break
-        if progress['step'] == (epoch + 1) * steps_per_epoch:      # the epoch is complete: validate and record it
+            if progress['step'] >= total or progress['step'] == stop_after:
+                break
+        if progress['step'] == (epoch + 1) * steps_per_epoch:  # the epoch is complete: validate and record it
             progress['epoch'] += 1
             if rank == 0:
-                record = dict(epoch=progress['epoch'], step=progress['step'], **progress['last'], **validate(model, val_ds, device))
+                record = dict(
+                    epoch=progress['epoch'],
+                    step=progress['step'],
+                    **progress['last'],
+                    **validate(model, val_ds, device),
+                )
                 progress['history'].append(record)
                 bar.write(' '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in record.items()))
-        if rank == 0: save_checkpoint(out, model, opt, config, progress)
+        if rank == 0:
+            save_checkpoint(out, model, opt, config, progress)
     bar.close()
-    if world > 1: dist.barrier()
+    if world > 1:
+        dist.barrier()
     return out
 
 # %% ../nbs/06_train.ipynb #8408371b
-def config_parser(config_class, prog:str, positional:tuple):
+def config_parser(config_class, prog: str, positional: tuple):
     "An argparse parser for a config dataclass: `positional` fields as arguments, every other field as --an-option."
     import argparse
+
     p = argparse.ArgumentParser(prog=prog)
-    for name in positional: p.add_argument(name)
+    for name in positional:
+        p.add_argument(name)
     booleans = lambda s: s.lower() in ('1', 'true', 'yes')
     for f in config_class.__dataclass_fields__.values():
-        if f.name in positional: continue
+        if f.name in positional:
+            continue
         kind = {'int': int, 'float': float, 'str': str, 'bool': booleans}.get(str(f.type).split('|')[0].strip(), str)
         p.add_argument('--' + f.name.replace('_', '-'), type=kind, default=f.default)
     return p
+
 
 def main(argv=None):
     "Command-line entry of `disvae train-vae` (also what torchrun runs in every process)."

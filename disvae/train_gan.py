@@ -12,14 +12,36 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from PIL import Image
-from .data import DisvaeError, video_segments, video_frame_to_spec_frame, num_video_frames, log_spectrogram, SAMPLE_RATE, AudioError, torch_device, read_json, read_safetensors, load_weights
+from disvae.data import (
+    DisvaeError,
+    video_segments,
+    video_frame_to_spec_frame,
+    num_video_frames,
+    log_spectrogram,
+    SAMPLE_RATE,
+    AudioError,
+    torch_device,
+    read_json,
+    read_safetensors,
+    load_weights,
+)
 from .corpora import FeatureStore
 from .vae import DisentangledVAE, load_vae, encode
 from .baseline import MFCCBaseline, load_baseline
 from .generator import FaceLandmarker, UNetGenerator, GeneratorConfig, generate, perceptual_loss, MOUTH
 from .critics import FrameCritic, VideoCritic, CriticConfig, gradient_penalty
-from .render import (FaceIdentity, bundled_faces, mouth_track, deform_landmarks, warp_face, draw_mouth,
-                           train_mouth_regressor, save_regressor, load_regressor, RegressorConfig)
+from disvae.render import (
+    FaceIdentity,
+    bundled_faces,
+    mouth_track,
+    deform_landmarks,
+    warp_face,
+    draw_mouth,
+    train_mouth_regressor,
+    save_regressor,
+    load_regressor,
+    RegressorConfig,
+)
 
 # %% auto #0
 __all__ = ['AudioConditioner', 'utterance_latents', 'TalkingFaceClips', 'GANConfig', 'train_gan', 'load_generator', 'main']
@@ -27,74 +49,118 @@ __all__ = ['AudioConditioner', 'utterance_latents', 'TalkingFaceClips', 'GANConf
 # %% ../nbs/06b_train_gan.ipynb #2b5e4221
 class AudioConditioner:
     "What the generator follows, one vector per 25 fps video frame: a VAE's z_c, or an MFCC baseline's embedding (§4.5)."
-    def __init__(self, source): # a checkpoint folder, a loaded VAE or baseline, or an AudioConditioner
-        if isinstance(source, AudioConditioner): source = source.model
+
+    def __init__(self, source):  # a checkpoint folder, a loaded VAE or baseline, or an AudioConditioner
+        if isinstance(source, AudioConditioner):
+            source = source.model
         if isinstance(source, (str, Path)):
-            folder = Path(source); meta = folder / 'config.json'
+            folder = Path(source)
+            meta = folder / 'config.json'
             kind = read_json(meta).get('kind') if meta.exists() else None
-            if kind == 'disvae.vae': source = load_vae(folder)
-            elif kind == 'disvae.mfcc_baseline': source = load_baseline(folder)
-            else: raise DisvaeError(folder, f'not a VAE or MFCC baseline checkpoint (kind {kind!r}); the generator needs one of them')
-        if not isinstance(source, (DisentangledVAE, MFCCBaseline)): raise DisvaeError(None, f'cannot condition on a {type(source).__name__}')
+            if kind == 'disvae.vae':
+                source = load_vae(folder)
+            elif kind == 'disvae.mfcc_baseline':
+                source = load_baseline(folder)
+            else:
+                raise DisvaeError(
+                    folder, f'not a VAE or MFCC baseline checkpoint (kind {kind!r}); the generator needs one of them'
+                )
+        if not isinstance(source, (DisentangledVAE, MFCCBaseline)):
+            raise DisvaeError(None, f'cannot condition on a {type(source).__name__}')
         self.model = source.eval()
         self.name = 'z_c' if isinstance(source, DisentangledVAE) else 'MFCC embedding'
         self.dim = source.config.z_dim if isinstance(source, DisentangledVAE) else source.config.embed_dim
 
     @torch.no_grad()
-    def __call__(self, feats, n_video:int|None=None) -> torch.Tensor: # raw log magnitude [frames, 200] -> [n_video, dim]
+    def __call__(
+        self, feats, n_video: int | None = None
+    ) -> torch.Tensor:  # raw log magnitude [frames, 200] -> [n_video, dim]
         x = torch.as_tensor(np.asarray(feats, np.float32))
-        if self.name == 'z_c': return self.model.content_encoder(video_segments((x - self.model.feature_mean) / self.model.feature_std, n_video))[0]
+        if self.name == 'z_c':
+            return self.model.content_encoder(
+                video_segments((x - self.model.feature_mean) / self.model.feature_std, n_video)
+            )[0]
         return self.model(video_segments(x, n_video))[0]
 
-    def from_wave(self, wave:np.ndarray) -> torch.Tensor: # 16 kHz mono -> [video frames, dim]
-        if self.name == 'z_c': return encode(self.model, wave, SAMPLE_RATE)   # encode names audio that is too short
-        if num_video_frames(len(wave)) == 0: raise AudioError(None, f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)')
-        return self(log_spectrogram(torch.from_numpy(np.clip(wave, -1, 1).astype(np.float32))), num_video_frames(len(wave)))
+    def from_wave(self, wave: np.ndarray) -> torch.Tensor:  # 16 kHz mono -> [video frames, dim]
+        if self.name == 'z_c':
+            return encode(self.model, wave, SAMPLE_RATE)  # encode names audio that is too short
+        if num_video_frames(len(wave)) == 0:
+            raise AudioError(
+                None, f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)'
+            )
+        return self(
+            log_spectrogram(torch.from_numpy(np.clip(wave, -1, 1).astype(np.float32))), num_video_frames(len(wave))
+        )
 
-def utterance_latents(condition, store:FeatureStore, rows) -> list:
+
+def utterance_latents(condition, store: FeatureStore, rows) -> list:
     "[video frames, dim] for each store row: z_c of a VAE (posterior means) or a baseline's embedding, one per 25 fps frame."
     condition = AudioConditioner(condition)
     return [condition(np.array(store.utterance(int(r))[0])) for r in rows]
 
+
 class TalkingFaceClips(torch.utils.data.Dataset):
     "Rendered clips of a store's utterances: dict(face, previous, frames, mouth, visemes, z)."
-    def __init__(self, store, vae, # a VAE, an MFCC baseline (or their folders), or an AudioConditioner
-                 identities:list, split:str='train', clip_len:int=5):
+
+    def __init__(
+        self,
+        store,
+        vae,  # a VAE, an MFCC baseline (or their folders), or an AudioConditioner
+        identities: list,
+        split: str = 'train',
+        clip_len: int = 5,
+    ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.identities, self.clip_len = identities, clip_len
         rows = np.flatnonzero(self.store.utterances.split.values == split)
         self.z = utterance_latents(vae, self.store, rows)
         keep = [i for i, z in enumerate(self.z) if len(z) >= clip_len + 1]
-        if not keep: raise DisvaeError(self.store.path, f'no utterance in split {split!r} has {clip_len + 1} video frames')
+        if not keep:
+            raise DisvaeError(self.store.path, f'no utterance in split {split!r} has {clip_len + 1} video frames')
         self.rows, self.z = rows[keep], [self.z[i] for i in keep]
         self.starts = [(u, t) for u, z in enumerate(self.z) for t in range(1, len(z) - clip_len + 1, clip_len)]
-    def __len__(self): return len(self.starts)
+
+    def __len__(self):
+        return len(self.starts)
+
     def __getitem__(self, i):
-        u, t0 = self.starts[i]; identity = self.identities[i % len(self.identities)]
+        u, t0 = self.starts[i]
+        identity = self.identities[i % len(self.identities)]
         labels = np.asarray(self.store.utterance(int(self.rows[u]))[1], np.int64)
         track = mouth_track(labels, len(self.z[u]))
         frames, mouths = [], []
         for t in range(t0 - 1, t0 + self.clip_len):
             target = deform_landmarks(identity.landmarks, track[t])
-            frames.append(draw_mouth(warp_face(identity.crop, identity.landmarks, target), target)); mouths.append(target[MOUTH])
-        img = lambda a: torch.from_numpy(np.ascontiguousarray(a)).permute(*range(a.ndim - 3), -1, -3, -2).float() / 127.5 - 1
+            frames.append(draw_mouth(warp_face(identity.crop, identity.landmarks, target), target))
+            mouths.append(target[MOUTH])
+        img = lambda a: (
+            torch.from_numpy(np.ascontiguousarray(a)).permute(*range(a.ndim - 3), -1, -3, -2).float() / 127.5 - 1
+        )
         frames = img(np.stack(frames))
         spec = np.minimum(video_frame_to_spec_frame(np.arange(t0, t0 + self.clip_len)), len(labels) - 1)
-        return dict(face=img(identity.crop), previous=frames[:-1], frames=frames[1:], mouth=torch.tensor(np.stack(mouths[1:])),
-                    visemes=torch.from_numpy(labels[spec]), z=self.z[u][t0:t0 + self.clip_len])
+        return dict(
+            face=img(identity.crop),
+            previous=frames[:-1],
+            frames=frames[1:],
+            mouth=torch.tensor(np.stack(mouths[1:])),
+            visemes=torch.from_numpy(labels[spec]),
+            z=self.z[u][t0 : t0 + self.clip_len],
+        )
 
 # %% ../nbs/06b_train_gan.ipynb #848530dd
 @dataclass
 class GANConfig:
-    store: str                      # a prepared feature store (its viseme labels drive the renderer)
-    vae: str                        # a trained VAE (its z_c) or MFCC baseline (its embedding): what the generator follows
-    out: str                        # checkpoint folder
-    size: int = 64                  # crop side (the paper: 256)
-    depth: int = 4                  # generator down-samplings
-    base: int = 32                  # generator and critic width
+    store: str  # a prepared feature store (its viseme labels drive the renderer)
+    # a trained VAE (its z_c) or MFCC baseline (its embedding): what the generator follows
+    vae: str
+    out: str  # checkpoint folder
+    size: int = 64  # crop side (the paper: 256)
+    depth: int = 4  # generator down-samplings
+    base: int = 32  # generator and critic width
     clip_len: int = 5
-    teacher_forcing: bool = False   # True: the generator sees the real previous frame; False: its own, as at inference
-    identities: int = 8             # variants of each bundled face photo
+    teacher_forcing: bool = False  # True: the generator sees the real previous frame; False: its own, as at inference
+    identities: int = 8  # variants of each bundled face photo
     steps: int = 2000
     batch_size: int = 8
     lr: float = 1e-4
@@ -104,46 +170,68 @@ class GANConfig:
     adversarial: float = 0.01
     viseme: float = 0.1
     gp: float = 10.0
-    standardise: bool = True        # the generator standardises its input with the training split's per-dimension mean and std
-    regressor_frames: int = 800     # rendered frames the mouth-landmark regressor learns from (once per run)
+    # the generator standardises its input with the training split's per-dimension mean and std
+    standardise: bool = True
+    regressor_frames: int = 800  # rendered frames the mouth-landmark regressor learns from (once per run)
     regressor_steps: int = 400
-    sample_every: int = 200         # write a strip of generated and real frames every N steps
+    sample_every: int = 200  # write a strip of generated and real frames every N steps
     checkpoint_every: int = 200
     seed: int = 0
     device: str = 'cpu'
     progress: bool = True
 
-def _models(config:GANConfig):
+
+def _models(config: GANConfig):
     gen = UNetGenerator(GeneratorConfig(size=config.size, depth=config.depth, base=config.base))
     critic_config = CriticConfig(base=config.base, frames=config.clip_len)
     return gen, FrameCritic(critic_config), VideoCritic(critic_config)
 
-def _save(out:Path, config, nets:dict, opts:dict, progress:dict):
+
+def _save(out: Path, config, nets: dict, opts: dict, progress: dict):
     from safetensors.torch import save_file
     from disvae.train import _optimizer_tensors, replace_folder
+
     tmp = out.with_name(out.name + '.tmp')
-    if tmp.exists(): shutil.rmtree(tmp)
+    if tmp.exists():
+        shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
-    save_file({f'{n}.{k}': v.detach().cpu().contiguous() for n, m in nets.items() for k, v in m.state_dict().items()}, tmp / 'model.safetensors')
+    save_file(
+        {f'{n}.{k}': v.detach().cpu().contiguous() for n, m in nets.items() for k, v in m.state_dict().items()},
+        tmp / 'model.safetensors',
+    )
     groups = {}
     tensors = {}
     for n, o in opts.items():
-        t, groups[n] = _optimizer_tensors(o); tensors |= {f'{n}.{k}': v for k, v in t.items()}
+        t, groups[n] = _optimizer_tensors(o)
+        tensors |= {f'{n}.{k}': v for k, v in t.items()}
     save_file(tensors | {'rng.torch_cpu': torch.get_rng_state()}, tmp / 'optimizer.safetensors')
-    (tmp / 'config.json').write_text(json.dumps(dict(kind='disvae.talking_head', config=asdict(config), progress=progress, param_groups=groups), indent=1))
-    if (out / 'regressor').exists(): shutil.copytree(out / 'regressor', tmp / 'regressor')
-    if (out / 'samples').exists(): shutil.copytree(out / 'samples', tmp / 'samples')
+    (tmp / 'config.json').write_text(
+        json.dumps(
+            dict(kind='disvae.talking_head', config=asdict(config), progress=progress, param_groups=groups), indent=1
+        )
+    )
+    if (out / 'regressor').exists():
+        shutil.copytree(out / 'regressor', tmp / 'regressor')
+    if (out / 'samples').exists():
+        shutil.copytree(out / 'samples', tmp / 'samples')
     replace_folder(tmp, out)
 
-def _load(out:Path, nets:dict, opts:dict) -> dict:
+
+def _load(out: Path, nets: dict, opts: dict) -> dict:
     from disvae.train import _restore_optimizer
+
     meta = read_json(out / 'config.json')
     weights = read_safetensors(out / 'model.safetensors')
-    for n, m in nets.items(): m.load_state_dict({k[len(n) + 1:]: v for k, v in weights.items() if k.startswith(n + '.')})
+    for n, m in nets.items():
+        m.load_state_dict({k[len(n) + 1 :]: v for k, v in weights.items() if k.startswith(n + '.')})
     saved = read_safetensors(out / 'optimizer.safetensors')
-    for n, o in opts.items(): _restore_optimizer(o, {k[len(n) + 1:]: v for k, v in saved.items() if k.startswith(n + '.state.')}, meta['param_groups'][n])
+    for n, o in opts.items():
+        _restore_optimizer(
+            o, {k[len(n) + 1 :]: v for k, v in saved.items() if k.startswith(n + '.state.')}, meta['param_groups'][n]
+        )
     torch.set_rng_state(saved['rng.torch_cpu'])
     return meta['progress']
+
 
 def _strip(fake, real) -> Image.Image:
     "Generated frames above real ones, as one image."
@@ -151,15 +239,20 @@ def _strip(fake, real) -> Image.Image:
     return Image.fromarray(np.concatenate([np.concatenate(list(to(fake)), 1), np.concatenate(list(to(real)), 1)], 0))
 
 # %% ../nbs/06b_train_gan.ipynb #4c7dbe91
-def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
+def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
     "Train the talking-head generator as `config` says; continues from `config.out` when a checkpoint is there."
-    device = torch_device(config.device); out = Path(config.out)
+    device = torch_device(config.device)
+    out = Path(config.out)
     torch.manual_seed(config.seed)
     if (out / 'config.json').exists():
         saved = read_json(out / 'config.json')
-        free = ('out', 'steps', 'progress', 'checkpoint_every', 'sample_every', 'device')   # what may change when a run is continued (its folder may move)
-        before = dict(standardise=False)                                             # what checkpoints lacking a field were trained with
-        differ = sorted(k for k, v in asdict(config).items() if k not in free and saved.get('config', {}).get(k, before.get(k)) != v)
+        # what may change when a run is continued (its folder may move)
+        free = ('out', 'steps', 'progress', 'checkpoint_every', 'sample_every', 'device')
+        # what checkpoints lacking a field were trained with
+        before = dict(standardise=False)
+        differ = sorted(
+            k for k, v in asdict(config).items() if k not in free and saved.get('config', {}).get(k, before.get(k)) != v
+        )
         if saved.get('kind') != 'disvae.talking_head' or differ:
             raise DisvaeError(out, f'holds a different checkpoint (differs in {differ}); choose another out folder')
     landmarker = FaceLandmarker('dlib', verbose=False)
@@ -168,76 +261,123 @@ def train_gan(config:GANConfig, stop_after:int|None=None) -> Path:
     condition = AudioConditioner(config.vae)
     data = TalkingFaceClips(config.store, condition, identities, 'train', config.clip_len)
     gen, frame_critic, video_critic = (m.to(device) for m in _models(config))
-    if config.standardise: gen.fit_input(torch.cat(data.z).to(device))
+    if config.standardise:
+        gen.fit_input(torch.cat(data.z).to(device))
     betas = (0.5, 0.9)
     opt_g = torch.optim.Adam(gen.parameters(), lr=config.lr, betas=betas)
-    opt_d = torch.optim.Adam(list(frame_critic.parameters()) + list(video_critic.parameters()), lr=config.lr, betas=betas)
-    nets, opts = dict(generator=gen, frame_critic=frame_critic, video_critic=video_critic), dict(generator=opt_g, critics=opt_d)
-    if (out / 'regressor' / 'config.json').exists(): regressor = load_regressor(out / 'regressor')
+    opt_d = torch.optim.Adam(
+        list(frame_critic.parameters()) + list(video_critic.parameters()), lr=config.lr, betas=betas
+    )
+    nets, opts = (
+        dict(generator=gen, frame_critic=frame_critic, video_critic=video_critic),
+        dict(generator=opt_g, critics=opt_d),
+    )
+    if (out / 'regressor' / 'config.json').exists():
+        regressor = load_regressor(out / 'regressor')
     else:
-        regressor = train_mouth_regressor(photos, n_frames=config.regressor_frames, steps=config.regressor_steps, seed=config.seed, progress=config.progress)
-        out.mkdir(parents=True, exist_ok=True); save_regressor(regressor, out / 'regressor')
+        regressor = train_mouth_regressor(
+            photos,
+            n_frames=config.regressor_frames,
+            steps=config.regressor_steps,
+            seed=config.seed,
+            progress=config.progress,
+        )
+        out.mkdir(parents=True, exist_ok=True)
+        save_regressor(regressor, out / 'regressor')
     step, history = 0, []
     # last, because building any module draws random numbers: the checkpoint's random state must be what the loop starts from
-    if (out / 'config.json').exists(): progress = _load(out, nets, opts); step, history = progress['step'], progress['history']
+    if (out / 'config.json').exists():
+        progress = _load(out, nets, opts)
+        step, history = progress['step'], progress['history']
     regressor = regressor.to(device)
-    for p in regressor.parameters(): p.requires_grad_(False)
+    for p in regressor.parameters():
+        p.requires_grad_(False)
     perceptual = perceptual_loss('auto', verbose=config.progress)
     per_epoch = len(data) // config.batch_size
-    if per_epoch == 0: raise DisvaeError(out, f'{len(data)} clips is less than one batch of {config.batch_size}')
+    if per_epoch == 0:
+        raise DisvaeError(out, f'{len(data)} clips is less than one batch of {config.batch_size}')
     bar = tqdm(total=config.steps, initial=step, desc='train-gan', disable=not config.progress)
     while step < config.steps:
         epoch, k = divmod(step, per_epoch)
         order = torch.randperm(len(data), generator=torch.Generator().manual_seed(config.seed * 100_003 + epoch))
-        idx = order[k * config.batch_size:(k + 1) * config.batch_size].tolist()
-        items = [data[i] for i in idx]                                   # rendering is the costly part: once per clip
+        idx = order[k * config.batch_size : (k + 1) * config.batch_size].tolist()
+        items = [data[i] for i in idx]  # rendering is the costly part: once per clip
         b = {key: torch.stack([it[key] for it in items]).to(device) for key in items[0]}
         B, T = b['frames'].shape[:2]
-        z_critic = gen.standardise(b['z'])                               # the video critic sees z at the scale the generator does
+        # the video critic sees z at the scale the generator does
+        z_critic = gen.standardise(b['z'])
         faces_t = b['face'][:, None].expand(-1, T, -1, -1, -1).reshape(B * T, *b['face'].shape[1:])
         flat = lambda x: x.reshape(B * T, *x.shape[2:])
         # critics
         previous = b['previous'] if config.teacher_forcing else None
-        with torch.no_grad(): fake = generate(gen, b['face'], b['z'], previous=previous)
+        with torch.no_grad():
+            fake = generate(gen, b['face'], b['z'], previous=previous)
         real_score, real_logits = frame_critic(flat(b['frames']), faces_t)
         fake_score, _ = frame_critic(flat(fake), faces_t)
-        loss_d = (fake_score.mean() - real_score.mean() + video_critic(fake, z_critic).mean() - video_critic(b['frames'], z_critic).mean()
-                  + gradient_penalty(frame_critic, flat(b['frames']), flat(fake), faces_t, weight=config.gp)
-                  + gradient_penalty(video_critic, b['frames'], fake, z_critic, weight=config.gp)
-                  + config.viseme * F.cross_entropy(real_logits, flat(b['visemes'])))
-        opt_d.zero_grad(set_to_none=True); loss_d.backward(); opt_d.step()
+        loss_d = (
+            fake_score.mean()
+            - real_score.mean()
+            + video_critic(fake, z_critic).mean()
+            - video_critic(b['frames'], z_critic).mean()
+            + gradient_penalty(frame_critic, flat(b['frames']), flat(fake), faces_t, weight=config.gp)
+            + gradient_penalty(video_critic, b['frames'], fake, z_critic, weight=config.gp)
+            + config.viseme * F.cross_entropy(real_logits, flat(b['visemes']))
+        )
+        opt_d.zero_grad(set_to_none=True)
+        loss_d.backward()
+        opt_d.step()
         # generator
         fake = generate(gen, b['face'], b['z'], previous=previous)
         fake_score, fake_logits = frame_critic(flat(fake), faces_t)
-        terms = dict(l1=(fake - b['frames']).abs().mean(), perceptual=perceptual(flat(fake), flat(b['frames'])),
-                     landmark=F.mse_loss(regressor(flat(fake)) / config.size, flat(b['mouth']) / config.size),
-                     adversarial=-(fake_score.mean() + video_critic(fake, z_critic).mean()),
-                     viseme=F.cross_entropy(fake_logits, flat(b['visemes'])))
+        terms = dict(
+            l1=(fake - b['frames']).abs().mean(),
+            perceptual=perceptual(flat(fake), flat(b['frames'])),
+            landmark=F.mse_loss(regressor(flat(fake)) / config.size, flat(b['mouth']) / config.size),
+            adversarial=-(fake_score.mean() + video_critic(fake, z_critic).mean()),
+            viseme=F.cross_entropy(fake_logits, flat(b['visemes'])),
+        )
         loss_g = sum(getattr(config, name) * value for name, value in terms.items())
-        opt_g.zero_grad(set_to_none=True); loss_g.backward(); opt_g.step()
-        step += 1; bar.update(1)
+        opt_g.zero_grad(set_to_none=True)
+        loss_g.backward()
+        opt_g.step()
+        step += 1
+        bar.update(1)
         record = {k: round(v.item(), 4) for k, v in terms.items()} | dict(step=step, critic=round(loss_d.item(), 4))
         bar.set_postfix({k: v for k, v in record.items() if k != 'step'})
         if step % config.sample_every == 0 or step == config.steps:
-            (out / 'samples').mkdir(parents=True, exist_ok=True); _strip(fake[0], b['frames'][0]).save(out / 'samples' / f'step_{step:06d}.png')
+            (out / 'samples').mkdir(parents=True, exist_ok=True)
+            _strip(fake[0], b['frames'][0]).save(out / 'samples' / f'step_{step:06d}.png')
         if step % config.checkpoint_every == 0 or step == config.steps or step == stop_after:
-            history.append(record); _save(out, config, nets, opts, dict(step=step, history=history))
-        if stop_after is not None and step >= stop_after: break
+            history.append(record)
+            _save(out, config, nets, opts, dict(step=step, history=history))
+        if stop_after is not None and step >= stop_after:
+            break
     bar.close()
     return out
+
 
 def load_generator(folder) -> UNetGenerator:
     "The generator of a talking-head checkpoint written by `train_gan`."
     folder = Path(folder)
-    if not (folder / 'config.json').exists(): raise DisvaeError(folder, 'not a talking-head checkpoint (no config.json)')
+    if not (folder / 'config.json').exists():
+        raise DisvaeError(folder, 'not a talking-head checkpoint (no config.json)')
     meta = read_json(folder / 'config.json')
-    if meta.get('kind') != 'disvae.talking_head': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a talking head")
-    c = meta['config']; gen = UNetGenerator(GeneratorConfig(size=c['size'], depth=c['depth'], base=c['base']))
-    weights = {k[len('generator.'):]: v for k, v in read_safetensors(folder / 'model.safetensors').items() if k.startswith('generator.')}
+    if meta.get('kind') != 'disvae.talking_head':
+        raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a talking head")
+    c = meta['config']
+    gen = UNetGenerator(GeneratorConfig(size=c['size'], depth=c['depth'], base=c['base']))
+    weights = {
+        k[len('generator.') :]: v
+        for k, v in read_safetensors(folder / 'model.safetensors').items()
+        if k.startswith('generator.')
+    }
     return load_weights(gen, weights, folder).eval()
 
 # %% ../nbs/06b_train_gan.ipynb #ebfdad15
 def main(argv=None):
     "Command-line entry of `disvae train-gan`."
     from disvae.train import config_parser
-    return train_gan(GANConfig(**vars(config_parser(GANConfig, 'disvae train-gan', ('store', 'vae', 'out')).parse_args(argv))))
+
+    return train_gan(
+        GANConfig(**vars(config_parser(GANConfig, 'disvae train-gan', ('store', 'vae', 'out')).parse_args(argv)))
+    )

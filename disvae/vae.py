@@ -11,8 +11,20 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .data import (SAMPLE_RATE, N_BINS, SEGMENT_FRAMES, DisvaeError, AudioError, read_json, read_safetensors, load_audio, resample,
-                         log_spectrogram, video_segments, num_video_frames)
+from disvae.data import (
+    SAMPLE_RATE,
+    N_BINS,
+    SEGMENT_FRAMES,
+    DisvaeError,
+    AudioError,
+    read_json,
+    read_safetensors,
+    load_audio,
+    resample,
+    log_spectrogram,
+    video_segments,
+    num_video_frames,
+)
 from .visemes import N_VISEMES
 from .synth import EMOTIONS
 
@@ -23,145 +35,200 @@ __all__ = ['VAEConfig', 'GaussianEncoder', 'GaussianDecoder', 'DisentangledVAE',
 # %% ../nbs/02_vae_model.ipynb #cb2b7128
 @dataclass
 class VAEConfig:
-    n_bins: int = N_BINS          # spectrogram dimensions
-    seg_len: int = SEGMENT_FRAMES # T
-    z_dim: int = 32               # each of z_c, z_e, z_s
-    hidden: int = 256             # LSTM units
-    layers: int = 2               # LSTM layers
-    n_visemes: int = N_VISEMES    # rows of the content table (20 visemes + silence)
+    n_bins: int = N_BINS  # spectrogram dimensions
+    seg_len: int = SEGMENT_FRAMES  # T
+    z_dim: int = 32  # each of z_c, z_e, z_s
+    hidden: int = 256  # LSTM units
+    layers: int = 2  # LSTM layers
+    n_visemes: int = N_VISEMES  # rows of the content table (20 visemes + silence)
     n_emotions: int = len(EMOTIONS)
-    n_sequences: int = 1          # rows of the sequence table: training utterances
-    table_var: float = 1.0        # p(mu) = N(0, table_var I)
-    latent_var: float = 0.25      # p(z | mu) = N(mu, latent_var I)
-    alpha: float = 10.0           # weight of the discriminative terms (eq. 6)
-    beta: float = 1.0             # weight of the margin ranking terms (eq. 6)
-    gamma: float = 0.5           # margin (eq. 5)
-    margin: bool = True           # False: the ablation without margin ranking loss
-    def to_json(self): return json.dumps(asdict(self), indent=1)
+    n_sequences: int = 1  # rows of the sequence table: training utterances
+    table_var: float = 1.0  # p(mu) = N(0, table_var I)
+    latent_var: float = 0.25  # p(z | mu) = N(mu, latent_var I)
+    alpha: float = 10.0  # weight of the discriminative terms (eq. 6)
+    beta: float = 1.0  # weight of the margin ranking terms (eq. 6)
+    gamma: float = 0.5  # margin (eq. 5)
+    margin: bool = True  # False: the ablation without margin ranking loss
+
+    def to_json(self):
+        return json.dumps(asdict(self), indent=1)
+
     @classmethod
-    def from_dict(cls, d:dict):
+    def from_dict(cls, d: dict):
         unknown = set(d) - set(cls.__dataclass_fields__)
-        if unknown: raise DisvaeError(None, f'unknown VAE config keys: {", ".join(sorted(unknown))}')
+        if unknown:
+            raise DisvaeError(None, f'unknown VAE config keys: {", ".join(sorted(unknown))}')
         return cls(**d)
 
 # %% ../nbs/02_vae_model.ipynb #2290632a
 class GaussianEncoder(nn.Module):
     "LSTM over a segment (plus optional per-segment inputs) → mean and log-variance of a diagonal Gaussian."
-    def __init__(self, in_dim:int, z_dim:int, hidden:int, layers:int):
+
+    def __init__(self, in_dim: int, z_dim: int, hidden: int, layers: int):
         super().__init__()
         self.lstm = nn.LSTM(in_dim, hidden, layers, batch_first=True)
         self.to_stats = nn.Linear(hidden, 2 * z_dim)
-    def forward(self, x:torch.Tensor, extra:torch.Tensor|None=None):  # x [B, T, D], extra [B, E]
-        if extra is not None: x = torch.cat([x, extra[:, None].expand(-1, x.shape[1], -1)], -1)
+
+    def forward(self, x: torch.Tensor, extra: torch.Tensor | None = None):  # x [B, T, D], extra [B, E]
+        if extra is not None:
+            x = torch.cat([x, extra[:, None].expand(-1, x.shape[1], -1)], -1)
         _, (h, _) = self.lstm(x)
         mean, logvar = self.to_stats(h[-1]).chunk(2, -1)
         return mean, logvar
 
+
 class GaussianDecoder(nn.Module):
     "LSTM from (z_c, z_e, z_s) repeated over T steps → per-frame mean and log-variance."
-    def __init__(self, z_total:int, out_dim:int, hidden:int, layers:int, seg_len:int):
+
+    def __init__(self, z_total: int, out_dim: int, hidden: int, layers: int, seg_len: int):
         super().__init__()
         self.seg_len = seg_len
         self.lstm = nn.LSTM(z_total, hidden, layers, batch_first=True)
         self.to_mean, self.to_logvar = nn.Linear(hidden, out_dim), nn.Linear(hidden, out_dim)
-    def forward(self, z:torch.Tensor):  # z [B, Z]
+
+    def forward(self, z: torch.Tensor):  # z [B, Z]
         h, _ = self.lstm(z[:, None].expand(-1, self.seg_len, -1))
         return self.to_mean(h), self.to_logvar(h)
 
 # %% ../nbs/02_vae_model.ipynb #0d51c5d2
 class DisentangledVAE(nn.Module):
     "The factorised audio VAE of Mittal & Wang (2020), §3.1."
-    def __init__(self, config:VAEConfig):
+
+    def __init__(self, config: VAEConfig):
         super().__init__()
         self.config = c = config
         self.content_encoder = GaussianEncoder(c.n_bins, c.z_dim, c.hidden, c.layers)
         self.emotion_encoder = GaussianEncoder(c.n_bins, c.z_dim, c.hidden, c.layers)
         self.sequence_encoder = GaussianEncoder(c.n_bins + 2 * c.z_dim, c.z_dim, c.hidden, c.layers)
         self.decoder = GaussianDecoder(3 * c.z_dim, c.n_bins, c.hidden, c.layers, c.seg_len)
-        self.viseme_table = nn.Parameter(torch.randn(c.n_visemes, c.z_dim) * math.sqrt(c.table_var))   # mu_c
+        self.viseme_table = nn.Parameter(torch.randn(c.n_visemes, c.z_dim) * math.sqrt(c.table_var))  # mu_c
         self.emotion_table = nn.Parameter(torch.randn(c.n_emotions, c.z_dim) * math.sqrt(c.table_var))  # mu_e
-        self.sequence_table = nn.Parameter(torch.zeros(c.n_sequences, c.z_dim))                          # mu_s, FHVAE starts at 0
+        # mu_s, FHVAE starts at 0
+        self.sequence_table = nn.Parameter(torch.zeros(c.n_sequences, c.z_dim))
         self.register_buffer('feature_mean', torch.zeros(c.n_bins))
         self.register_buffer('feature_std', torch.ones(c.n_bins))
 
     @staticmethod
-    def sample(mean, logvar, stochastic:bool):
+    def sample(mean, logvar, stochastic: bool):
         return mean + torch.randn_like(mean) * (0.5 * logvar).exp() if stochastic else mean
 
-    def forward(self, x:torch.Tensor) -> dict:  # x [B, T, n_bins], normalised
+    def forward(self, x: torch.Tensor) -> dict:  # x [B, T, n_bins], normalised
         zc_mean, zc_logvar = self.content_encoder(x)
         ze_mean, ze_logvar = self.emotion_encoder(x)
         z_c, z_e = self.sample(zc_mean, zc_logvar, self.training), self.sample(ze_mean, ze_logvar, self.training)
         zs_mean, zs_logvar = self.sequence_encoder(x, torch.cat([z_c, z_e], -1))
         z_s = self.sample(zs_mean, zs_logvar, self.training)
         x_mean, x_logvar = self.decoder(torch.cat([z_c, z_e, z_s], -1))
-        return dict(z_c=z_c, z_e=z_e, z_s=z_s, zc_mean=zc_mean, zc_logvar=zc_logvar, ze_mean=ze_mean, ze_logvar=ze_logvar,
-                    zs_mean=zs_mean, zs_logvar=zs_logvar, x_mean=x_mean, x_logvar=x_logvar)
+        return dict(
+            z_c=z_c,
+            z_e=z_e,
+            z_s=z_s,
+            zc_mean=zc_mean,
+            zc_logvar=zc_logvar,
+            ze_mean=ze_mean,
+            ze_logvar=ze_logvar,
+            zs_mean=zs_mean,
+            zs_logvar=zs_logvar,
+            x_mean=x_mean,
+            x_logvar=x_logvar,
+        )
 
     def content_parameters(self):
         "What the first training stage trains: the content pipeline (content encoder and viseme table)."
         return list(self.content_encoder.parameters()) + [self.viseme_table]
 
 # %% ../nbs/02_vae_model.ipynb #ef59a671
-def estimate_sequence_mu(z_s:torch.Tensor, # [N, z_dim], the utterance's z_s (posterior means)
-                         config:VAEConfig) -> torch.Tensor:
+def estimate_sequence_mu(
+    z_s: torch.Tensor,  # [N, z_dim], the utterance's z_s (posterior means)
+    config: VAEConfig,
+) -> torch.Tensor:
     "Posterior mean of mu_s for an unseen utterance (FHVAE): sum(z_s) / (N + latent_var / table_var)."
     return z_s.sum(0) / (len(z_s) + config.latent_var / config.table_var)
 
 # %% ../nbs/02_vae_model.ipynb #e09ae60c
-def save_vae(model:DisentangledVAE, folder, extra:dict|None=None) -> Path:
+def save_vae(model: DisentangledVAE, folder, extra: dict | None = None) -> Path:
     "Write `model.safetensors` and `config.json` into `folder` atomically (temporary names, then rename)."
     from safetensors.torch import save_file
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
-    save_file(state, folder / 'model.tmp.safetensors'); (folder / 'model.tmp.safetensors').replace(folder / 'model.safetensors')
+    save_file(state, folder / 'model.tmp.safetensors')
+    (folder / 'model.tmp.safetensors').replace(folder / 'model.safetensors')
     meta = dict(kind='disvae.vae', config=json.loads(model.config.to_json()), **(extra or {}))
-    (folder / 'config.tmp.json').write_text(json.dumps(meta, indent=1)); (folder / 'config.tmp.json').replace(folder / 'config.json')
+    (folder / 'config.tmp.json').write_text(json.dumps(meta, indent=1))
+    (folder / 'config.tmp.json').replace(folder / 'config.json')
     return folder
+
 
 def load_vae(folder, device='cpu') -> DisentangledVAE:
     "Load a VAE checkpoint folder written by `save_vae`."
     folder = Path(folder)
     for name in ('config.json', 'model.safetensors'):
-        if not (folder / name).exists(): raise DisvaeError(folder, f'not a disvae VAE checkpoint (no {name})')
+        if not (folder / name).exists():
+            raise DisvaeError(folder, f'not a disvae VAE checkpoint (no {name})')
     meta = read_json(folder / 'config.json')
-    if meta.get('kind') != 'disvae.vae': raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a disvae VAE")
-    try: config = VAEConfig.from_dict(meta['config'])
-    except DisvaeError as e: raise DisvaeError(folder, e.problem) from None
+    if meta.get('kind') != 'disvae.vae':
+        raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a disvae VAE")
+    try:
+        config = VAEConfig.from_dict(meta['config'])
+    except DisvaeError as e:
+        raise DisvaeError(folder, e.problem) from None
     model = DisentangledVAE(config)
     state = read_safetensors(folder / 'model.safetensors')
     expected = model.state_dict()
     missing, unexpected = sorted(set(expected) - set(state)), sorted(set(state) - set(expected))
     if missing or unexpected:
-        raise DisvaeError(folder, f"weights do not match the config: missing {missing[:3]}, unexpected {unexpected[:3]}")
-    wrong = [f'{k} {tuple(state[k].shape)} != {tuple(v.shape)}' for k, v in expected.items() if state[k].shape != v.shape]
-    if wrong: raise DisvaeError(folder, f'weights do not match the config: {wrong[0]}' + (f' (+{len(wrong) - 1} more)' if len(wrong) > 1 else ''))
+        raise DisvaeError(
+            folder, f"weights do not match the config: missing {missing[:3]}, unexpected {unexpected[:3]}"
+        )
+    wrong = [
+        f'{k} {tuple(state[k].shape)} != {tuple(v.shape)}' for k, v in expected.items() if state[k].shape != v.shape
+    ]
+    if wrong:
+        raise DisvaeError(
+            folder,
+            f'weights do not match the config: {wrong[0]}' + (f' (+{len(wrong) - 1} more)' if len(wrong) > 1 else ''),
+        )
     model.load_state_dict(state)
     return model.to(device).eval()
 
 # %% ../nbs/02_vae_model.ipynb #86a216c1
-def _mono_16k(audio, sample_rate:int|None) -> np.ndarray:
-    if isinstance(audio, (str, Path)): return load_audio(audio)
-    if sample_rate is None: raise AudioError(None, 'an audio array needs its sample_rate')
+def _mono_16k(audio, sample_rate: int | None) -> np.ndarray:
+    if isinstance(audio, (str, Path)):
+        return load_audio(audio)
+    if sample_rate is None:
+        raise AudioError(None, 'an audio array needs its sample_rate')
     a = np.asarray(audio.detach().cpu() if torch.is_tensor(audio) else audio, dtype=np.float32)
-    if a.ndim == 2: a = a.mean(axis=int(np.argmin(a.shape)))
-    if a.ndim != 1: raise AudioError(None, f'audio array must be [samples] or [channels, samples], not shape {a.shape}')
-    if not np.isfinite(a).all(): raise AudioError(None, 'audio contains NaN or infinite samples')
+    if a.ndim == 2:
+        a = a.mean(axis=int(np.argmin(a.shape)))
+    if a.ndim != 1:
+        raise AudioError(None, f'audio array must be [samples] or [channels, samples], not shape {a.shape}')
+    if not np.isfinite(a).all():
+        raise AudioError(None, 'audio contains NaN or infinite samples')
     return resample(a, sample_rate)
 
+
 @torch.no_grad()
-def encode(model:DisentangledVAE, audio, # a file path, or a numpy/torch array
-           sample_rate:int|None=None, # the array's sample rate
-           batch_size:int=512) -> torch.Tensor: # [video frames, z_dim]
+def encode(
+    model: DisentangledVAE,
+    audio,  # a file path, or a numpy/torch array
+    sample_rate: int | None = None,  # the array's sample rate
+    batch_size: int = 512,
+) -> torch.Tensor:  # [video frames, z_dim]
     "One z_c (content encoder posterior mean) per 25 fps video frame of `audio`."
     wave = np.clip(_mono_16k(audio, sample_rate), -1, 1)
     n_video = num_video_frames(len(wave))
-    if n_video == 0: raise AudioError(audio if isinstance(audio, (str, Path)) else None,
-                                      f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)')
+    if n_video == 0:
+        raise AudioError(
+            audio if isinstance(audio, (str, Path)) else None,
+            f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)',
+        )
     device = model.feature_mean.device
     feats = (log_spectrogram(torch.from_numpy(wave).to(device)) - model.feature_mean) / model.feature_std
     segments = video_segments(feats, n_video, model.config.seg_len)
-    was_training = model.training; model.eval()
-    z = torch.cat([model.content_encoder(segments[i:i + batch_size])[0] for i in range(0, len(segments), batch_size)])
+    was_training = model.training
+    model.eval()
+    z = torch.cat([model.content_encoder(segments[i : i + batch_size])[0] for i in range(0, len(segments), batch_size)])
     model.train(was_training)
     return z

