@@ -4,45 +4,21 @@
 
 # %% ../nbs/08a_animate.ipynb #de8c1404
 from __future__ import annotations
-import json, shutil, sys, time, importlib.resources
+import shutil, sys, time
+from dataclasses import asdict
 from pathlib import Path
 import numpy as np
 import torch
 from tqdm.auto import tqdm
-from disvae.data import (
-    DisvaeError,
-    SAMPLE_RATE,
-    load_audio,
-    resample,
-    write_video_with_audio,
-    num_video_frames,
-    torch_device,
-    read_json,
-    read_safetensors,
-)
-from .generator import FaceLandmarker, load_image, align_face, paste_back
-from .train_gan import load_generator, AudioConditioner
+from .data import DisvaeError, SAMPLE_RATE, load_audio, resample, write_video_with_audio, torch_device
+from .checkpoint import save_checkpoint, read_checkpoint, checkpoint_weights
+from .faces import FaceLandmarker, load_image, align_face, paste_back
+from .talking_head import TalkingHead, save_talking_head, load_generator, conditioner_folder, DEMO
 
 # %% auto #0
-__all__ = ['DEMO', 'DEMO_SENTENCE', 'animate_frames', 'animate', 'export_animator', 'write_demo_media', 'main', 'export_main']
+__all__ = ['DEMO_SENTENCE', 'animate_frames', 'animate', 'export_animator', 'write_demo_media', 'main', 'export_main']
 
 # %% ../nbs/08a_animate.ipynb #43d14655
-# the bundled face, speech and animator weights
-DEMO = Path(str(importlib.resources.files('disvae'))) / 'assets' / 'demo'
-
-
-def _checkpoint_vae(checkpoint: Path, vae) -> Path:
-    if vae is not None:
-        return Path(vae)
-    meta = read_json(checkpoint / 'config.json') if (checkpoint / 'config.json').exists() else {}
-    if meta.get('kind') != 'disvae.talking_head':
-        raise DisvaeError(checkpoint, f"checkpoint of kind {meta.get('kind')!r}, not a talking head")
-    # an exported animator carries its VAE
-    if (checkpoint / 'vae' / 'config.json').exists():
-        return checkpoint / 'vae'
-    return Path(meta['config']['vae'])
-
-
 def _with_demo(face, audio, checkpoint):
     "The bundled demo face, speech and weights for whatever is not given, each said on stderr (never silently)."
     if face is None:
@@ -76,30 +52,20 @@ def animate_frames(
     device='cpu',
 ) -> dict:
     "dict(frames [n, H, W, 3] uint8 at the photo's size, crops [n, S, S, 3], wave 16 kHz, seconds) for `face` saying `audio`; None: the bundled demo."
-    device = torch_device(device)  # the generator runs there; the audio encoder stays on the CPU (one pass per clip)
     face, audio, checkpoint = _with_demo(face, audio, checkpoint)
-    generator = load_generator(checkpoint).to(device)
-    condition = AudioConditioner(_checkpoint_vae(checkpoint, vae))
-    size = generator.config.size
+    # the generator runs on `device`; the audio encoder stays on the CPU (one pass per clip)
+    head = TalkingHead.from_folder(checkpoint, vae, device)
     photo = load_image(face)
     points = (landmarker or FaceLandmarker('dlib'))(photo, source=face if isinstance(face, (str, Path)) else None)
-    crop, to_crop, _ = align_face(photo, points, size)
+    crop, to_crop, _ = align_face(photo, points, head.size)
     wave = (
         load_audio(audio)
         if isinstance(audio, (str, Path))
         else resample(np.asarray(audio, np.float32), sample_rate or SAMPLE_RATE)
     )
-    z = condition.from_wave(wave)  # [n, z_dim], one per 40 ms
-    if z.shape[1] != generator.config.z_dim:
-        raise DisvaeError(
-            checkpoint, f'generator expects vectors of size {generator.config.z_dim}, {condition.name} has {z.shape[1]}'
-        )
-    face_t = (torch.from_numpy(crop).permute(2, 0, 1).float()[None] / 127.5 - 1).to(device)
-    z = z.to(device)
-    last, crops, frames = face_t, [], []
-    for t in tqdm(range(len(z)), desc='animate', unit='frame', disable=not progress):
-        last = generator(face_t, last, z[t : t + 1])
-        c = ((last[0].clamp(-1, 1) + 1) * 127.5).round().byte().permute(1, 2, 0).cpu().numpy()
+    z = head.latents(wave)  # [n, z_dim], one per 40 ms
+    crops, frames = [], []
+    for c in tqdm(head.frames(crop, z), total=len(z), desc='animate', unit='frame', disable=not progress):
         crops.append(c)
         frames.append(paste_back(photo, c, to_crop))
     return dict(frames=np.stack(frames), crops=np.stack(crops), wave=wave, seconds=len(wave) / SAMPLE_RATE)
@@ -134,38 +100,38 @@ def export_animator(
     out,  # the folder to write (replaced whole if it exists)
     half: bool = True,
 ) -> Path:
-    "A self-contained folder for `animate`: the checkpoint's generator with its VAE inside as `vae/`."
-    from safetensors.torch import save_file
-    from disvae.train import replace_folder
-
+    "A self-contained folder for `animate`: the checkpoint's generator with its VAE (or baseline) inside as `vae/`."
     checkpoint, out = Path(checkpoint), Path(out)
-    # refuse what does not load
-    load_generator(checkpoint)
-    vae_dir = _checkpoint_vae(checkpoint, None)
-    AudioConditioner(vae_dir)
-    cast = lambda t: t.half() if half and t.is_floating_point() and t.ndim >= 2 else t
-    tmp = out.with_name(out.name + '.tmp')
-    shutil.rmtree(tmp, ignore_errors=True)
-    (tmp / 'vae').mkdir(parents=True)
-    save_file(
-        {
-            k: cast(v)
-            for k, v in read_safetensors(checkpoint / 'model.safetensors').items()
-            if k.startswith('generator.')
-        },
-        tmp / 'model.safetensors',
+    head = TalkingHead.from_folder(checkpoint)  # refuse what does not load
+    source = conditioner_folder(checkpoint)
+    meta = read_checkpoint(checkpoint, 'disvae.talking_head', 'talking-head')
+    source_meta = read_checkpoint(source, ('disvae.vae', 'disvae.mfcc_baseline'), 'VAE or MFCC baseline')
+    cast = lambda weights: {
+        k: v.half() if half and v.is_floating_point() and v.ndim >= 2 else v for k, v in weights.items()
+    }
+    parts = out.with_name(out.name + '.parts')
+    shutil.rmtree(parts, ignore_errors=True)
+    save_checkpoint(
+        parts / 'vae',
+        source_meta['kind'],
+        source_meta['config'],
+        cast(checkpoint_weights(source)),
+        train=source_meta.get('train'),
     )
-    save_file(
-        {k: cast(v) for k, v in read_safetensors(vae_dir / 'model.safetensors').items()},
-        tmp / 'vae' / 'model.safetensors',
+    generator = {f'generator.{k}': v for k, v in cast(checkpoint_weights(checkpoint, 'generator')).items()}
+    exported = dict(source=str(checkpoint), vae=str(source), dtype='float16' if half else 'float32')
+    save_checkpoint(
+        out,
+        'disvae.talking_head',
+        dict(generator=asdict(head.generator.config)),
+        generator,
+        train=dict(meta.get('train') or meta['config'], vae='vae'),
+        progress=meta.get('progress'),
+        extra=dict(exported=exported),
+        parts=dict(vae=parts / 'vae'),
     )
-    shutil.copy(vae_dir / 'config.json', tmp / 'vae' / 'config.json')
-    meta = read_json(checkpoint / 'config.json')
-    meta.pop('param_groups', None)
-    meta['config']['vae'] = 'vae'
-    meta['exported'] = dict(source=str(checkpoint), vae=str(vae_dir), dtype='float16' if half else 'float32')
-    (tmp / 'config.json').write_text(json.dumps(meta, indent=1))
-    return replace_folder(tmp, out)
+    shutil.rmtree(parts)
+    return out
 
 # %% ../nbs/08a_animate.ipynb #c498e1ab
 DEMO_SENTENCE = 'bin blue at f two now, and place red by m seven again'

@@ -63,13 +63,13 @@ def cmd_info(a):
 
 # verbs with their own parser: (module, its entry function, help); imported only when the verb is used
 PASS_THROUGH = {
-    'train-vae': ('disvae.train', 'main', 'train the VAE'),
-    'train-baseline': ('disvae.baseline', 'main', 'train an MFCC baseline'),
+    'train-vae': ('disvae.train_vae', 'main', 'train the VAE'),
+    'train-baseline': ('disvae.train_baseline', 'main', 'train an MFCC baseline'),
     'train-gan': ('disvae.train_gan', 'main', 'train the talking-head GAN'),
     'animate': ('disvae.animate', 'main', 'a talking-head mp4 of a face saying some audio'),
     'export-animator': ('disvae.animate', 'export_main', 'a talking-head checkpoint as a small folder for animate'),
     'reproduce': ('disvae.reproduce', 'main', 'run the notebooks headlessly into a folder of tables and figures'),
-    'eval-representation': ('disvae.eval', 'main', 'Table 3 and viseme accuracy in noise'),
+    'eval-representation': ('disvae.eval_representation', 'main', 'Table 3 and viseme accuracy in noise'),
 }
 
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01b_corpora.ipynb #8e06f99f
 from __future__ import annotations
-import json, os, re, shutil, time
+import json, os, re, shutil, time, zlib
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -18,12 +18,13 @@ from disvae.data import (
     DisvaeError,
     AudioError,
     FeatureStats,
-    read_json,
     load_audio,
     log_spectrogram,
     segment_starts,
     num_frames,
+    add_noise,
 )
+from .checkpoint import read_json
 from disvae.visemes import (
     Alignment,
     read_textgrid,
@@ -34,14 +35,16 @@ from disvae.visemes import (
     segment_labels,
     VISEMES,
     N_VISEMES,
+    EMOTIONS,
+    EMOTION_INDEX,
 )
-from .synth import EMOTIONS, EMOTION_INDEX, GRID_WORDS, CREMAD_SENTENCES
+from .synth import GRID_WORDS, CREMAD_SENTENCES
 
 # %% auto #0
 __all__ = ['MANIFEST_COLUMNS', 'CORPUS_KINDS', 'PAPER_SPLITS', 'READERS', 'STORE_VERSION', 'CHUNK', 'split_speakers',
            'grid_transcript', 'read_grid', 'read_cremad', 'read_lrs3_txt', 'read_lrs3', 'read_synth', 'detect_layout',
-           'read_corpus', 'row_alignment', 'prepare', 'FeatureStore', 'SegmentDataset', 'UtteranceDataset',
-           'corpus_statistics', 'plot_corpus']
+           'read_corpus', 'row_alignment', 'prepare', 'FeatureStore', 'split_rows', 'split_utterances',
+           'SegmentDataset', 'UtteranceDataset', 'corpus_statistics', 'plot_corpus']
 
 # %% ../nbs/01b_corpora.ipynb #5ee540de
 MANIFEST_COLUMNS = ['id', 'audio', 'speaker', 'emotion', 'transcript', 'alignment', 'video', 'split', 'corpus']
@@ -469,6 +472,37 @@ class FeatureStore:
 
     def __repr__(self):
         return f"FeatureStore({self.path}, {self.info['utterances']} utterances, {self.info['hours']:.2f} h)"
+
+
+def split_rows(store: FeatureStore, split: str) -> np.ndarray:
+    "Store rows of one split; a clear error when the split is empty."
+    rows = np.flatnonzero(store.utterances.split.values == split)
+    if not len(rows):
+        raise DisvaeError(store.path, f'no utterances in split {split!r} (has {sorted(set(store.utterances.split))})')
+    return rows
+
+# %% ../nbs/01b_corpora.ipynb #d624a7fb
+@torch.no_grad()
+def split_utterances(
+    store: FeatureStore,
+    split: str = 'test',
+    level_db: float | None = None,  # white noise level re. each utterance's RMS; None: clean
+    seed: int = 0,
+    only=None,
+) -> list:  # positions within the split to return (None: all)
+    "[(log magnitude [frames, 200], per-frame visemes, emotion index)] for every utterance of a split."
+    out, rows = [], split_rows(store, split)
+    for r in rows if only is None else rows[np.asarray(only)]:
+        features, visemes = store.utterance(int(r))
+        u = store.utterances.iloc[int(r)]
+        x = torch.from_numpy(np.array(features))
+        if level_db is not None:
+            noise_seed = zlib.crc32(f'{seed}/{u.id}/{level_db}'.encode())
+            x = log_spectrogram(add_noise(load_audio(u.audio), level_db, seed=noise_seed))
+            if len(x) != len(features):
+                raise DisvaeError(u.audio, f'{len(x)} frames from the audio, {len(features)} in the store')
+        out.append((x, np.asarray(visemes, np.int64), int(u.emotion_index)))
+    return out
 
 # %% ../nbs/01b_corpora.ipynb #51e736a4
 class SegmentDataset(torch.utils.data.Dataset):

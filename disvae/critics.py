@@ -50,7 +50,7 @@ class FrameCritic(nn.Module):
 
     def __init__(self, config: CriticConfig = CriticConfig()):
         super().__init__()
-        c = config
+        self.config = c = config
         chans = [c.base * 2**i for i in range(c.n_layers + 1)]
         layers = [_lrelu_conv(6, chans[0], 2)] + [
             _lrelu_conv(a, b, 2) for a, b in zip(chans[: c.n_layers - 1], chans[1 : c.n_layers])
@@ -70,7 +70,7 @@ class VideoCritic(nn.Module):
 
     def __init__(self, config: CriticConfig = CriticConfig()):
         super().__init__()
-        c = config
+        self.config = c = config
         b = c.base
         conv = lambda a, o, k, s: nn.Sequential(nn.Conv3d(a, o, k, s, (1, 1, 1)), nn.LeakyReLU(0.2))
         self.net = nn.Sequential(

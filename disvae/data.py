@@ -14,10 +14,10 @@ import torch
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
            'VIDEO_SUFFIXES', 'NOISE_LEVELS_DB', 'DisvaeError', 'AudioError', 'CorpusError', 'AlignmentError',
-           'UnknownPhonemeError', 'torch_device', 'read_json', 'read_safetensors', 'load_weights', 'load_audio',
-           'resample', 'write_video_with_audio', 'num_frames', 'log_spectrogram', 'librosa_log_spectrogram',
-           'FeatureStats', 'segment_starts', 'segment', 'num_video_frames', 'video_frame_to_spec_frame',
-           'spec_frame_to_video_frame', 'video_segments', 'add_noise', 'measured_level_db']
+           'UnknownPhonemeError', 'torch_device', 'load_audio', 'resample', 'write_video_with_audio', 'num_frames',
+           'log_spectrogram', 'librosa_log_spectrogram', 'FeatureStats', 'segment_starts', 'segment',
+           'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise',
+           'measured_level_db']
 
 # %% ../nbs/00_data.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -75,46 +75,6 @@ def torch_device(name) -> torch.device:
     elif device.type not in ('cpu', 'cuda', 'mps'):
         raise DisvaeError(None, f'device {name!r}: disvae runs on cpu, cuda or mps')
     return device
-
-# %% ../nbs/00_data.ipynb #c0rrf101
-def read_json(path) -> dict:
-    "A JSON object from `path` (a checkpoint's config.json, a store's store.json); DisvaeError when missing or corrupt."
-    path = Path(path)
-    if not path.is_file():
-        raise DisvaeError(path, 'no such file')
-    try:
-        value = json.loads(path.read_text())
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise DisvaeError(path, f'corrupt JSON ({e}); restore or rewrite it') from None
-    if not isinstance(value, dict):
-        raise DisvaeError(path, f'holds a JSON {type(value).__name__}, not an object')
-    return value
-
-
-def read_safetensors(path, device='cpu') -> dict:
-    "{name: tensor} from a safetensors file; DisvaeError when missing, truncated or not safetensors."
-    from safetensors import SafetensorError
-    from safetensors.torch import load_file
-
-    path = Path(path)
-    if not path.is_file():
-        raise DisvaeError(path, 'no such file')
-    try:
-        return load_file(path, device=str(device))
-    except (SafetensorError, OSError) as e:
-        raise DisvaeError(
-            path, f'not a readable safetensors file, truncated or corrupt ({str(e).splitlines()[0]})'
-        ) from None
-
-
-def load_weights(module: torch.nn.Module, weights: dict, folder) -> torch.nn.Module:
-    "`module.load_state_dict(weights)`; a mismatch is named by the first line of torch's list of them."
-    try:
-        module.load_state_dict(weights)
-    except RuntimeError as e:
-        first = next((line.strip() for line in str(e).splitlines()[1:] if line.strip()), str(e))
-        raise DisvaeError(folder, f'weights do not match the config: {first[:200]}') from None
-    return module
 
 # %% ../nbs/00_data.ipynb #579ef801
 VIDEO_SUFFIXES = {'.mp4', '.mpg', '.mpeg', '.avi', '.mov', '.mkv', '.flv', '.webm', '.m4a', '.aac'}

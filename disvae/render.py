@@ -12,23 +12,15 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
-from disvae.data import (
-    DisvaeError,
-    SAMPLE_RATE,
-    HOP,
-    num_video_frames,
-    video_frame_to_spec_frame,
-    read_json,
-    read_safetensors,
-    load_weights,
-)
+from .data import DisvaeError, SAMPLE_RATE, HOP, num_video_frames, video_frame_to_spec_frame
+from .checkpoint import load_weights, save_checkpoint, read_checkpoint, module_weights, checkpoint_weights
 from .visemes import VISEMES, N_VISEMES
-from .generator import FaceLandmarker, load_image, align_face, MOUTH, _warp, invert, apply
+from .faces import FaceLandmarker, load_image, align_face, MOUTH, _warp, invert, apply, uint8_to_unit
 
 # %% auto #0
 __all__ = ['VISEME_SHAPES', 'SHAPE_TABLE', 'LOWER_LIP', 'UPPER_LIP', 'CORNERS', 'JAW', 'CAVITY', 'TEETH', 'mouth_track',
-           'deform_landmarks', 'warp_face', 'draw_mouth', 'bundled_faces', 'FaceIdentity', 'render_clip',
-           'RegressorConfig', 'MouthLandmarkRegressor', 'rendered_mouths', 'train_mouth_regressor', 'save_regressor',
+           'deform_landmarks', 'warp_face', 'draw_mouth', 'bundled_faces', 'FaceIdentity', 'render_frame',
+           'render_clip', 'RegressorConfig', 'MouthLandmarkRegressor', 'rendered_mouths', 'save_regressor',
            'load_regressor']
 
 # %% ../nbs/04a_render.ipynb #bbd5ab57
@@ -202,13 +194,19 @@ class FaceIdentity:
         return v
 
 # %% ../nbs/04a_render.ipynb #ffb88f0e
+def render_frame(crop: np.ndarray, landmarks: np.ndarray, shape) -> tuple:
+    "(frame [S, S, 3] uint8, its landmarks [68, 2]): the face `crop` with neutral `landmarks` making mouth `shape`."
+    target = deform_landmarks(landmarks, shape)
+    return draw_mouth(warp_face(crop, landmarks, target), target), target
+
+
 def render_clip(identity: FaceIdentity, frame_visemes: np.ndarray, n_video: int | None = None) -> tuple:
     "(frames [n, S, S, 3] uint8, landmarks [n, 68, 2]) of `identity` speaking the viseme timeline."
     track = mouth_track(frame_visemes, n_video)
     frames, marks = [], []
     for shape in track:
-        target = deform_landmarks(identity.landmarks, shape)
-        frames.append(draw_mouth(warp_face(identity.crop, identity.landmarks, target), target))
+        frame, target = render_frame(identity.crop, identity.landmarks, shape)
+        frames.append(frame)
         marks.append(target)
     return np.stack(frames), np.stack(marks).astype(np.float32)
 
@@ -251,68 +249,25 @@ def rendered_mouths(identities: list, n: int, size: int, seed: int = 0) -> tuple
     frames, marks = [], []
     for i in range(n):
         identity = identities[i % len(identities)].variant(int(rng.integers(1 << 30)))
-        target = deform_landmarks(
-            identity.landmarks, SHAPE_TABLE[rng.integers(len(SHAPE_TABLE))] + rng.normal(0, 0.05, 3)
-        )
-        frame = draw_mouth(warp_face(identity.crop, identity.landmarks, target), target)
+        shape = SHAPE_TABLE[rng.integers(len(SHAPE_TABLE))] + rng.normal(0, 0.05, 3)
+        frame, target = render_frame(identity.crop, identity.landmarks, shape)
         if frame.shape[0] != size:
             frame = np.asarray(Image.fromarray(frame).resize((size, size), Image.BILINEAR))
             target = target * size / identity.size
         frames.append(frame)
         marks.append(target[MOUTH])
-    return torch.tensor(np.stack(frames)).permute(0, 3, 1, 2).float() / 127.5 - 1, torch.tensor(
-        np.stack(marks), dtype=torch.float32
+    return uint8_to_unit(np.stack(frames)), torch.tensor(np.stack(marks), dtype=torch.float32)
+
+
+def save_regressor(model: MouthLandmarkRegressor, folder, **training) -> Path:
+    "Write the regressor as a checkpoint folder (`disvae.checkpoint`, kind 'disvae.mouth_regressor')."
+    return save_checkpoint(
+        folder, 'disvae.mouth_regressor', asdict(model.config), module_weights({'': model}), **training
     )
-
-
-def train_mouth_regressor(
-    identities: list,
-    n_frames: int = 2000,
-    steps: int = 600,
-    batch_size: int = 64,
-    seed: int = 0,
-    config: RegressorConfig = RegressorConfig(),
-    progress: bool = True,
-) -> MouthLandmarkRegressor:
-    "Train the estimator on `n_frames` rendered frames."
-    from tqdm.auto import tqdm
-
-    torch.manual_seed(seed)
-    frames, marks = rendered_mouths(identities, n_frames, config.size, seed)
-    model = MouthLandmarkRegressor(config)
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    g = torch.Generator().manual_seed(seed)
-    for _ in tqdm(range(steps), desc='mouth landmarks', disable=not progress):
-        idx = torch.randint(0, n_frames, (batch_size,), generator=g)
-        loss = F.mse_loss(model(frames[idx]) / config.size, marks[idx] / config.size)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
-    return model.eval()
-
-
-def save_regressor(model: MouthLandmarkRegressor, folder) -> Path:
-    "`model.safetensors` + `config.json` (kind 'disvae.mouth_regressor'), each written by a rename."
-    from safetensors.torch import save_file
-
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, folder / 'model.tmp.safetensors')
-    (folder / 'model.tmp.safetensors').replace(folder / 'model.safetensors')
-    (folder / 'config.tmp.json').write_text(
-        json.dumps(dict(kind='disvae.mouth_regressor', config=asdict(model.config)))
-    )
-    (folder / 'config.tmp.json').replace(folder / 'config.json')
-    return folder
 
 
 def load_regressor(folder) -> MouthLandmarkRegressor:
     "Load a folder written by `save_regressor`."
-    folder = Path(folder)
-    if not (folder / 'config.json').exists() or not (folder / 'model.safetensors').exists():
-        raise DisvaeError(folder, 'not a mouth-landmark regressor checkpoint')
-    meta = read_json(folder / 'config.json')
-    if meta.get('kind') != 'disvae.mouth_regressor':
-        raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a mouth-landmark regressor")
+    meta = read_checkpoint(folder, 'disvae.mouth_regressor', 'mouth-landmark regressor')
     model = MouthLandmarkRegressor(RegressorConfig(**meta['config']))
-    return load_weights(model, read_safetensors(folder / 'model.safetensors'), folder).eval()
+    return load_weights(model, checkpoint_weights(folder), folder).eval()

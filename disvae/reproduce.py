@@ -7,7 +7,8 @@ from __future__ import annotations
 import base64, io, json, os, shlex, shutil, subprocess, sys, time
 from pathlib import Path
 import yaml
-from .data import DisvaeError, torch_device, read_json
+from .data import DisvaeError, torch_device
+from .checkpoint import read_json
 
 # %% auto #0
 __all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'missing_inputs', 'run_notebook', 'extract_figures',
@@ -16,18 +17,23 @@ __all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'miss
 # %% ../nbs/09_reproduce.ipynb #82e65f58
 NOTEBOOKS = [
     '00_data',
+    '00a_checkpoint',
     '01_visemes',
     '01a_synth',
     '01b_corpora',
     '02_vae_model',
+    '02a_baseline',
     '03_losses',
-    '04_generator',
+    '04_faces',
     '04a_render',
+    '04b_generator',
     '05_critics',
-    '06_train',
-    '06a_baseline',
+    '05a_talking_head',
+    '06_train_vae',
+    '06a_train_baseline',
     '06b_train_gan',
-    '07_eval',
+    '07_eval_representation',
+    '07a_eval_talking_head',
 ]
 
 PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale full, in order
@@ -176,7 +182,11 @@ def _write_summary(out: Path, summary: dict):
         f"| {n} | {r['status']} | {r.get('seconds', 0):.0f} | {len(r.get('figures', []))} |"
         for n, r in summary['notebooks'].items()
     ]
-    (out / 'summary.md').write_text(f"# disvae reproduce, scale {summary['scale']}\n\n" + '\n'.join(rows) + '\n')
+    tables = [out / 'table3.md', out / 'noise.md'] + [out / 'talking_heads' / f'table{k}.md' for k in (1, 2)]
+    found = ''.join(f'\n## {t.relative_to(out)}\n\n' + t.read_text() for t in tables if t.exists())
+    (out / 'summary.md').write_text(
+        f"# disvae reproduce, scale {summary['scale']}\n\n" + '\n'.join(rows) + '\n' + found
+    )
 
 
 def run_pipeline(runs: Path, device: str = 'cpu', progress: bool = True, steps=None) -> list:
@@ -228,6 +238,8 @@ def reproduce(
         if k not in params:
             raise DisvaeError(nbs / 'params' / f'{scale}.yaml', f'has no parameter {k!r} (have: {sorted(params)})')
         params[k] = _absolute(out, k, v)
+    # the evaluation notebooks write their tables under `out` (eval/, talking_heads/), at every scale
+    params['results_dir'] = str(out)
     # training devices go to PIPELINE; notebooks only get it if they ask
     if 'device' in params:
         params['device'] = device
@@ -264,13 +276,11 @@ def reproduce(
         _write_summary(out, summary)
         if progress:
             print(f'{name}: passed in {seconds:.0f} s, {len(figures)} figures', file=sys.stderr)
-    # 07_eval's full-scale cells write beside the store
-    runs = Path(params['store_path']).parent if params.get('store_path') else None
+    # the representation's tables also at the top, where README's commands point
     for f in ('results.json', 'table3.md', 'noise.md'):
-        if runs and (runs / 'eval' / f).exists():
-            shutil.copy(runs / 'eval' / f, out / f)
-    if runs and (runs / 'talking_heads').exists():
-        shutil.copytree(runs / 'talking_heads', out / 'talking_heads', dirs_exist_ok=True)
+        if (out / 'eval' / f).exists():
+            shutil.copy(out / 'eval' / f, out / f)
+    _write_summary(out, summary)
     return summary
 
 # %% ../nbs/09_reproduce.ipynb #bc8f46f5

@@ -10,12 +10,19 @@ import numpy as np
 import soundfile as sf
 from tqdm.auto import tqdm
 from .data import DisvaeError, add_noise, resample, write_video_with_audio, SAMPLE_RATE
-from .visemes import Alignment, espeak_events_to_alignment, write_textgrid, write_grid_align
+from disvae.visemes import (
+    Alignment,
+    espeak_events_to_alignment,
+    write_textgrid,
+    write_grid_align,
+    EMOTIONS,
+    EMOTION_INDEX,
+)
 
 # %% auto #0
-__all__ = ['GRID_WORDS', 'EMOTIONS', 'EMOTION_INDEX', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'NEUTRAL_SHARE',
-           'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES', 'Espeak', 'synthesize_fresh', 'grid_sentence_id', 'make_speakers',
-           'prosody', 'plan_corpus', 'synth_corpus', 'write_fixture_tree']
+__all__ = ['GRID_WORDS', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'NEUTRAL_SHARE', 'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES',
+           'Espeak', 'synthesize_fresh', 'grid_sentence_id', 'make_speakers', 'prosody', 'plan_corpus', 'synth_corpus',
+           'write_fixture_tree']
 
 # %% ../nbs/01a_synth.ipynb #ce5c072a
 class _EventId(ctypes.Union):
@@ -174,8 +181,6 @@ def grid_sentence_id(words: list) -> str:
     return c[0] + col[0] + p[0] + letter + _DIGIT_CODE[digit] + adv[0]
 
 
-EMOTIONS = ['NEU', 'HAP', 'SAD', 'ANG', 'FEA', 'DIS']  # CREMA-D's codes; index 0 is neutral
-EMOTION_INDEX = {e: i for i, e in enumerate(EMOTIONS)}
 # prosody relative to the speaker: rate factor, pitch shift, pitch range, volume, extra gap between words (10 ms units)
 EMOTION_PROSODY = {
     'NEU': dict(rate=1.00, pitch=0, pitch_range=50, volume=100, word_gap=0),

@@ -4,7 +4,6 @@
 
 # %% ../nbs/06b_train_gan.ipynb #7e8a1fe0
 from __future__ import annotations
-import json, shutil
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -12,94 +11,29 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from PIL import Image
-from disvae.data import (
-    DisvaeError,
-    video_segments,
-    video_frame_to_spec_frame,
-    num_video_frames,
-    log_spectrogram,
-    SAMPLE_RATE,
-    AudioError,
-    torch_device,
-    read_json,
-    read_safetensors,
-    load_weights,
-)
+from .data import DisvaeError, video_frame_to_spec_frame, torch_device
+from .checkpoint import resume_check, restore_training, checkpoint_weights, load_weights, config_parser
 from .corpora import FeatureStore
-from .vae import DisentangledVAE, load_vae, encode
-from .baseline import MFCCBaseline, load_baseline
-from .generator import FaceLandmarker, UNetGenerator, GeneratorConfig, generate, perceptual_loss, MOUTH
+from .generator import UNetGenerator, GeneratorConfig, generate, perceptual_loss
+from .faces import FaceLandmarker, MOUTH, uint8_to_unit, unit_to_uint8
 from .critics import FrameCritic, VideoCritic, CriticConfig, gradient_penalty
 from disvae.render import (
     FaceIdentity,
     bundled_faces,
     mouth_track,
-    deform_landmarks,
-    warp_face,
-    draw_mouth,
-    train_mouth_regressor,
+    render_frame,
+    rendered_mouths,
+    MouthLandmarkRegressor,
+    RegressorConfig,
     save_regressor,
     load_regressor,
-    RegressorConfig,
 )
+from .talking_head import AudioConditioner, utterance_latents, save_talking_head
 
 # %% auto #0
-__all__ = ['AudioConditioner', 'utterance_latents', 'TalkingFaceClips', 'GANConfig', 'train_gan', 'load_generator', 'main']
+__all__ = ['FREE', 'BEFORE', 'TalkingFaceClips', 'train_mouth_regressor', 'GANConfig', 'train_gan', 'main']
 
 # %% ../nbs/06b_train_gan.ipynb #2b5e4221
-class AudioConditioner:
-    "What the generator follows, one vector per 25 fps video frame: a VAE's z_c, or an MFCC baseline's embedding (§4.5)."
-
-    def __init__(self, source):  # a checkpoint folder, a loaded VAE or baseline, or an AudioConditioner
-        if isinstance(source, AudioConditioner):
-            source = source.model
-        if isinstance(source, (str, Path)):
-            folder = Path(source)
-            meta = folder / 'config.json'
-            kind = read_json(meta).get('kind') if meta.exists() else None
-            if kind == 'disvae.vae':
-                source = load_vae(folder)
-            elif kind == 'disvae.mfcc_baseline':
-                source = load_baseline(folder)
-            else:
-                raise DisvaeError(
-                    folder, f'not a VAE or MFCC baseline checkpoint (kind {kind!r}); the generator needs one of them'
-                )
-        if not isinstance(source, (DisentangledVAE, MFCCBaseline)):
-            raise DisvaeError(None, f'cannot condition on a {type(source).__name__}')
-        self.model = source.eval()
-        self.name = 'z_c' if isinstance(source, DisentangledVAE) else 'MFCC embedding'
-        self.dim = source.config.z_dim if isinstance(source, DisentangledVAE) else source.config.embed_dim
-
-    @torch.no_grad()
-    def __call__(
-        self, feats, n_video: int | None = None
-    ) -> torch.Tensor:  # raw log magnitude [frames, 200] -> [n_video, dim]
-        x = torch.as_tensor(np.asarray(feats, np.float32))
-        if self.name == 'z_c':
-            return self.model.content_encoder(
-                video_segments((x - self.model.feature_mean) / self.model.feature_std, n_video)
-            )[0]
-        return self.model(video_segments(x, n_video))[0]
-
-    def from_wave(self, wave: np.ndarray) -> torch.Tensor:  # 16 kHz mono -> [video frames, dim]
-        if self.name == 'z_c':
-            return encode(self.model, wave, SAMPLE_RATE)  # encode names audio that is too short
-        if num_video_frames(len(wave)) == 0:
-            raise AudioError(
-                None, f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)'
-            )
-        return self(
-            log_spectrogram(torch.from_numpy(np.clip(wave, -1, 1).astype(np.float32))), num_video_frames(len(wave))
-        )
-
-
-def utterance_latents(condition, store: FeatureStore, rows) -> list:
-    "[video frames, dim] for each store row: z_c of a VAE (posterior means) or a baseline's embedding, one per 25 fps frame."
-    condition = AudioConditioner(condition)
-    return [condition(np.array(store.utterance(int(r))[0])) for r in rows]
-
-
 class TalkingFaceClips(torch.utils.data.Dataset):
     "Rendered clips of a store's utterances: dict(face, previous, frames, mouth, visemes, z)."
 
@@ -131,22 +65,45 @@ class TalkingFaceClips(torch.utils.data.Dataset):
         track = mouth_track(labels, len(self.z[u]))
         frames, mouths = [], []
         for t in range(t0 - 1, t0 + self.clip_len):
-            target = deform_landmarks(identity.landmarks, track[t])
-            frames.append(draw_mouth(warp_face(identity.crop, identity.landmarks, target), target))
+            frame, target = render_frame(identity.crop, identity.landmarks, track[t])
+            frames.append(frame)
             mouths.append(target[MOUTH])
-        img = lambda a: (
-            torch.from_numpy(np.ascontiguousarray(a)).permute(*range(a.ndim - 3), -1, -3, -2).float() / 127.5 - 1
-        )
-        frames = img(np.stack(frames))
+        frames = uint8_to_unit(np.stack(frames))
         spec = np.minimum(video_frame_to_spec_frame(np.arange(t0, t0 + self.clip_len)), len(labels) - 1)
         return dict(
-            face=img(identity.crop),
+            face=uint8_to_unit(identity.crop),
             previous=frames[:-1],
             frames=frames[1:],
             mouth=torch.tensor(np.stack(mouths[1:])),
             visemes=torch.from_numpy(labels[spec]),
             z=self.z[u][t0 : t0 + self.clip_len],
         )
+
+# %% ../nbs/06b_train_gan.ipynb #7d41955c
+def train_mouth_regressor(
+    identities: list,
+    n_frames: int = 2000,
+    steps: int = 600,
+    batch_size: int = 64,
+    seed: int = 0,
+    config: RegressorConfig = RegressorConfig(),
+    progress: bool = True,
+) -> MouthLandmarkRegressor:
+    "Train the estimator on `n_frames` rendered frames."
+    from tqdm.auto import tqdm
+
+    torch.manual_seed(seed)
+    frames, marks = rendered_mouths(identities, n_frames, config.size, seed)
+    model = MouthLandmarkRegressor(config)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    g = torch.Generator().manual_seed(seed)
+    for _ in tqdm(range(steps), desc='mouth landmarks', disable=not progress):
+        idx = torch.randint(0, n_frames, (batch_size,), generator=g)
+        loss = F.mse_loss(model(frames[idx]) / config.size, marks[idx] / config.size)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+    return model.eval()
 
 # %% ../nbs/06b_train_gan.ipynb #848530dd
 @dataclass
@@ -181,62 +138,21 @@ class GANConfig:
     progress: bool = True
 
 
-def _models(config: GANConfig):
-    gen = UNetGenerator(GeneratorConfig(size=config.size, depth=config.depth, base=config.base))
-    critic_config = CriticConfig(base=config.base, frames=config.clip_len)
-    return gen, FrameCritic(critic_config), VideoCritic(critic_config)
+def _models(config: GANConfig, z_dim: int):
+    "Generator and critics for a representation of `z_dim` dimensions (a 16-d VAE gives 16 input channels for z)."
+    generator = UNetGenerator(GeneratorConfig(size=config.size, depth=config.depth, base=config.base, z_dim=z_dim))
+    critic_config = CriticConfig(base=config.base, frames=config.clip_len, z_dim=z_dim)
+    return generator, FrameCritic(critic_config), VideoCritic(critic_config)
 
 
-def _save(out: Path, config, nets: dict, opts: dict, progress: dict):
-    from safetensors.torch import save_file
-    from disvae.train import _optimizer_tensors, replace_folder
-
-    tmp = out.with_name(out.name + '.tmp')
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
-    save_file(
-        {f'{n}.{k}': v.detach().cpu().contiguous() for n, m in nets.items() for k, v in m.state_dict().items()},
-        tmp / 'model.safetensors',
-    )
-    groups = {}
-    tensors = {}
-    for n, o in opts.items():
-        t, groups[n] = _optimizer_tensors(o)
-        tensors |= {f'{n}.{k}': v for k, v in t.items()}
-    save_file(tensors | {'rng.torch_cpu': torch.get_rng_state()}, tmp / 'optimizer.safetensors')
-    (tmp / 'config.json').write_text(
-        json.dumps(
-            dict(kind='disvae.talking_head', config=asdict(config), progress=progress, param_groups=groups), indent=1
-        )
-    )
-    if (out / 'regressor').exists():
-        shutil.copytree(out / 'regressor', tmp / 'regressor')
-    if (out / 'samples').exists():
-        shutil.copytree(out / 'samples', tmp / 'samples')
-    replace_folder(tmp, out)
-
-
-def _load(out: Path, nets: dict, opts: dict) -> dict:
-    from disvae.train import _restore_optimizer
-
-    meta = read_json(out / 'config.json')
-    weights = read_safetensors(out / 'model.safetensors')
-    for n, m in nets.items():
-        m.load_state_dict({k[len(n) + 1 :]: v for k, v in weights.items() if k.startswith(n + '.')})
-    saved = read_safetensors(out / 'optimizer.safetensors')
-    for n, o in opts.items():
-        _restore_optimizer(
-            o, {k[len(n) + 1 :]: v for k, v in saved.items() if k.startswith(n + '.state.')}, meta['param_groups'][n]
-        )
-    torch.set_rng_state(saved['rng.torch_cpu'])
-    return meta['progress']
+# what may change when a run is continued (its folder may move); what checkpoints lacking a field were trained with
+FREE = ('out', 'steps', 'progress', 'checkpoint_every', 'sample_every', 'device')
+BEFORE = dict(standardise=False)
 
 
 def _strip(fake, real) -> Image.Image:
     "Generated frames above real ones, as one image."
-    to = lambda t: ((t.detach().cpu().clamp(-1, 1) + 1) * 127.5).byte().permute(0, 2, 3, 1).numpy()
-    return Image.fromarray(np.concatenate([np.concatenate(list(to(fake)), 1), np.concatenate(list(to(real)), 1)], 0))
+    return Image.fromarray(np.concatenate([np.concatenate(list(unit_to_uint8(x)), 1) for x in (fake, real)], 0))
 
 # %% ../nbs/06b_train_gan.ipynb #4c7dbe91
 def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
@@ -244,23 +160,13 @@ def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
     device = torch_device(config.device)
     out = Path(config.out)
     torch.manual_seed(config.seed)
-    if (out / 'config.json').exists():
-        saved = read_json(out / 'config.json')
-        # what may change when a run is continued (its folder may move)
-        free = ('out', 'steps', 'progress', 'checkpoint_every', 'sample_every', 'device')
-        # what checkpoints lacking a field were trained with
-        before = dict(standardise=False)
-        differ = sorted(
-            k for k, v in asdict(config).items() if k not in free and saved.get('config', {}).get(k, before.get(k)) != v
-        )
-        if saved.get('kind') != 'disvae.talking_head' or differ:
-            raise DisvaeError(out, f'holds a different checkpoint (differs in {differ}); choose another out folder')
+    continuing = resume_check(out, 'disvae.talking_head', asdict(config), FREE, BEFORE) is not None
     landmarker = FaceLandmarker('dlib', verbose=False)
     photos = [FaceIdentity(photo, config.size, landmarker, name) for name, photo in bundled_faces().items()]
     identities = [p.variant(config.seed * 1000 + k) for p in photos for k in range(config.identities)]
     condition = AudioConditioner(config.vae)
     data = TalkingFaceClips(config.store, condition, identities, 'train', config.clip_len)
-    gen, frame_critic, video_critic = (m.to(device) for m in _models(config))
+    gen, frame_critic, video_critic = (m.to(device) for m in _models(config, condition.dim))
     if config.standardise:
         gen.fit_input(torch.cat(data.z).to(device))
     betas = (0.5, 0.9)
@@ -268,8 +174,8 @@ def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
     opt_d = torch.optim.Adam(
         list(frame_critic.parameters()) + list(video_critic.parameters()), lr=config.lr, betas=betas
     )
-    nets, opts = (
-        dict(generator=gen, frame_critic=frame_critic, video_critic=video_critic),
+    critics, opts = (
+        dict(frame_critic=frame_critic, video_critic=video_critic),
         dict(generator=opt_g, critics=opt_d),
     )
     if (out / 'regressor' / 'config.json').exists():
@@ -286,8 +192,10 @@ def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
         save_regressor(regressor, out / 'regressor')
     step, history = 0, []
     # last, because building any module draws random numbers: the checkpoint's random state must be what the loop starts from
-    if (out / 'config.json').exists():
-        progress = _load(out, nets, opts)
+    if continuing:
+        for name, module in dict(generator=gen, **critics).items():
+            load_weights(module, checkpoint_weights(out, name), out)
+        progress = restore_training(out, opts)
         step, history = progress['step'], progress['history']
     regressor = regressor.to(device)
     for p in regressor.parameters():
@@ -349,35 +257,23 @@ def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
             _strip(fake[0], b['frames'][0]).save(out / 'samples' / f'step_{step:06d}.png')
         if step % config.checkpoint_every == 0 or step == config.steps or step == stop_after:
             history.append(record)
-            _save(out, config, nets, opts, dict(step=step, history=history))
+            save_talking_head(
+                out,
+                gen,
+                critics,
+                train=asdict(config),
+                optimizers=opts,
+                progress=dict(step=step, history=history),
+                keep=('regressor', 'samples'),
+            )
         if stop_after is not None and step >= stop_after:
             break
     bar.close()
     return out
 
-
-def load_generator(folder) -> UNetGenerator:
-    "The generator of a talking-head checkpoint written by `train_gan`."
-    folder = Path(folder)
-    if not (folder / 'config.json').exists():
-        raise DisvaeError(folder, 'not a talking-head checkpoint (no config.json)')
-    meta = read_json(folder / 'config.json')
-    if meta.get('kind') != 'disvae.talking_head':
-        raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a talking head")
-    c = meta['config']
-    gen = UNetGenerator(GeneratorConfig(size=c['size'], depth=c['depth'], base=c['base']))
-    weights = {
-        k[len('generator.') :]: v
-        for k, v in read_safetensors(folder / 'model.safetensors').items()
-        if k.startswith('generator.')
-    }
-    return load_weights(gen, weights, folder).eval()
-
 # %% ../nbs/06b_train_gan.ipynb #ebfdad15
 def main(argv=None):
     "Command-line entry of `disvae train-gan`."
-    from disvae.train import config_parser
-
     return train_gan(
         GANConfig(**vars(config_parser(GANConfig, 'disvae train-gan', ('store', 'vae', 'out')).parse_args(argv)))
     )

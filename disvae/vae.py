@@ -17,20 +17,18 @@ from disvae.data import (
     SEGMENT_FRAMES,
     DisvaeError,
     AudioError,
-    read_json,
-    read_safetensors,
     load_audio,
     resample,
     log_spectrogram,
     video_segments,
     num_video_frames,
 )
-from .visemes import N_VISEMES
-from .synth import EMOTIONS
+from .checkpoint import save_checkpoint, read_checkpoint, module_weights, checkpoint_weights
+from .visemes import N_VISEMES, EMOTIONS
 
 # %% auto #0
 __all__ = ['VAEConfig', 'GaussianEncoder', 'GaussianDecoder', 'DisentangledVAE', 'estimate_sequence_mu', 'save_vae', 'load_vae',
-           'encode']
+           'content_latents', 'encode']
 
 # %% ../nbs/02_vae_model.ipynb #cb2b7128
 @dataclass
@@ -146,36 +144,23 @@ def estimate_sequence_mu(
     return z_s.sum(0) / (len(z_s) + config.latent_var / config.table_var)
 
 # %% ../nbs/02_vae_model.ipynb #e09ae60c
-def save_vae(model: DisentangledVAE, folder, extra: dict | None = None) -> Path:
-    "Write `model.safetensors` and `config.json` into `folder` atomically (temporary names, then rename)."
-    from safetensors.torch import save_file
-
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
-    save_file(state, folder / 'model.tmp.safetensors')
-    (folder / 'model.tmp.safetensors').replace(folder / 'model.safetensors')
-    meta = dict(kind='disvae.vae', config=json.loads(model.config.to_json()), **(extra or {}))
-    (folder / 'config.tmp.json').write_text(json.dumps(meta, indent=1))
-    (folder / 'config.tmp.json').replace(folder / 'config.json')
-    return folder
+def save_vae(model: DisentangledVAE, folder, **training) -> Path:
+    "Write the VAE as a checkpoint folder (`disvae.checkpoint`); `training` (train, optimizers, progress) goes with it."
+    return save_checkpoint(
+        folder, 'disvae.vae', json.loads(model.config.to_json()), module_weights({'': model}), **training
+    )
 
 
 def load_vae(folder, device='cpu') -> DisentangledVAE:
     "Load a VAE checkpoint folder written by `save_vae`."
     folder = Path(folder)
-    for name in ('config.json', 'model.safetensors'):
-        if not (folder / name).exists():
-            raise DisvaeError(folder, f'not a disvae VAE checkpoint (no {name})')
-    meta = read_json(folder / 'config.json')
-    if meta.get('kind') != 'disvae.vae':
-        raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a disvae VAE")
+    meta = read_checkpoint(folder, 'disvae.vae', 'VAE')
     try:
         config = VAEConfig.from_dict(meta['config'])
     except DisvaeError as e:
         raise DisvaeError(folder, e.problem) from None
     model = DisentangledVAE(config)
-    state = read_safetensors(folder / 'model.safetensors')
+    state = checkpoint_weights(folder)
     expected = model.state_dict()
     missing, unexpected = sorted(set(expected) - set(state)), sorted(set(state) - set(expected))
     if missing or unexpected:
@@ -210,6 +195,24 @@ def _mono_16k(audio, sample_rate: int | None) -> np.ndarray:
 
 
 @torch.no_grad()
+def content_latents(
+    model: DisentangledVAE,
+    features,  # raw log-magnitude spectrogram [frames, 200], numpy or torch
+    n_video: int | None = None,  # video frames (default: as many as the frames cover)
+    batch_size: int = 512,
+) -> torch.Tensor:  # [n_video, z_dim]
+    "z_c of every 25 fps video frame: features normalised, the segment centred on each frame, the content encoder in batches."
+    device = model.feature_mean.device
+    x = features if torch.is_tensor(features) else torch.from_numpy(np.asarray(features, np.float32))
+    segments = video_segments((x.to(device) - model.feature_mean) / model.feature_std, n_video, model.config.seg_len)
+    was_training = model.training
+    model.eval()
+    z = torch.cat([model.content_encoder(segments[i : i + batch_size])[0] for i in range(0, len(segments), batch_size)])
+    model.train(was_training)
+    return z
+
+
+@torch.no_grad()
 def encode(
     model: DisentangledVAE,
     audio,  # a file path, or a numpy/torch array
@@ -224,11 +227,5 @@ def encode(
             audio if isinstance(audio, (str, Path)) else None,
             f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)',
         )
-    device = model.feature_mean.device
-    feats = (log_spectrogram(torch.from_numpy(wave).to(device)) - model.feature_mean) / model.feature_std
-    segments = video_segments(feats, n_video, model.config.seg_len)
-    was_training = model.training
-    model.eval()
-    z = torch.cat([model.content_encoder(segments[i : i + batch_size])[0] for i in range(0, len(segments), batch_size)])
-    model.train(was_training)
-    return z
+    spectrogram = log_spectrogram(torch.from_numpy(wave).to(model.feature_mean.device))
+    return content_latents(model, spectrogram, n_video, batch_size)

@@ -23,9 +23,10 @@ from disvae.data import (
 
 # %% auto #0
 __all__ = ['VISEMES', 'VISEME_INDEX', 'N_VISEMES', 'SILENCE', 'ARPABET_TO_VISEME', 'ESPEAK_TO_VISEME', 'SILENCE_PHONES',
-           'PHONEME_SCHEMES', 'GRID_UNITS_PER_SECOND', 'phoneme_to_viseme', 'detect_scheme', 'Alignment',
-           'read_textgrid', 'write_textgrid', 'pronounce', 'words_to_phones', 'read_grid_align', 'write_grid_align',
-           'align_with_pocketsphinx', 'espeak_events_to_alignment', 'frame_labels', 'segment_labels', 'plot_alignment']
+           'EMOTIONS', 'EMOTION_INDEX', 'PHONEME_SCHEMES', 'GRID_UNITS_PER_SECOND', 'phoneme_to_viseme',
+           'detect_scheme', 'Alignment', 'read_textgrid', 'write_textgrid', 'pronounce', 'words_to_phones',
+           'read_grid_align', 'write_grid_align', 'align_with_pocketsphinx', 'espeak_events_to_alignment',
+           'frame_labels', 'segment_labels', 'plot_alignment']
 
 # %% ../nbs/01_visemes.ipynb #b0bc3983
 VISEMES = [
@@ -128,6 +129,10 @@ SILENCE_PHONES = {
     'SPN',
     '<unk>',
 }
+
+# %% ../nbs/01_visemes.ipynb #64761b24
+EMOTIONS = ['NEU', 'HAP', 'SAD', 'ANG', 'FEA', 'DIS']  # CREMA-D's codes; index 0 is neutral
+EMOTION_INDEX = {e: i for i, e in enumerate(EMOTIONS)}
 
 # %% ../nbs/01_visemes.ipynb #3406a557
 PHONEME_SCHEMES = ('arpabet', 'espeak')

@@ -3,12 +3,12 @@ baseline of a face that never moves (same identity, same truth, same detector). 
 
     python tools/talking_head_eval.py STORE OUT_DIR NAME=GAN_CHECKPOINT [NAME=GAN_CHECKPOINT ...] [--utterances 20] [--resolution 128]
 
-Writes OUT_DIR/table1.md, table2.md, emotions.md, figure5.png, figure3.png and results.json (disvae.eval.compare_talking_heads); prints the tables.
+Writes OUT_DIR/table1.md, table2.md, emotions.md, figure5.png, figure3.png and results.json (disvae.eval_talking_head.compare_talking_heads); prints the tables.
 """
 import argparse
 from pathlib import Path
 import matplotlib; matplotlib.use('Agg')
-from disvae.eval import compare_talking_heads
+from disvae.eval_talking_head import compare_talking_heads
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser()

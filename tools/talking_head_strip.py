@@ -7,9 +7,10 @@ import sys, numpy as np, torch, matplotlib
 matplotlib.use('Agg'); import matplotlib.pyplot as plt
 from disvae.corpora import FeatureStore
 from disvae.vae import load_vae
-from disvae.train_gan import load_generator, utterance_latents
+from disvae.talking_head import load_generator, utterance_latents
 from disvae.render import FaceIdentity, bundled_faces, render_clip, load_regressor
-from disvae.generator import generate, MOUTH
+from disvae.generator import generate
+from disvae.faces import MOUTH
 if __name__ == '__main__':
     store_path, vae_path, ckpt, out = sys.argv[1:5]
     store = FeatureStore(store_path); vae = load_vae(vae_path); gen = load_generator(ckpt); reg = load_regressor(f'{ckpt}/regressor')
