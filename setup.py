@@ -18,6 +18,8 @@ py_versions = '3.10 3.11 3.12 3.13'.split()
 
 requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+# optional real components, each named in the log when used: FAN landmarks, LPIPS (both need their weights cached locally)
+optional = {name: shlex.split(cfg.get(f'{name}_requirements', '')) for name in ('fan', 'lpips')}
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 
@@ -34,7 +36,7 @@ setuptools.setup(
     include_package_data=True,
     package_data={'disvae': ['assets/demo/*.png', 'assets/demo/*.wav', 'assets/demo/animator/*.*', 'assets/demo/animator/vae/*.*']},
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'dev': dev_requirements, **optional},
     python_requires='>=' + cfg['min_python'],
     long_description=open('README.md', encoding='utf-8').read(),
     long_description_content_type='text/markdown',

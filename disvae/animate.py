@@ -51,7 +51,8 @@ def animate_frames(
     progress: bool = True,
     device='cpu',
 ) -> dict:
-    "dict(frames [n, H, W, 3] uint8 at the photo's size, crops [n, S, S, 3], wave 16 kHz, seconds) for `face` saying `audio`; None: the bundled demo."
+    """dict(frames [n, H, W, 3] uint8 at the photo's size, crops [n, S, S, 3], wave 16 kHz, seconds) for `face` saying
+    `audio`; None: the bundled demo."""
     face, audio, checkpoint = _with_demo(face, audio, checkpoint)
     # the generator runs on `device`; the audio encoder stays on the CPU (one pass per clip)
     head = TalkingHead.from_folder(checkpoint, vae, device)
@@ -141,15 +142,13 @@ def write_demo_media(folder) -> Path:
     "Write the bundled demo `face.png` and `speech.wav` into `folder`."
     import skimage.data, soundfile as sf
     from PIL import Image
-    from disvae.synth import Espeak, make_speakers, prosody, RECORDING_FLOOR_DB
-    from disvae.data import add_noise
+    from disvae.synth import Espeak, make_speakers, speak_recorded
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     Image.fromarray(skimage.data.astronaut()).resize((256, 256), Image.LANCZOS).save(folder / 'face.png')
     speaker = next(s for s in make_speakers(24, 0) if s['speaker'] == 'spk02')
-    audio, _ = Espeak().synthesize(DEMO_SENTENCE, **prosody(speaker, 'NEU'), seed=0)
-    wave = np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=0), -1, 1)
+    wave, _ = speak_recorded(DEMO_SENTENCE, speaker, 'NEU', seed=0)
     sf.write(folder / 'speech.wav', resample(wave, Espeak.sample_rate), SAMPLE_RATE, subtype='PCM_16')
     return folder
 
@@ -176,7 +175,8 @@ def main(argv=None):
     a = p.parse_args(argv)
     info = animate(a.face, a.audio, a.out, a.checkpoint, a.vae, a.overwrite, progress=not a.quiet, device=a.device)
     print(
-        f"wrote {info['out']}: {info['frames']} frames, {info['seconds']:.2f} s of speech in {info['wall']:.1f} s ({info['realtime']:.1f}x real time)"
+        f"wrote {info['out']}: {info['frames']} frames, {info['seconds']:.2f} s of speech in {info['wall']:.1f} s "
+        f"({info['realtime']:.1f}x real time)"
     )
     return info
 

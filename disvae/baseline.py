@@ -110,7 +110,8 @@ class MFCCBaseline(nn.Module):
 
 # %% ../nbs/02a_baseline.ipynb #f76c189b
 def save_baseline(model: MFCCBaseline, folder, **training) -> Path:
-    "Write the network as a checkpoint folder (`disvae.checkpoint`); `training` (train, optimizers, progress) goes with it."
+    """Write the network as a checkpoint folder (`disvae.checkpoint`); `training` (train, optimizers, progress) goes
+    with it."""
     return save_checkpoint(
         folder, 'disvae.mfcc_baseline', asdict(model.config), module_weights({'': model}), **training
     )

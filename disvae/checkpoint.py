@@ -11,7 +11,8 @@ from .data import DisvaeError
 
 # %% auto #0
 __all__ = ['read_json', 'read_safetensors', 'load_weights', 'replace_folder', 'module_weights', 'save_checkpoint',
-           'read_checkpoint', 'checkpoint_weights', 'restore_training', 'resume_check', 'config_parser']
+           'read_checkpoint', 'checkpoint_weights', 'restore_training', 'resume_check', 'plot_progress',
+           'config_parser']
 
 # %% ../nbs/00a_checkpoint.ipynb #c483c76a
 def read_json(path) -> dict:
@@ -200,6 +201,33 @@ def resume_check(
             folder, f"holds a different checkpoint ({meta.get('kind')}, differs in {detail}); choose another out folder"
         )
     return meta
+
+# %% ../nbs/00a_checkpoint.ipynb #998bf4ed
+def plot_progress(
+    history,  # a checkpoint folder, or the records of its progress['history']
+    keys: list | None = None,  # the terms to draw (default: every number in the records but the step and epoch)
+    x: str = 'step',
+    title: str = '',
+):
+    "The recorded terms of a run against `x`, one panel each: its loss curves."
+    import matplotlib.pyplot as plt
+
+    if isinstance(history, (str, Path)):
+        history = read_json(Path(history) / 'config.json').get('progress', {}).get('history', [])
+    if not history:
+        raise DisvaeError(None, 'no progress recorded yet: nothing to plot')
+    skip = ('step', 'epoch')
+    keys = keys or [k for k, v in history[0].items() if k not in skip and isinstance(v, (int, float))]
+    fig, axes = plt.subplots(1, len(keys), figsize=(2.6 * len(keys), 2.4), squeeze=False)
+    xs = [h.get(x, i + 1) for i, h in enumerate(history)]
+    for ax, k in zip(axes[0], keys):
+        ax.plot(xs, [h.get(k, float('nan')) for h in history], marker='o', ms=3)
+        ax.set_title(k, fontsize=9)
+        ax.set_xlabel(x, fontsize=8)
+        ax.tick_params(labelsize=7)
+    fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/00a_checkpoint.ipynb #fd11b8ad
 def config_parser(config_class, prog: str, positional: tuple):

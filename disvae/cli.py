@@ -17,7 +17,8 @@ def _print_summary(stats: dict, out=None):
     e = ' '.join(f'{k} {v}' for k, v in stats['emotions'].items())
     sp = ', '.join(f"{k} {v['speakers']} speakers / {v['utterances']} utt" for k, v in stats['splits'].items())
     print(
-        f"utterances {stats['utterances']} ({stats['skipped']} skipped), speakers {stats['speakers']}, hours {stats['hours']:.3f}",
+        f"utterances {stats['utterances']} ({stats['skipped']} skipped), speakers {stats['speakers']}, hours "
+        f"{stats['hours']:.3f}",
         file=out,
     )
     print(f'splits: {sp}', file=out)
@@ -35,7 +36,8 @@ def cmd_synth_corpus(a):
     t0 = time.perf_counter()
     s = synth_corpus(a.out, a.utterances, a.seed, a.speakers, a.workers, progress=not a.quiet)
     print(
-        f"wrote {s['utterances']} utterances ({s['hours']:.3f} h, {len(s['speakers'])} speakers) to {a.out} in {time.perf_counter() - t0:.1f} s"
+        f"wrote {s['utterances']} utterances ({s['hours']:.3f} h, {len(s['speakers'])} speakers) to {a.out} in "
+        f"{time.perf_counter() - t0:.1f} s"
     )
     print('emotions: ' + ' '.join(f'{k} {v}' for k, v in s['emotions'].items()))
 

@@ -223,7 +223,8 @@ def read_synth(root) -> pd.DataFrame:
     if not (root / 'corpus.json').exists():
         raise CorpusError(
             root,
-            'no corpus.json: not a synthetic corpus, or one whose writing was interrupted (run disvae synth-corpus again)',
+            'no corpus.json: not a synthetic corpus, or one whose writing was interrupted (run disvae synth-corpus '
+            'again)',
         )
     rows = []
     for wav in sorted(root.glob('*/*.wav')):
@@ -257,7 +258,8 @@ def detect_layout(root) -> str:
         return 'grid'
     raise CorpusError(
         root,
-        'unknown corpus layout (expected GRID s<N>/, CREMA-D AudioWAV/, LRS3 pretrain|trainval|test/, or a synthetic corpus.json)',
+        'unknown corpus layout (expected GRID s<N>/, CREMA-D AudioWAV/, LRS3 pretrain|trainval|test/, or a synthetic '
+        'corpus.json)',
     )
 
 
@@ -447,7 +449,8 @@ class FeatureStore:
         if self.info.get('version') != STORE_VERSION:
             raise CorpusError(
                 self.path,
-                f"store version {self.info.get('version')} but this disvae reads version {STORE_VERSION}; prepare it again",
+                f"store version {self.info.get('version')} but this disvae reads version {STORE_VERSION}; prepare it "
+                "again",
             )
         try:  # a store copied only in part: name the file, not numpy's or pandas' internals
             self.features = np.load(self.path / 'features.npy', mmap_mode='r')
@@ -457,12 +460,14 @@ class FeatureStore:
         except (OSError, ValueError, KeyError, pd.errors.ParserError) as e:
             raise CorpusError(
                 self.path,
-                f'a store file is missing or damaged ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ""}); prepare it again',
+                f'a store file is missing or damaged ({type(e).__name__}: '
+                f'{str(e).splitlines()[0] if str(e) else ""}); prepare it again',
             ) from None
         if len(self.features) != self.info.get('frames') or len(self.visemes) != len(self.features):
             raise CorpusError(
                 self.path,
-                f"features.npy has {len(self.features)} frames, visemes.npy {len(self.visemes)}, store.json says {self.info.get('frames')}; prepare it again",
+                f"features.npy has {len(self.features)} frames, visemes.npy {len(self.visemes)}, store.json says "
+                f"{self.info.get('frames')}; prepare it again",
             )
 
     def utterance(self, i: int):

@@ -130,7 +130,8 @@ def load_audio(
         except Exception as e:
             raise AudioError(
                 path,
-                f'cannot decode audio ({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else "unknown format"})',
+                f'cannot decode audio ({type(e).__name__}: '
+                f'{str(e).splitlines()[0][:120] if str(e) else "unknown format"})',
             ) from None
     if wave.shape[1] == 0:
         raise AudioError(path, 'empty audio (0 samples)')
@@ -155,7 +156,8 @@ def write_video_with_audio(
     sample_rate: int,
     fps: int = VIDEO_FPS,
 ):
-    "Write frames and mono audio into a video container chosen by suffix (.mp4: h264+aac, .mpg: mpeg1+mp2, .flv: flv1+mp3)."
+    """Write frames and mono audio into a video container chosen by suffix (.mp4: h264+aac, .mpg: mpeg1+mp2, .flv:
+    flv1+mp3)."""
     import av
 
     path = Path(path)
@@ -296,7 +298,8 @@ def segment(
             raise AudioError(
                 source,
                 f'audio shorter than one segment: {x.shape[0]} frames '
-                f'({x.shape[0] * HOP / SAMPLE_RATE:.2f} s) < {seg_len} frames ({seg_len * HOP / SAMPLE_RATE:.2f} s); pass pad=True to pad it',
+                f'({x.shape[0] * HOP / SAMPLE_RATE:.2f} s) < {seg_len} frames ({seg_len * HOP / SAMPLE_RATE:.2f} s); '
+                'pass pad=True to pad it',
             )
         x = torch.cat([x, x.new_full((seg_len - x.shape[0], x.shape[1]), math.log(LOG_FLOOR))])
     return x.unfold(0, seg_len, shift).transpose(1, 2)

@@ -146,7 +146,8 @@ def table3(
     progress: bool = False,
     probe_hidden: int = 256,
 ) -> tuple:
-    "({'z_c': {'viseme': acc, 'emotion': acc}, 'z_e': {...}, 'chance': {...}, 'segments': {...}}, {(latent, task): Probe})"
+    """({'z_c': {'viseme': acc, 'emotion': acc}, 'z_e': {...}, 'chance': {...}, 'segments': {...}}, {(latent, task):
+    Probe})"""
     model = model.to(device).eval()
     represent = vae_representation(model)
     latents = {

@@ -80,7 +80,8 @@ def talking_head_metrics(
     landmarker=None,
     real_landmarks: np.ndarray | None = None,
 ) -> dict:
-    "LMD (paper's and centred), PSNR and SSIM of a generated video against the real one, with the detector and resolution."
+    """LMD (paper's and centred), PSNR and SSIM of a generated video against the real one, with the detector and
+    resolution."""
 
     if real.shape != fake.shape:
         raise DisvaeError(None, f'videos differ in shape: {real.shape} and {fake.shape}')
@@ -106,7 +107,8 @@ def talking_head_metrics(
 
 # %% ../nbs/07a_eval_talking_head.ipynb #ac14e28a
 def generator_animator(generator):
-    "An animator from a generator: (neutral crop [S, S, 3] uint8, z [n, z_dim]) -> frames [n, S, S, 3] uint8, on its own frames."
+    """An animator from a generator: (neutral crop [S, S, 3] uint8, z [n, z_dim]) -> frames [n, S, S, 3] uint8, on its
+    own frames."""
 
     return lambda face, z: np.stack(list(draw_frames(generator.eval(), face, z)))
 
@@ -144,7 +146,7 @@ def talking_head_noise(
     n_utterances: int = 20,
     resolution: int = 128,
     seed: int = 0,
-    mismatched: bool = False,  # add the control row MISMATCHED: each clip animated from the next utterance's clean audio
+    mismatched: bool = False,  # add the control row MISMATCHED: each clip animated from the next utterance's audio
     progress: bool = True,
 ) -> pd.DataFrame:
     "Mean LMD, centred LMD, PSNR and SSIM over test utterances at each noise level (rows), all at `resolution` px."
@@ -207,18 +209,17 @@ EMOTION_SENTENCES = (('spk02', 'bin blue at f two now'), ('spk16', 'place red by
 
 
 def speak(sentence: str, speaker: str, emotion: str, seed: int = 0) -> tuple:
-    "(16 kHz audio, viseme per 10 ms frame) of `sentence` spoken by a synthetic-corpus speaker with `emotion`, over the recording floor."
-    from disvae.synth import Espeak, synthesize_fresh, make_speakers, prosody, RECORDING_FLOOR_DB
+    """(16 kHz audio, viseme per 10 ms frame) of `sentence` spoken by a synthetic-corpus speaker with `emotion`, over
+    the recording floor."""
+    from disvae.synth import Espeak, make_speakers, speak_recorded
     from disvae.visemes import espeak_events_to_alignment, frame_labels
     from disvae.data import resample
 
     who = next(s for s in make_speakers(24, 0) if s['speaker'] == speaker)
     # the same audio whatever was spoken before
-    audio, events = synthesize_fresh(sentence, **prosody(who, emotion), seed=seed)
+    audio, events = speak_recorded(sentence, who, emotion, seed, fresh=True)
     alignment = espeak_events_to_alignment(events, len(audio), Espeak.sample_rate, sentence.split())
-    wave = resample(
-        np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=seed), -1, 1), Espeak.sample_rate
-    )
+    wave = resample(audio, Espeak.sample_rate)
     return wave, frame_labels(alignment, len(log_spectrogram(torch.from_numpy(wave))))
 
 
@@ -264,7 +265,8 @@ def frame_grid(
     n_frames: int = 8,
     seed: int = 0,
 ) -> dict:
-    "Figure 3's frames: {condition: {'truth', then each method: frames [n_frames, S, S, 3]}} at the same instants of one sentence."
+    """Figure 3's frames: {condition: {'truth', then each method: frames [n_frames, S, S, 3]}} at the same instants of
+    one sentence."""
     from disvae.render import render_clip
 
     speaker, words = sentence
@@ -348,7 +350,8 @@ def compare_talking_heads(
     sentences=EMOTION_SENTENCES,  # (speaker, sentence) pairs of the emotion table; the first is Figure 3's
     progress: bool = True,
 ) -> dict:
-    "Tables 1 and 2, Figures 3 and 5 and the emotion table for several generators beside a still face; written into `out`."
+    """Tables 1 and 2, Figures 3 and 5 and the emotion table for several generators beside a still face; written into
+    `out`."""
     import matplotlib.pyplot as plt
     from disvae.render import FaceIdentity, bundled_faces
 
@@ -375,7 +378,8 @@ def compare_talking_heads(
         emotions[name] = talking_head_emotions(condition, animator, face, sentences, resolution=resolution)
     attrs = next(iter(noise.values())).attrs
     head = (
-        f"LMD in px at {attrs['resolution']} px ({attrs['detector']}), PSNR in dB; {attrs['utterances']} test utterances, "
+        f"LMD in px at {attrs['resolution']} px ({attrs['detector']}), PSNR in dB; {attrs['utterances']} test "
+        "utterances, "
         f"identity {attrs['identity']}, generators at {face.size} px\n\n"
     )
     lmd_at = {n: {lv: float(t.loc[lv, 'lmd']) for lv in levels} for n, t in noise.items()}

@@ -115,13 +115,15 @@ class FaceLandmarker:
             if importlib.util.find_spec('face_alignment') is None:
                 raise DisvaeError(
                     None,
-                    "backend 'fan' needs the face-alignment package (pip install face-alignment); use backend='dlib' offline",
+                    "backend 'fan' needs the face-alignment package (pip install face-alignment); use backend='dlib' "
+                    "offline",
                 )
             if len(fan_weight_files()) < 2:
                 raise DisvaeError(
                     None,
                     "backend 'fan' needs FAN's weights (2DFAN4*.zip and s3fd*.pth) in the torch hub cache "
-                    "(~/.cache/torch/hub/checkpoints or $TORCH_HOME); they are not there and disvae never downloads them. "
+                    "(~/.cache/torch/hub/checkpoints or $TORCH_HOME); they are not there and disvae never downloads "
+                    "them. "
                     "Copy them from a machine with a network, or use backend='dlib'",
                 )
             import face_alignment
@@ -164,7 +166,8 @@ class FaceLandmarker:
         box, score, points = max((f for f in faces if area(f) >= 0.9 * biggest), key=lambda f: f[1])
         if len(faces) > 1 and self.verbose:
             print(
-                f'{len(faces)} faces found; using the largest, at x {box[0] / scale:.0f}–{box[2] / scale:.0f}, y {box[1] / scale:.0f}–{box[3] / scale:.0f}',
+                f'{len(faces)} faces found; using the largest, at x {box[0] / scale:.0f}–{box[2] / scale:.0f}, y '
+                f'{box[1] / scale:.0f}–{box[3] / scale:.0f}',
                 file=sys.stderr,
             )
         if points is None:
@@ -286,7 +289,8 @@ def video_face_crops(
     landmarker: FaceLandmarker | None = None,
     smooth: int = 5,
 ) -> dict:
-    "dict(crops [n, S, S, 3], landmarks [n, 68, 2] in crop pixels (NaN where missed), missed, fps) of the face in every frame."
+    """dict(crops [n, S, S, 3], landmarks [n, 68, 2] in crop pixels (NaN where missed), missed, fps) of the face in
+    every frame."""
     frames, fps = read_video(video) if isinstance(video, (str, Path)) else (np.asarray(video), 25.0)
     landmarker = landmarker or FaceLandmarker('dlib', verbose=False)
     found = np.full((len(frames), 68, 2), np.nan, np.float32)

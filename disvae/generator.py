@@ -56,7 +56,8 @@ class UNetGenerator(nn.Module):
             c_in = 2 * skip
         self.ups = nn.ModuleList(ups)
         self.to_rgb = nn.Sequential(nn.Upsample(scale_factor=2, mode='nearest'), nn.Conv2d(c_in, 3, 3, 1, 1), nn.Tanh())
-        # per-dimension statistics of the audio representation on the training split (`fit_input`); 0 and 1: used as given
+        # per-dimension statistics of the audio representation on the training split (`fit_input`); 0 and 1:
+        # used as given
         self.register_buffer('z_mean', torch.zeros(c.z_dim))
         self.register_buffer('z_std', torch.ones(c.z_dim))
 
@@ -123,7 +124,8 @@ def alexnet_weights() -> list:
 
 
 def perceptual_loss(backend: str = 'auto', verbose: bool = True):
-    "A loss between images in [-1, 1] ([B, 3, H, W] -> scalar): 'lpips' (local AlexNet weights needed), 'ssim', or 'auto'."
+    """A loss between images in [-1, 1] ([B, 3, H, W] -> scalar): 'lpips' (local AlexNet weights needed), 'ssim', or
+    'auto'."""
     if backend == 'auto':
         backend = 'lpips' if importlib.util.find_spec('lpips') and alexnet_weights() else 'ssim'
     if backend == 'lpips':
@@ -132,7 +134,8 @@ def perceptual_loss(backend: str = 'auto', verbose: bool = True):
         if not alexnet_weights():
             raise DisvaeError(
                 None,
-                "perceptual backend 'lpips' needs alexnet-owt-*.pth in the torch hub cache; it is not there and disvae never downloads it",
+                "perceptual backend 'lpips' needs alexnet-owt-*.pth in the torch hub cache; it is not there and "
+                "disvae never downloads it",
             )
         import lpips
 

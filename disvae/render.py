@@ -103,7 +103,8 @@ def _border_points(size: int, n: int = 6) -> np.ndarray:
 
 
 def warp_face(image: np.ndarray, source: np.ndarray, target: np.ndarray) -> np.ndarray:
-    "Warp `image` [S, S, 3] so that landmarks `source` [68, 2] move to `target` (piecewise affine over a triangulation)."
+    """Warp `image` [S, S, 3] so that landmarks `source` [68, 2] move to `target` (piecewise affine over a
+    triangulation)."""
     from scipy.spatial import Delaunay
 
     size = image.shape[0]
@@ -244,7 +245,8 @@ class MouthLandmarkRegressor(nn.Module):
 
 
 def rendered_mouths(identities: list, n: int, size: int, seed: int = 0) -> tuple:
-    "(frames [n, 3, size, size] in [-1, 1], mouth landmarks [n, 20, 2] in pixels) of random mouth shapes on random identity variants."
+    """(frames [n, 3, size, size] in [-1, 1], mouth landmarks [n, 20, 2] in pixels) of random mouth shapes on random
+    identity variants."""
     rng = np.random.default_rng(seed)
     frames, marks = [], []
     for i in range(n):

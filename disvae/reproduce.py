@@ -41,19 +41,23 @@ PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale 
     ('features', 'prepare synth {runs}/corpus {runs}/features'),
     (
         'vae-content',
-        'train-vae {runs}/features {runs}/vae-content --stage content --epochs 4 --shift 10 --batch-size 128 --device {device}',
+        'train-vae {runs}/features {runs}/vae-content --stage content --epochs 4 --shift 10 --batch-size 128 --device '
+        '{device}',
     ),
     (
         'vae',
-        'train-vae {runs}/features {runs}/vae --stage full --init-from {runs}/vae-content --epochs 6 --shift 10 --batch-size 128 --device {device}',
+        'train-vae {runs}/features {runs}/vae --stage full --init-from {runs}/vae-content --epochs 6 --shift 10 '
+        '--batch-size 128 --device {device}',
     ),
     (
         'vae-nomargin-content',
-        'train-vae {runs}/features {runs}/vae-nomargin-content --stage content --epochs 4 --shift 10 --batch-size 128 --margin false --device {device}',
+        'train-vae {runs}/features {runs}/vae-nomargin-content --stage content --epochs 4 --shift 10 --batch-size 128 '
+        '--margin false --device {device}',
     ),
     (
         'vae-nomargin',
-        'train-vae {runs}/features {runs}/vae-nomargin --stage full --init-from {runs}/vae-nomargin-content --epochs 6 --shift 10 --batch-size 128 --margin false --device {device}',
+        'train-vae {runs}/features {runs}/vae-nomargin --stage full --init-from {runs}/vae-nomargin-content --epochs '
+        '6 --shift 10 --batch-size 128 --margin false --device {device}',
     ),
     ('mfcc', 'train-baseline {runs}/features {runs}/mfcc --device {device}'),
     ('mfcc-aug', 'train-baseline {runs}/features {runs}/mfcc-aug --augment true --device {device}'),
@@ -81,7 +85,8 @@ def repository_notebooks() -> Path:
     if not (nbs / 'params').is_dir():
         raise DisvaeError(
             nbs,
-            'reproduce runs the repository\'s notebooks: install from a clone (git clone …; pip install -e .) and run it there',
+            'reproduce runs the repository\'s notebooks: install from a clone (git clone …; pip install -e .) and run '
+            'it there',
         )
     return nbs
 
@@ -98,7 +103,8 @@ def load_params(nbs: Path, scale: str, out: Path) -> dict:
 
 
 def _absolute(out: Path, key: str, value):
-    # normpath, not resolve: a symlinked DIR/runs/features stays DIR/runs/features, so 07's outputs beside it stay under DIR
+    # normpath, not resolve: a symlinked DIR/runs/features stays DIR/runs/features, so 07's outputs beside it stay
+    # under DIR
     if isinstance(value, str) and key.endswith('_path') and not Path(value).is_absolute():
         return os.path.normpath(Path(out).absolute() / value)
     return value
@@ -190,7 +196,8 @@ def _write_summary(out: Path, summary: dict):
 
 
 def run_pipeline(runs: Path, device: str = 'cpu', progress: bool = True, steps=None) -> list:
-    "Make the full-scale corpus and checkpoints under `runs` with the recorded commands; a finished step is skipped or resumes to nothing."
+    """Make the full-scale corpus and checkpoints under `runs` with the recorded commands; a finished step is skipped or
+    resumes to nothing."""
     done = []
     for name, cmd in steps or PIPELINE:
         # synth-corpus would speak it again

@@ -21,8 +21,8 @@ from disvae.visemes import (
 
 # %% auto #0
 __all__ = ['GRID_WORDS', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'NEUTRAL_SHARE', 'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES',
-           'Espeak', 'synthesize_fresh', 'grid_sentence_id', 'make_speakers', 'prosody', 'plan_corpus', 'synth_corpus',
-           'write_fixture_tree']
+           'Espeak', 'synthesize_fresh', 'grid_sentence_id', 'make_speakers', 'prosody', 'plan_corpus',
+           'speak_recorded', 'synth_corpus', 'write_fixture_tree']
 
 # %% ../nbs/01a_synth.ipynb #ce5c072a
 class _EventId(ctypes.Union):
@@ -48,7 +48,8 @@ _RATE, _VOLUME, _PITCH, _RANGE, _WORDGAP = 1, 2, 3, 4, 7
 
 
 class Espeak:
-    "A process-wide espeak-ng engine that returns audio and phoneme events; `private=True`: a fresh engine of its own (`close` it)."
+    """A process-wide espeak-ng engine that returns audio and phoneme events; `private=True`: a fresh engine of its own
+    (`close` it)."""
 
     sample_rate = 22_050
     _instance = None
@@ -67,7 +68,8 @@ class Espeak:
         self = super().__new__(cls)
         self.private = private
         library = espeakng_loader.get_library_path()
-        if private:  # the dynamic loader shares a library per path; a copy under another name gets its own, untouched static state
+        # the dynamic loader shares a library per path; a copy under another name gets its own, untouched static state
+        if private:
             with tempfile.TemporaryDirectory() as folder:
                 copy = os.path.join(folder, 'libespeak-ng-private.so')
                 shutil.copy(library, copy)
@@ -156,7 +158,8 @@ class Espeak:
 
 # %% ../nbs/01a_synth.ipynb #f7e1a2c1
 def synthesize_fresh(text: str, **settings) -> tuple:
-    "`Espeak.synthesize` by a private engine that has spoken nothing before: the same text and settings give the same audio whatever this process spoke."
+    """`Espeak.synthesize` by a private engine that has spoken nothing before: the same text and settings give the same
+    audio whatever this process spoke."""
     engine = Espeak(private=True)
     try:
         return engine.synthesize(text, **settings)
@@ -250,6 +253,20 @@ def plan_corpus(n_utterances: int, seed: int = 0, n_speakers: int = 24) -> tuple
     return speakers, plan
 
 
+def speak_recorded(
+    text: str,
+    speaker: dict,  # from `make_speakers`
+    emotion: str = 'NEU',
+    seed: int = 0,  # espeak's and the recording floor's
+    fresh: bool = False,  # a private engine that has spoken nothing before (`synthesize_fresh`)
+) -> tuple:
+    """(audio in [-1, 1] at espeak's rate, phoneme events): `text` spoken by `speaker` with `emotion`, over the
+    recording floor."""
+    settings = dict(prosody(speaker, emotion), seed=seed)
+    audio, events = synthesize_fresh(text, **settings) if fresh else Espeak().synthesize(text, **settings)
+    return np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=seed), -1, 1), events
+
+
 def _write_utterance(out, speaker, words, emotion, seed=0):
     "Speak one utterance and write its wav, TextGrid and GRID .align (each atomically)."
     out = Path(out)
@@ -257,21 +274,20 @@ def _write_utterance(out, speaker, words, emotion, seed=0):
     folder = out / speaker['speaker']
     (folder / 'align').mkdir(parents=True, exist_ok=True)
     noise_seed = zlib.crc32(f"{seed}/{speaker['speaker']}/{uid}".encode())
-    audio, events = Espeak().synthesize(' '.join(words), **prosody(speaker, emotion), seed=noise_seed)
+    wave, events = speak_recorded(' '.join(words), speaker, emotion, noise_seed)
     sr = Espeak.sample_rate
-    ali = espeak_events_to_alignment(events, len(audio), sr, words)
-    wave = np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=noise_seed), -1, 1)
+    ali = espeak_events_to_alignment(events, len(wave), sr, words)
     tmp = folder / f'.{uid}.tmp.wav'
     sf.write(tmp, wave, sr, subtype='PCM_16')
     tmp.replace(folder / f'{uid}.wav')
     tmp = folder / f'.{uid}.tmp.TextGrid'
-    write_textgrid(ali, tmp, duration=len(audio) / sr)
+    write_textgrid(ali, tmp, duration=len(wave) / sr)
     tmp.replace(folder / f'{uid}.TextGrid')
     tmp = folder / 'align' / f'.{uid}.tmp'
-    write_grid_align(ali.words, tmp, len(audio) / sr)
+    write_grid_align(ali.words, tmp, len(wave) / sr)
     tmp.replace(folder / 'align' / f'{uid}.align')
     phones = [l for _, _, l in ali.phones]
-    return dict(id=f"{speaker['speaker']}/{uid}", seconds=len(audio) / sr, phones=phones)
+    return dict(id=f"{speaker['speaker']}/{uid}", seconds=len(wave) / sr, phones=phones)
 
 
 def _write_many(args):

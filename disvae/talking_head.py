@@ -39,7 +39,8 @@ __all__ = ['DEMO', 'AudioConditioner', 'utterance_latents', 'save_talking_head',
 
 # %% ../nbs/05a_talking_head.ipynb #43aef0b2
 class AudioConditioner:
-    "What the generator follows, one vector per 25 fps video frame: a VAE's z_c, or an MFCC baseline's embedding (§4.5)."
+    """What the generator follows, one vector per 25 fps video frame: a VAE's z_c, or an MFCC baseline's embedding
+    (§4.5)."""
 
     def __init__(self, source):  # a checkpoint folder, a loaded VAE or baseline, or an AudioConditioner
         if isinstance(source, AudioConditioner):
@@ -81,7 +82,8 @@ class AudioConditioner:
 
 
 def utterance_latents(condition, store: FeatureStore, rows) -> list:
-    "[video frames, dim] for each store row: z_c of a VAE (posterior means) or a baseline's embedding, one per 25 fps frame."
+    """[video frames, dim] for each store row: z_c of a VAE (posterior means) or a baseline's embedding, one per 25 fps
+    frame."""
     condition = AudioConditioner(condition)
     return [condition(np.array(store.utterance(int(r))[0])) for r in rows]
 
@@ -113,7 +115,8 @@ def load_generator(folder) -> UNetGenerator:
 
 
 def conditioner_folder(folder) -> Path:
-    "The VAE or MFCC baseline a talking-head checkpoint follows: its own `vae/` when exported, else the one it was trained on."
+    """The VAE or MFCC baseline a talking-head checkpoint follows: its own `vae/` when exported, else the one it was
+    trained on."""
     folder = Path(folder)
     meta = read_checkpoint(folder, 'disvae.talking_head', 'talking-head')
     if (folder / 'vae' / 'config.json').exists():
@@ -126,7 +129,8 @@ def conditioner_folder(folder) -> Path:
 # %% ../nbs/05a_talking_head.ipynb #7fc86e73
 @torch.no_grad()
 def draw_frames(generator: UNetGenerator, face: np.ndarray, z) -> Iterator[np.ndarray]:
-    "Crops [S, S, 3] uint8, one per row of `z` [n, dim]: each drawn from the neutral `face` crop and the crop before it."
+    """Crops [S, S, 3] uint8, one per row of `z` [n, dim]: each drawn from the neutral `face` crop and the crop before
+    it."""
     device = generator.z_mean.device
     face_t = uint8_to_unit(face)[None].to(device)
     z = torch.as_tensor(z).to(device)
@@ -144,7 +148,8 @@ class TalkingHead:
         if self.condition.dim != generator.config.z_dim:
             raise DisvaeError(
                 folder,
-                f'generator expects vectors of size {generator.config.z_dim}, {self.condition.name} has {self.condition.dim}',
+                f'generator expects vectors of size {generator.config.z_dim}, {self.condition.name} has '
+                f'{self.condition.dim}',
             )
 
     @classmethod

@@ -191,7 +191,8 @@ def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         save_regressor(regressor, out / 'regressor')
     step, history = 0, []
-    # last, because building any module draws random numbers: the checkpoint's random state must be what the loop starts from
+    # last, because building any module draws random numbers: the checkpoint's random state must be what the loop
+    # starts from
     if continuing:
         for name, module in dict(generator=gen, **critics).items():
             load_weights(module, checkpoint_weights(out, name), out)

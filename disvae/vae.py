@@ -201,7 +201,8 @@ def content_latents(
     n_video: int | None = None,  # video frames (default: as many as the frames cover)
     batch_size: int = 512,
 ) -> torch.Tensor:  # [n_video, z_dim]
-    "z_c of every 25 fps video frame: features normalised, the segment centred on each frame, the content encoder in batches."
+    """z_c of every 25 fps video frame: features normalised, the segment centred on each frame, the content encoder in
+    batches."""
     device = model.feature_mean.device
     x = features if torch.is_tensor(features) else torch.from_numpy(np.asarray(features, np.float32))
     segments = video_segments((x.to(device) - model.feature_mean) / model.feature_std, n_video, model.config.seg_len)

@@ -10,7 +10,7 @@ from disvae.vae import load_vae
 from disvae.talking_head import load_generator, utterance_latents
 from disvae.render import FaceIdentity, bundled_faces, render_clip, load_regressor
 from disvae.generator import generate
-from disvae.faces import MOUTH
+from disvae.faces import MOUTH, uint8_to_unit, unit_to_uint8
 if __name__ == '__main__':
     store_path, vae_path, ckpt, out = sys.argv[1:5]
     store = FeatureStore(store_path); vae = load_vae(vae_path); gen = load_generator(ckpt); reg = load_regressor(f'{ckpt}/regressor')
@@ -20,11 +20,11 @@ if __name__ == '__main__':
     identity = FaceIdentity(bundled_faces()['astronaut'], size, name='astronaut').variant(7)
     labels = np.asarray(store.utterance(row)[1], np.int64)
     real, marks = render_clip(identity, labels, len(z))
-    face = torch.from_numpy(identity.crop).permute(2, 0, 1).float()[None] / 127.5 - 1
+    face = uint8_to_unit(identity.crop)[None]
     with torch.no_grad():
         fake = generate(gen, face, z[None])[0]
         fake_marks = reg(fake).numpy()
-    fake_img = ((fake.clamp(-1, 1) + 1) * 127.5).byte().permute(0, 2, 3, 1).numpy()
+    fake_img = unit_to_uint8(fake)
     idx = np.linspace(5, len(z) - 5, 8).astype(int)
     fig, axes = plt.subplots(2, 8, figsize=(14, 4))
     for j, k in enumerate(idx):
