@@ -11,20 +11,17 @@ Peak memory is the process's peak RSS (it only grows across rows, so rows run sm
 import argparse, json, os, platform, resource, shutil, tempfile, time
 from pathlib import Path
 import torch
-from safetensors.torch import save_file
 
 from disvae.animate import DEMO, animate
 from disvae.generator import UNetGenerator, GeneratorConfig
+from disvae.talking_head import save_talking_head
 
 
 def untrained_animator(size, folder):
-    "A talking-head folder with an untrained generator at `size` and the bundled VAE."
-    folder.mkdir(parents=True, exist_ok=True)
+    "A talking-head folder with an untrained generator at `size` and the bundled VAE, in the one checkpoint format."
     gen = UNetGenerator(GeneratorConfig(size=size, depth=4, base=32))
-    save_file({f'generator.{k}': v.contiguous() for k, v in gen.state_dict().items()}, folder / 'model.safetensors')
-    (folder / 'config.json').write_text(json.dumps(dict(kind='disvae.talking_head', config=dict(size=size, depth=4, base=32, vae='vae'))))
-    shutil.copytree(DEMO / 'animator' / 'vae', folder / 'vae', dirs_exist_ok=True)
-    return folder
+    return save_talking_head(folder, gen, train=dict(vae='vae', size=size, depth=4, base=32),
+                             parts=dict(vae=DEMO / 'animator' / 'vae'))
 
 
 def time_animate(checkpoint, repeats, tmp):

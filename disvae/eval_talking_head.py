@@ -332,7 +332,9 @@ def _markdown(
         '\n'.join(
             lines
             + [
-                f'| {name} | ' + ' | '.join(fmt.format(r[k]) for k in columns.values()) + ' |'
+                f'| {name} | '
+                + ' | '.join('—' if np.isnan(r[k]) else fmt.format(r[k]) for k in columns.values())
+                + ' |'
                 for name, r in rows.items()
             ]
         )
@@ -380,7 +382,8 @@ def compare_talking_heads(
     head = (
         f"LMD in px at {attrs['resolution']} px ({attrs['detector']}), PSNR in dB; {attrs['utterances']} test "
         "utterances, "
-        f"identity {attrs['identity']}, generators at {face.size} px\n\n"
+        f"identity {attrs['identity']}, generators at {face.size} px; "
+        "— where dlib found no face in any generated frame\n\n"
     )
     lmd_at = {n: {lv: float(t.loc[lv, 'lmd']) for lv in levels} for n, t in noise.items()}
     (out / 'table1.md').write_text(head + _markdown(lmd_at, TABLE1_LEVELS))

@@ -14,8 +14,8 @@ from .data import DisvaeError
 
 # %% auto #0
 __all__ = ['MOUTH', 'CANONICAL', 'uint8_to_unit', 'unit_to_uint8', 'load_image', 'dlib_model_path', 'fan_weight_files',
-           'FaceLandmarker', 'face_anchors', 'similarity', 'apply', 'invert', 'align_face', 'paste_back', 'read_video',
-           'video_face_crops']
+           'FaceLandmarker', 'face_anchors', 'similarity', 'apply', 'invert', 'warp_affine', 'align_face', 'paste_back',
+           'read_video', 'video_face_crops']
 
 # %% ../nbs/04_faces.ipynb #bb8edc80
 def uint8_to_unit(images) -> torch.Tensor:
@@ -209,7 +209,7 @@ def invert(matrix: np.ndarray) -> np.ndarray:
     return np.concatenate([a, -a @ matrix[:, 2:]], 1).astype(np.float32)
 
 # %% ../nbs/04_faces.ipynb #ab69ed9b
-def _warp(image: torch.Tensor, matrix: np.ndarray, out_hw: tuple) -> torch.Tensor:
+def warp_affine(image: torch.Tensor, matrix: np.ndarray, out_hw: tuple) -> torch.Tensor:
     "Sample `image` [C, H, W] at out pixel p from source pixel matrix @ p (bilinear, zeros outside)."
     c, h, w = image.shape
     oh, ow = out_hw
@@ -227,7 +227,7 @@ def align_face(image, landmarks: np.ndarray, size: int = 256) -> tuple:
     to_crop = similarity(face_anchors(landmarks), CANONICAL * size)
     src = torch.from_numpy(rgb).permute(2, 0, 1).float()
     crop = np.ascontiguousarray(
-        _warp(src, invert(to_crop), (size, size)).round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
+        warp_affine(src, invert(to_crop), (size, size)).round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
     )
     return crop, to_crop, apply(to_crop, landmarks)
 
@@ -252,7 +252,7 @@ def paste_back(frame, crop: np.ndarray, to_crop: np.ndarray, feather: float = 0.
         np.float32
     )
     # frame pixel p <- crop pixel to_crop @ p
-    back = _warp(layers, shifted, (y1 - y0, x1 - x0))
+    back = warp_affine(layers, shifted, (y1 - y0, x1 - x0))
     alpha = back[3:].clamp(0, 1)
     region = torch.from_numpy(rgb[y0:y1, x0:x1]).permute(2, 0, 1).float() * (1 - alpha) + back[:3] * alpha
     out[y0:y1, x0:x1] = region.round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
@@ -313,7 +313,7 @@ def video_face_crops(
             last = similarity(face_anchors(found[np.flatnonzero(ok)[0]]), CANONICAL * size)
         crops.append(
             np.ascontiguousarray(
-                _warp(
+                warp_affine(
                     torch.from_numpy(np.ascontiguousarray(frame)).permute(2, 0, 1).float(), invert(last), (size, size)
                 )
                 .round()

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from .data import DisvaeError, SAMPLE_RATE, HOP, num_video_frames, video_frame_to_spec_frame
 from .checkpoint import load_weights, save_checkpoint, read_checkpoint, module_weights, checkpoint_weights
 from .visemes import VISEMES, N_VISEMES
-from .faces import FaceLandmarker, load_image, align_face, MOUTH, _warp, invert, apply, uint8_to_unit
+from .faces import FaceLandmarker, load_image, align_face, MOUTH, warp_affine, invert, apply, uint8_to_unit
 
 # %% auto #0
 __all__ = ['VISEME_SHAPES', 'SHAPE_TABLE', 'LOWER_LIP', 'UPPER_LIP', 'CORNERS', 'JAW', 'CAVITY', 'TEETH', 'mouth_track',
@@ -184,7 +184,7 @@ class FaceIdentity:
         about_centre = np.concatenate([rot, (c - rot @ [c, c] + shift)[:, None]], 1)  # crop -> varied crop
         v.to_crop = (about_centre @ np.vstack([self.to_crop, [0, 0, 1]])).astype(np.float32)
         src = torch.from_numpy(self.photo).permute(2, 0, 1).float()
-        crop = _warp(src, invert(v.to_crop), (self.size, self.size)).permute(1, 2, 0).numpy()
+        crop = warp_affine(src, invert(v.to_crop), (self.size, self.size)).permute(1, 2, 0).numpy()
         gain = rng.uniform(0.88, 1.12, 3)
         direction = rng.normal(size=2)
         direction /= np.linalg.norm(direction)
