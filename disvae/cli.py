@@ -72,6 +72,7 @@ PASS_THROUGH = {
     'export-animator': ('disvae.animate', 'export_main', 'a talking-head checkpoint as a small folder for animate'),
     'reproduce': ('disvae.reproduce', 'main', 'run the notebooks headlessly into a folder of tables and figures'),
     'eval-representation': ('disvae.eval_representation', 'main', 'Table 3 and viseme accuracy in noise'),
+    'encode': ('disvae.encoding', 'main', 'z_c, z_e and visemes per video frame of an audio file'),
 }
 
 

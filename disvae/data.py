@@ -14,8 +14,8 @@ import torch
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
            'VIDEO_SUFFIXES', 'NOISE_LEVELS_DB', 'DisvaeError', 'AudioError', 'CorpusError', 'AlignmentError',
-           'UnknownPhonemeError', 'torch_device', 'load_audio', 'resample', 'write_video_with_audio', 'num_frames',
-           'log_spectrogram', 'librosa_log_spectrogram', 'FeatureStats', 'segment_starts', 'segment',
+           'UnknownPhonemeError', 'torch_device', 'load_audio', 'resample', 'write_video_with_audio', 'mono_16k',
+           'num_frames', 'log_spectrogram', 'librosa_log_spectrogram', 'FeatureStats', 'segment_starts', 'segment',
            'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise',
            'measured_level_db']
 
@@ -189,6 +189,25 @@ def write_video_with_audio(
         for pkt in au.encode(None):
             out.mux(pkt)
     return path
+
+# %% ../nbs/00_data.ipynb #cbf7319b
+def mono_16k(
+    audio,  # a file path, or a numpy/torch array [samples] or [channels, samples] (either order)
+    sample_rate: int | None,  # the array's rate
+) -> np.ndarray:
+    "16 kHz mono float32 from a file or an array: channels averaged, resampled; NaN or infinite samples named."
+    if isinstance(audio, (str, Path)):
+        return load_audio(audio)
+    if sample_rate is None:
+        raise AudioError(None, 'an audio array needs its sample_rate')
+    a = np.asarray(audio.detach().cpu() if torch.is_tensor(audio) else audio, dtype=np.float32)
+    if a.ndim == 2:
+        a = a.mean(axis=int(np.argmin(a.shape)))
+    if a.ndim != 1:
+        raise AudioError(None, f'audio array must be [samples] or [channels, samples], not shape {a.shape}')
+    if not np.isfinite(a).all():
+        raise AudioError(None, 'audio contains NaN or infinite samples')
+    return resample(a, sample_rate)
 
 # %% ../nbs/00_data.ipynb #4036ce08
 def num_frames(n_samples: int) -> int:

@@ -17,8 +17,7 @@ from disvae.data import (
     SEGMENT_FRAMES,
     DisvaeError,
     AudioError,
-    load_audio,
-    resample,
+    mono_16k,
     log_spectrogram,
     video_segments,
     num_video_frames,
@@ -179,36 +178,23 @@ def load_vae(folder, device='cpu') -> DisentangledVAE:
     return model.to(device).eval()
 
 # %% ../nbs/02_vae_model.ipynb #86a216c1
-def _mono_16k(audio, sample_rate: int | None) -> np.ndarray:
-    if isinstance(audio, (str, Path)):
-        return load_audio(audio)
-    if sample_rate is None:
-        raise AudioError(None, 'an audio array needs its sample_rate')
-    a = np.asarray(audio.detach().cpu() if torch.is_tensor(audio) else audio, dtype=np.float32)
-    if a.ndim == 2:
-        a = a.mean(axis=int(np.argmin(a.shape)))
-    if a.ndim != 1:
-        raise AudioError(None, f'audio array must be [samples] or [channels, samples], not shape {a.shape}')
-    if not np.isfinite(a).all():
-        raise AudioError(None, 'audio contains NaN or infinite samples')
-    return resample(a, sample_rate)
-
-
 @torch.no_grad()
 def content_latents(
     model: DisentangledVAE,
     features,  # raw log-magnitude spectrogram [frames, 200], numpy or torch
     n_video: int | None = None,  # video frames (default: as many as the frames cover)
     batch_size: int = 512,
+    encoder: str = 'content',  # or 'emotion': z_e the same way
 ) -> torch.Tensor:  # [n_video, z_dim]
     """z_c of every 25 fps video frame: features normalised, the segment centred on each frame, the content encoder in
-    batches."""
+    batches (`encoder='emotion'`: z_e)."""
     device = model.feature_mean.device
     x = features if torch.is_tensor(features) else torch.from_numpy(np.asarray(features, np.float32))
     segments = video_segments((x.to(device) - model.feature_mean) / model.feature_std, n_video, model.config.seg_len)
     was_training = model.training
     model.eval()
-    z = torch.cat([model.content_encoder(segments[i : i + batch_size])[0] for i in range(0, len(segments), batch_size)])
+    net = getattr(model, f'{encoder}_encoder')
+    z = torch.cat([net(segments[i : i + batch_size])[0] for i in range(0, len(segments), batch_size)])
     model.train(was_training)
     return z
 
@@ -221,7 +207,7 @@ def encode(
     batch_size: int = 512,
 ) -> torch.Tensor:  # [video frames, z_dim]
     "One z_c (content encoder posterior mean) per 25 fps video frame of `audio`."
-    wave = np.clip(_mono_16k(audio, sample_rate), -1, 1)
+    wave = np.clip(mono_16k(audio, sample_rate), -1, 1)
     n_video = num_video_frames(len(wave))
     if n_video == 0:
         raise AudioError(
