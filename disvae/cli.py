@@ -9,7 +9,8 @@ from pathlib import Path
 from .data import DisvaeError
 
 # %% auto #0
-__all__ = ['PASS_THROUGH', 'cmd_synth_corpus', 'cmd_prepare', 'cmd_info', 'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
+__all__ = ['PASS_THROUGH', 'cmd_synth_corpus', 'cmd_prepare', 'real_speech_folder', 'cmd_real_speech', 'cmd_info',
+           'default_demo_dir', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #7b47bf72
 def _print_summary(stats: dict, out=None):
@@ -49,6 +50,30 @@ def cmd_prepare(a):
     kind = None if a.kind == 'auto' else a.kind
     out = prepare(kind, a.root, a.out, workers=a.workers, overwrite=a.overwrite, progress=not a.quiet)
     store = FeatureStore(out)
+    print(f'{store} ready in {time.perf_counter() - t0:.1f} s')
+    _print_summary(corpus_statistics(store))
+
+
+def real_speech_folder() -> Path:
+    "The repository's real-speech set (`tools/real_speech.py` makes it from pocketsphinx's source distribution)."
+    import importlib.resources
+
+    folder = Path(str(importlib.resources.files('disvae'))).parent / 'data' / 'real_speech'
+    if not (folder / 'transcripts.csv').exists():
+        raise DisvaeError(
+            folder, 'not here: run this from a clone, or make it with tools/real_speech.py SDIST, or pass --data'
+        )
+    return folder
+
+
+def cmd_real_speech(a):
+    from disvae.corpora import prepare, FeatureStore, corpus_statistics
+
+    t0 = time.perf_counter()
+    data = Path(a.data) if a.data else real_speech_folder()
+    store = FeatureStore(
+        prepare('transcribed', data, a.out, workers=a.workers, overwrite=a.overwrite, progress=not a.quiet)
+    )
     print(f'{store} ready in {time.perf_counter() - t0:.1f} s')
     _print_summary(corpus_statistics(store))
 
@@ -123,13 +148,26 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--quiet', action='store_true')
     s.set_defaults(func=cmd_synth_corpus)
     s = sub.add_parser('prepare', help='features and viseme labels of a corpus into a memory-mapped store')
-    s.add_argument('kind', choices=['grid', 'cremad', 'lrs3', 'synth', 'auto'])
+    s.add_argument('kind', choices=['grid', 'cremad', 'lrs3', 'synth', 'transcribed', 'auto'])
     s.add_argument('root')
     s.add_argument('out')
     s.add_argument('--workers', type=int, default=None)
     s.add_argument('--overwrite', action='store_true', help='rebuild a complete store')
     s.add_argument('--quiet', action='store_true')
     s.set_defaults(func=cmd_prepare)
+    s = sub.add_parser(
+        'real-speech', help='the real-speech set (data/real_speech), aligned by pocketsphinx, into a store'
+    )
+    s.add_argument('out', help='the store to write')
+    s.add_argument(
+        '--data',
+        default=None,
+        help='a folder with transcripts.csv and wavs (default: the repository\'s data/real_speech)',
+    )
+    s.add_argument('--workers', type=int, default=None)
+    s.add_argument('--overwrite', action='store_true', help='rebuild a complete store')
+    s.add_argument('--quiet', action='store_true')
+    s.set_defaults(func=cmd_real_speech)
     s = sub.add_parser('info', help='statistics of a prepared store')
     s.add_argument('store')
     s.add_argument('--json', action='store_true')

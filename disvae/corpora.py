@@ -42,13 +42,13 @@ from .synth import GRID_WORDS, CREMAD_SENTENCES
 
 # %% auto #0
 __all__ = ['MANIFEST_COLUMNS', 'CORPUS_KINDS', 'PAPER_SPLITS', 'READERS', 'STORE_VERSION', 'CHUNK', 'split_speakers',
-           'grid_transcript', 'read_grid', 'read_cremad', 'read_lrs3_txt', 'read_lrs3', 'read_synth', 'detect_layout',
-           'read_corpus', 'row_alignment', 'prepare', 'FeatureStore', 'split_rows', 'split_utterances',
-           'SegmentDataset', 'UtteranceDataset', 'corpus_statistics', 'plot_corpus']
+           'grid_transcript', 'read_grid', 'read_cremad', 'read_lrs3_txt', 'read_lrs3', 'read_synth',
+           'read_transcribed', 'detect_layout', 'read_corpus', 'row_alignment', 'prepare', 'FeatureStore', 'split_rows',
+           'split_utterances', 'SegmentDataset', 'UtteranceDataset', 'corpus_statistics', 'plot_corpus']
 
 # %% ../nbs/01b_corpora.ipynb #5ee540de
 MANIFEST_COLUMNS = ['id', 'audio', 'speaker', 'emotion', 'transcript', 'alignment', 'video', 'split', 'corpus']
-CORPUS_KINDS = ('grid', 'cremad', 'lrs3', 'synth')
+CORPUS_KINDS = ('grid', 'cremad', 'lrs3', 'synth', 'transcribed')
 # speakers in (train, val, test) in the paper; other corpora keep GRID's proportions
 # LRS3 keeps its own test set, so only train and val are drawn for its other speakers
 PAPER_SPLITS = {'grid': (28, 3, 3), 'cremad': (73, 9, 9), 'lrs3': (28, 3, 0)}
@@ -243,6 +243,39 @@ def read_synth(root) -> pd.DataFrame:
     return _finish(rows, 'synth')
 
 
+def read_transcribed(root) -> pd.DataFrame:
+    "Manifest of recordings listed in `transcripts.csv` (id, transcript): aligned by pocketsphinx, all in split 'test'."
+    root = Path(root)
+    table = root / 'transcripts.csv'
+    if not table.exists():
+        raise CorpusError(root, 'no transcripts.csv (columns id, transcript; one <id>.wav beside it per row)')
+    try:
+        listed = pd.read_csv(table, keep_default_na=False, dtype=str)
+    except (pd.errors.ParserError, UnicodeDecodeError) as e:
+        raise CorpusError(table, f'unreadable ({type(e).__name__})') from None
+    if not {'id', 'transcript'} <= set(listed.columns):
+        raise CorpusError(table, f'needs columns id and transcript, has {list(listed.columns)}')
+    missing = [uid for uid in listed.id if not (root / f'{uid}.wav').exists()]
+    if missing:
+        raise CorpusError(root, f'{len(missing)} listed recording(s) missing, e.g. {missing[0]}.wav')
+    rows = [
+        dict(
+            id=r.id,
+            audio=str(root / f'{r.id}.wav'),
+            speaker=r.id.split('_')[0],
+            emotion='NEU',
+            transcript=r.transcript,
+            alignment='',
+            video='',
+            split='test',  # a set to measure on, never to train on
+        )
+        for r in listed.itertuples()
+    ]
+    if not rows:
+        raise CorpusError(table, 'lists no recordings')
+    return _finish(rows, 'transcribed')
+
+
 def detect_layout(root) -> str:
     "Which corpus layout `root` holds."
     root = Path(root)
@@ -250,6 +283,8 @@ def detect_layout(root) -> str:
         raise CorpusError(root, 'no such directory')
     if (root / 'corpus.json').exists():
         return 'synth'
+    if (root / 'transcripts.csv').exists():
+        return 'transcribed'
     if (root / 'AudioWAV').is_dir():
         return 'cremad'
     if any((root / s).is_dir() for s in ('pretrain', 'trainval', 'test')):
@@ -258,12 +293,18 @@ def detect_layout(root) -> str:
         return 'grid'
     raise CorpusError(
         root,
-        'unknown corpus layout (expected GRID s<N>/, CREMA-D AudioWAV/, LRS3 pretrain|trainval|test/, or a synthetic '
-        'corpus.json)',
+        'unknown corpus layout (expected GRID s<N>/, CREMA-D AudioWAV/, LRS3 pretrain|trainval|test/, a synthetic '
+        'corpus.json, or transcripts.csv)',
     )
 
 
-READERS = {'grid': read_grid, 'cremad': read_cremad, 'lrs3': read_lrs3, 'synth': read_synth}
+READERS = {
+    'grid': read_grid,
+    'cremad': read_cremad,
+    'lrs3': read_lrs3,
+    'synth': read_synth,
+    'transcribed': read_transcribed,
+}
 
 
 def read_corpus(kind: str | None, root) -> pd.DataFrame:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_eval_representation.ipynb #98308812
 from __future__ import annotations
-import copy, json, time
+import copy, json, time, zlib
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -12,17 +12,19 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .data import DisvaeError, SEGMENT_FRAMES, NOISE_LEVELS_DB
+from .data import DisvaeError, SEGMENT_FRAMES, NOISE_LEVELS_DB, load_audio, add_noise, log_spectrogram
 from .visemes import VISEMES, N_VISEMES, EMOTIONS
 from .corpora import FeatureStore, split_rows, split_utterances
 from .vae import DisentangledVAE, load_vae
+from .losses import table_log_probs
 from .baseline import MFCCBaseline, load_baseline
 
 # %% auto #0
-__all__ = ['vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy', 'train_probe',
+__all__ = ['SILENCE', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy', 'train_probe',
            'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean', 'plot_noise',
-           'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget', 'evaluate_representations',
-           'main']
+           'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget', 'table_viseme_classifier',
+           'baseline_viseme_classifier', 'gained_utterances', 'real_speech_accuracy', 'level_agreement',
+           'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval_representation.ipynb #7c2dfa7d
 def vae_representation(model: DisentangledVAE):
@@ -314,6 +316,80 @@ def emotion_swap_widget(model: DisentangledVAE, store: FeatureStore, split: str 
     draw()
     return widgets.VBox([widgets.HBox([target, source]), image])
 
+# %% ../nbs/07_eval_representation.ipynb #4d38da18
+SILENCE = VISEMES.index('sil')
+
+
+def table_viseme_classifier(model: DisentangledVAE):
+    """Segments -> viseme log-probabilities through z_c and the VAE's own viseme table (eq. 4): the viseme `encode`
+    gives."""
+    represent = vae_representation(model)
+    return lambda x: {'logits': table_log_probs(represent(x)['z_c'], model.viseme_table, model.config.latent_var)}
+
+
+def baseline_viseme_classifier(model: MFCCBaseline):
+    "Segments -> the MFCC baseline's own viseme logits."
+    return lambda x: {'logits': model(x)[1]}
+
+
+@torch.no_grad()
+def gained_utterances(
+    store: FeatureStore,
+    split: str = 'test',
+    gain_db: float = 0.0,  # the recording level, relative to the file's
+    level_db: float | None = None,  # white noise re. the gained utterance's RMS; None: none
+    seed: int = 0,
+) -> list:
+    "Like `split_utterances`, from each utterance's audio times a gain (clipped to [-1, 1], as a recorder would)."
+    out = []
+    for r in split_rows(store, split):
+        _, visemes = store.utterance(int(r))
+        u = store.utterances.iloc[int(r)]
+        wave = np.clip(load_audio(u.audio) * 10 ** (gain_db / 20), -1, 1).astype(np.float32)
+        if level_db is not None:
+            wave = add_noise(wave, level_db, seed=zlib.crc32(f'{seed}/{u.id}/{level_db}'.encode()))
+        out.append((log_spectrogram(torch.from_numpy(wave)), np.asarray(visemes, np.int64), int(u.emotion_index)))
+    return out
+
+
+def real_speech_accuracy(
+    classifiers: dict,  # method name -> function from segments to {'logits': ...}
+    store: FeatureStore,  # e.g. `disvae real-speech OUT`
+    levels: dict = {'clean': None, '-30 dB': -30.0},
+    shift: int = 1,
+    seed: int = 0,
+    device='cpu',
+) -> pd.DataFrame:
+    "Viseme accuracy on the speech frames (silence left out) of the test split, per method and noise level."
+    table = {}
+    for name, level in levels.items():
+        utts = gained_utterances(store, 'test', 0.0, level, seed)
+        for method, classify in classifiers.items():
+            out = segment_latents(classify, utts, shift, device=device)
+            speech = out['viseme'] != SILENCE
+            table.setdefault(method, {})[name] = (
+                (out['logits'].argmax(-1) == out['viseme'])[speech].float().mean().item()
+            )
+    # the same frames at every level: always answering their most frequent viseme
+    table['most frequent viseme'] = {name: majority_rate(out['viseme'][speech]) for name in levels}
+    return pd.DataFrame(table).T[list(levels)]
+
+
+def level_agreement(
+    classifiers: dict, store: FeatureStore, gains_db=(-30, -20, -10, 3), shift: int = 1, device='cpu'
+) -> pd.DataFrame:
+    """Share of segments whose viseme at each gain is the one at 0 dB, per method: 1.0 is a level-invariant
+    representation."""
+    predict = lambda classify, utts: segment_latents(classify, utts, shift, device=device)['logits'].argmax(-1)
+    reference = gained_utterances(store, 'test', 0.0)
+    at_0 = {m: predict(c, reference) for m, c in classifiers.items()}
+    table = {}
+    for gain in gains_db:
+        utts = gained_utterances(store, 'test', gain)
+        for m, c in classifiers.items():
+            table.setdefault(m, {})[f'{gain:+g} dB'] = (predict(c, utts) == at_0[m]).float().mean().item()
+    return pd.DataFrame(table).T
+
 # %% ../nbs/07_eval_representation.ipynb #2312038a
 def _markdown_tables(results: dict) -> tuple:
     t3 = ['| model | z_c → viseme | z_c → emotion | z_e → viseme | z_e → emotion |', '|---|---:|---:|---:|---:|']
@@ -341,6 +417,12 @@ def _markdown_tables(results: dict) -> tuple:
     return '\n'.join(t3) + '\n', '\n'.join(nz) + '\n'
 
 
+def _percent_table(table: pd.DataFrame, what: str) -> str:
+    rows = [f'| method ({what}) | ' + ' | '.join(table.columns) + ' |', '|---|' + '---:|' * len(table.columns)]
+    rows += [f'| {m} | ' + ' | '.join(f'{100 * v:.1f}' for v in table.loc[m]) + ' |' for m in table.index]
+    return '\n'.join(rows) + '\n'
+
+
 def evaluate_representations(
     store,
     out,
@@ -351,6 +433,7 @@ def evaluate_representations(
     test_shift: int = 2,
     probe_epochs: int = 20,
     probe_hidden: int = 256,  # hidden units of the auxiliary classifiers; 0: linear
+    real=None,  # a store of real speech (`disvae real-speech`): adds the real-speech and recording-level tables
     seed: int = 0,
     device='cpu',
     progress: bool = True,
@@ -386,6 +469,17 @@ def evaluate_representations(
     fig.savefig(out / 'noise.png', dpi=110)
     plt.close(fig)
     results['noise'] = noise.T.to_dict()
+    if real is not None:
+        real = real if isinstance(real, FeatureStore) else FeatureStore(real)
+        heads = {f'z_c ({n})': table_viseme_classifier(load_vae(p, device)) for n, p in vaes.items()}
+        heads |= {n: baseline_viseme_classifier(load_baseline(p, device)) for n, p in (baselines or {}).items()}
+        accuracy, agreement = (
+            real_speech_accuracy(heads, real, device=device),
+            level_agreement(heads, real, device=device),
+        )
+        results['real_speech'] = dict(store=str(real.path), accuracy=accuracy.T.to_dict(), level=agreement.T.to_dict())
+        (out / 'real_speech.md').write_text(_percent_table(accuracy, 'viseme accuracy on speech frames (%)'))
+        (out / 'level.md').write_text(_percent_table(agreement, 'viseme agreement with 0 dB (%)'))
     results['seconds'] = time.perf_counter() - t0
     t3, nz = _markdown_tables(results)
     (out / 'table3.md').write_text(t3)
@@ -412,6 +506,7 @@ def main(argv=None):
     p.add_argument(
         '--probe-hidden', type=int, default=256, help='hidden units of the auxiliary classifiers (0: linear)'
     )
+    p.add_argument('--real-store', default=None, help='a real-speech store (disvae real-speech OUT): adds its tables')
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--device', default='cpu')
     a = p.parse_args(argv)
@@ -425,6 +520,7 @@ def main(argv=None):
         pairs(a.baseline),
         probe_epochs=a.probe_epochs,
         probe_hidden=a.probe_hidden,
+        real=a.real_store,
         test_shift=a.test_shift,
         seed=a.seed,
         device=a.device,
@@ -432,5 +528,8 @@ def main(argv=None):
     t3, nz = _markdown_tables(res)
     print(t3)
     print(nz)
+    for extra in ('real_speech.md', 'level.md'):
+        if (Path(a.out) / extra).exists():
+            print((Path(a.out) / extra).read_text())
     print(f"wrote {a.out} in {res['seconds']:.0f} s")
     return res
