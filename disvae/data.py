@@ -13,11 +13,11 @@ import torch
 
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
-           'VIDEO_SUFFIXES', 'NOISE_LEVELS_DB', 'DisvaeError', 'AudioError', 'CorpusError', 'AlignmentError',
-           'UnknownPhonemeError', 'torch_device', 'load_audio', 'resample', 'write_video_with_audio', 'mono_16k',
-           'num_frames', 'log_spectrogram', 'librosa_log_spectrogram', 'FeatureStats', 'segment_starts', 'segment',
-           'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise',
-           'measured_level_db']
+           'VIDEO_SUFFIXES', 'NOISE_LEVELS_DB', 'NOISE_KINDS', 'DisvaeError', 'AudioError', 'CorpusError',
+           'AlignmentError', 'UnknownPhonemeError', 'torch_device', 'load_audio', 'resample', 'write_video_with_audio',
+           'mono_16k', 'num_frames', 'log_spectrogram', 'librosa_log_spectrogram', 'FeatureStats', 'segment_starts',
+           'segment', 'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments',
+           'add_noise', 'measured_level_db', 'coloured_noise', 'babble_noise']
 
 # %% ../nbs/00_data.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -364,15 +364,23 @@ def add_noise(
     level_db: float | None,  # noise RMS relative to the signal's, in dB; None for clean
     seed: int | None = None,
     generator: torch.Generator | None = None,
+    kind: str = 'white',  # see `coloured_noise`
+    noise=None,  # a noise signal of the wave's shape to use instead (babble, a recording): scaled to the level
 ):
-    "Add uniform white noise whose RMS is `level_db` dB relative to each clip's RMS."
+    "Add noise (uniform white by default) whose RMS is `level_db` dB relative to each clip's RMS."
     is_np = isinstance(wave, np.ndarray)
     x = torch.as_tensor(wave, dtype=torch.float32)
     if level_db is None:
         return wave
     if generator is None and seed is not None:
         generator = torch.Generator().manual_seed(seed)
-    noise = torch.rand(x.shape, generator=generator).to(x.device) * 2 - 1
+    if noise is not None:
+        noise = torch.as_tensor(np.asarray(noise), dtype=torch.float32).to(x.device)
+    elif kind == 'white':
+        noise = torch.rand(x.shape, generator=generator).to(x.device) * 2 - 1
+    else:
+        flat = [coloured_noise(x.shape[-1], kind, generator) for _ in range(max(1, x[..., 0].numel()))]
+        noise = torch.stack(flat).reshape(x.shape).to(x.device)
     rms = lambda t: t.double().pow(2).mean(-1, keepdim=True).sqrt()
     scale = rms(x) * 10 ** (level_db / 20) / rms(noise).clamp_min(1e-12)
     out = (x.double() + noise.double() * scale).float()
@@ -383,3 +391,46 @@ def measured_level_db(clean, noisy) -> float:
     "The noise level actually present: 20 log10(rms(noisy - clean) / rms(clean))."
     c, n = np.asarray(clean, np.float64), np.asarray(noisy, np.float64)
     return float(20 * np.log10(np.sqrt(((n - c) ** 2).mean()) / np.sqrt((c**2).mean())))
+
+# %% ../nbs/00_data.ipynb #e7ebb451
+NOISE_KINDS = ('white', 'pink', 'brown', 'hum', 'babble')
+
+
+def coloured_noise(
+    n: int,  # samples
+    kind: str = 'white',  # 'white' (uniform), 'pink' (1/f power), 'brown' (1/f^2), or 'hum' (mains and its harmonics)
+    generator: torch.Generator | None = None,
+    sample_rate: int = SAMPLE_RATE,
+    mains_hz: float = 50.0,
+) -> torch.Tensor:  # [n], unit RMS except white (uniform in [-1, 1], as the paper's protocol)
+    "Noise of a kind no model here trains on: coloured by shaping a Gaussian's spectrum, or mains hum with harmonics."
+    if kind == 'white':
+        return torch.rand(n, generator=generator) * 2 - 1
+    if kind == 'hum':
+        t = torch.arange(n, dtype=torch.float64) / sample_rate
+        phase = torch.rand(20, generator=generator, dtype=torch.float64) * 2 * math.pi
+        hum = sum(torch.sin(2 * math.pi * mains_hz * k * t + phase[k - 1]) / k for k in range(1, 21))
+        return (hum / hum.pow(2).mean().sqrt()).float()
+    if kind not in ('pink', 'brown'):
+        raise DisvaeError(None, f"unknown noise kind {kind!r}; use one of {', '.join(NOISE_KINDS)}")
+    spectrum = torch.fft.rfft(torch.randn(n, generator=generator, dtype=torch.float64))
+    f = torch.fft.rfftfreq(n, 1 / sample_rate).clamp_min(20.0)  # no power below 20 Hz
+    shaped = torch.fft.irfft(spectrum / (f.sqrt() if kind == 'pink' else f), n)
+    return (shaped / shaped.pow(2).mean().sqrt()).float()
+
+
+def babble_noise(
+    others: list,  # 16 kHz waves of other speakers
+    n: int,
+    generator: torch.Generator | None = None,
+) -> torch.Tensor:  # [n], unit RMS
+    "A crowd: each of `others` at unit RMS, looped from a random offset to length `n`, summed."
+    if not others:
+        raise DisvaeError(None, 'babble needs the speech of at least one other utterance')
+    mix = torch.zeros(n, dtype=torch.float64)
+    for w in others:
+        w = torch.as_tensor(np.asarray(w), dtype=torch.float64)
+        w = w / w.pow(2).mean().sqrt().clamp_min(1e-12)
+        start = int(torch.randint(len(w), (1,), generator=generator))
+        mix += w[(start + torch.arange(n)) % len(w)]
+    return (mix / mix.pow(2).mean().sqrt().clamp_min(1e-12)).float()

@@ -12,7 +12,16 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .data import DisvaeError, SEGMENT_FRAMES, NOISE_LEVELS_DB, load_audio, add_noise, log_spectrogram
+from disvae.data import (
+    DisvaeError,
+    SEGMENT_FRAMES,
+    NOISE_LEVELS_DB,
+    NOISE_KINDS,
+    load_audio,
+    add_noise,
+    babble_noise,
+    log_spectrogram,
+)
 from .visemes import VISEMES, N_VISEMES, EMOTIONS
 from .corpora import FeatureStore, split_rows, split_utterances
 from .vae import DisentangledVAE, load_vae
@@ -23,8 +32,8 @@ from .baseline import MFCCBaseline, load_baseline
 __all__ = ['SILENCE', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy', 'train_probe',
            'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean', 'plot_noise',
            'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget', 'table_viseme_classifier',
-           'baseline_viseme_classifier', 'gained_utterances', 'real_speech_accuracy', 'level_agreement',
-           'evaluate_representations', 'main']
+           'baseline_viseme_classifier', 'gained_utterances', 'real_speech_accuracy', 'unseen_noise_accuracy',
+           'level_agreement', 'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval_representation.ipynb #7c2dfa7d
 def vae_representation(model: DisentangledVAE):
@@ -337,17 +346,24 @@ def gained_utterances(
     store: FeatureStore,
     split: str = 'test',
     gain_db: float = 0.0,  # the recording level, relative to the file's
-    level_db: float | None = None,  # white noise re. the gained utterance's RMS; None: none
+    level_db: float | None = None,  # noise re. the gained utterance's RMS; None: none
     seed: int = 0,
+    kind: str = 'white',  # the noise: white, pink, brown, hum, or babble (6 other utterances of the split mixed)
 ) -> list:
     "Like `split_utterances`, from each utterance's audio times a gain (clipped to [-1, 1], as a recorder would)."
-    out = []
-    for r in split_rows(store, split):
+    out, rows = [], split_rows(store, split)
+    audio = {int(r): load_audio(store.utterances.audio[int(r)]) for r in rows}
+    for k, r in enumerate(rows):
         _, visemes = store.utterance(int(r))
         u = store.utterances.iloc[int(r)]
-        wave = np.clip(load_audio(u.audio) * 10 ** (gain_db / 20), -1, 1).astype(np.float32)
+        wave = np.clip(audio[int(r)] * 10 ** (gain_db / 20), -1, 1).astype(np.float32)
         if level_db is not None:
-            wave = add_noise(wave, level_db, seed=zlib.crc32(f'{seed}/{u.id}/{level_db}'.encode()))
+            generator = torch.Generator().manual_seed(zlib.crc32(f'{seed}/{u.id}/{level_db}/{kind}'.encode()))
+            others = [audio[int(rows[(k + j) % len(rows)])] for j in range(1, min(7, len(rows)))]
+            crowd = babble_noise(others, len(wave), generator).numpy() if kind == 'babble' else None
+            wave = add_noise(
+                wave, level_db, generator=generator, kind='white' if crowd is not None else kind, noise=crowd
+            )
         out.append((log_spectrogram(torch.from_numpy(wave)), np.asarray(visemes, np.int64), int(u.emotion_index)))
     return out
 
@@ -373,6 +389,29 @@ def real_speech_accuracy(
     # the same frames at every level: always answering their most frequent viseme
     table['most frequent viseme'] = {name: majority_rate(out['viseme'][speech]) for name in levels}
     return pd.DataFrame(table).T[list(levels)]
+
+
+def unseen_noise_accuracy(
+    classifiers: dict,
+    store: FeatureStore,
+    kinds=NOISE_KINDS,
+    level_db: float = -10.0,
+    shift: int = 1,
+    seed: int = 0,
+    device='cpu',
+) -> pd.DataFrame:
+    "Viseme accuracy on speech frames with each kind of noise at `level_db`, beside clean: noise no model trained on."
+    columns = {'clean': dict(level_db=None)} | {k: dict(level_db=level_db, kind=k) for k in kinds}
+    table = {}
+    for name, noise in columns.items():
+        utts = gained_utterances(store, 'test', 0.0, seed=seed, **noise)
+        for method, classify in classifiers.items():
+            out = segment_latents(classify, utts, shift, device=device)
+            speech = out['viseme'] != SILENCE
+            table.setdefault(method, {})[name] = (
+                (out['logits'].argmax(-1) == out['viseme'])[speech].float().mean().item()
+            )
+    return pd.DataFrame(table).T[list(columns)]
 
 
 def level_agreement(
@@ -473,13 +512,15 @@ def evaluate_representations(
         real = real if isinstance(real, FeatureStore) else FeatureStore(real)
         heads = {f'z_c ({n})': table_viseme_classifier(load_vae(p, device)) for n, p in vaes.items()}
         heads |= {n: baseline_viseme_classifier(load_baseline(p, device)) for n, p in (baselines or {}).items()}
-        accuracy, agreement = (
-            real_speech_accuracy(heads, real, device=device),
-            level_agreement(heads, real, device=device),
+        accuracy = real_speech_accuracy(heads, real, device=device)
+        agreement = level_agreement(heads, real, device=device)
+        unseen = unseen_noise_accuracy(heads, real, device=device)
+        results['real_speech'] = dict(
+            store=str(real.path), accuracy=accuracy.T.to_dict(), level=agreement.T.to_dict(), unseen=unseen.T.to_dict()
         )
-        results['real_speech'] = dict(store=str(real.path), accuracy=accuracy.T.to_dict(), level=agreement.T.to_dict())
         (out / 'real_speech.md').write_text(_percent_table(accuracy, 'viseme accuracy on speech frames (%)'))
         (out / 'level.md').write_text(_percent_table(agreement, 'viseme agreement with 0 dB (%)'))
+        (out / 'unseen_noise.md').write_text(_percent_table(unseen, 'accuracy on speech frames, noise at -10 dB (%)'))
     results['seconds'] = time.perf_counter() - t0
     t3, nz = _markdown_tables(results)
     (out / 'table3.md').write_text(t3)
@@ -528,7 +569,7 @@ def main(argv=None):
     t3, nz = _markdown_tables(res)
     print(t3)
     print(nz)
-    for extra in ('real_speech.md', 'level.md'):
+    for extra in ('real_speech.md', 'level.md', 'unseen_noise.md'):
         if (Path(a.out) / extra).exists():
             print((Path(a.out) / extra).read_text())
     print(f"wrote {a.out} in {res['seconds']:.0f} s")

@@ -188,7 +188,7 @@ def _write_summary(out: Path, summary: dict):
         f"| {n} | {r['status']} | {r.get('seconds', 0):.0f} | {len(r.get('figures', []))} |"
         for n, r in summary['notebooks'].items()
     ]
-    tables = [out / f for f in ('table3.md', 'noise.md', 'real_speech.md', 'level.md')]
+    tables = [out / f for f in ('table3.md', 'noise.md', 'real_speech.md', 'level.md', 'unseen_noise.md')]
     tables += [out / 'talking_heads' / f'table{k}.md' for k in (1, 2)]
     found = ''.join(f'\n## {t.relative_to(out)}\n\n' + t.read_text() for t in tables if t.exists())
     (out / 'summary.md').write_text(
@@ -285,7 +285,7 @@ def reproduce(
         if progress:
             print(f'{name}: passed in {seconds:.0f} s, {len(figures)} figures', file=sys.stderr)
     # the representation's tables also at the top, where README's commands point
-    for f in ('results.json', 'table3.md', 'noise.md', 'real_speech.md', 'level.md'):
+    for f in ('results.json', 'table3.md', 'noise.md', 'real_speech.md', 'level.md', 'unseen_noise.md'):
         if (out / 'eval' / f).exists():
             shutil.copy(out / 'eval' / f, out / f)
     _write_summary(out, summary)
