@@ -66,6 +66,7 @@ class BaselineConfig:
     embed_dim: int = 32  # the representation handed to a generator (z_c's size)
     n_visemes: int = N_VISEMES
     augment: bool = False  # recorded for the reader: was it trained with noise augmentation
+    level_norm: bool = False  # its input is each utterance's log spectrogram minus its level (`level_normalise`)
 
     @classmethod
     def from_dict(cls, d: dict):

@@ -23,6 +23,8 @@ from disvae.data import (
     segment_starts,
     num_frames,
     add_noise,
+    utterance_level,
+    level_normalise,
 )
 from .checkpoint import read_json
 from disvae.visemes import (
@@ -44,7 +46,8 @@ from .synth import GRID_WORDS, CREMAD_SENTENCES
 __all__ = ['MANIFEST_COLUMNS', 'CORPUS_KINDS', 'PAPER_SPLITS', 'READERS', 'STORE_VERSION', 'CHUNK', 'split_speakers',
            'grid_transcript', 'read_grid', 'read_cremad', 'read_lrs3_txt', 'read_lrs3', 'read_synth',
            'read_transcribed', 'detect_layout', 'read_corpus', 'row_alignment', 'prepare', 'FeatureStore', 'split_rows',
-           'split_utterances', 'SegmentDataset', 'UtteranceDataset', 'corpus_statistics', 'plot_corpus']
+           'split_utterances', 'utterance_levels', 'level_normalised_stats', 'SegmentDataset', 'UtteranceDataset',
+           'corpus_statistics', 'plot_corpus']
 
 # %% ../nbs/01b_corpora.ipynb #5ee540de
 MANIFEST_COLUMNS = ['id', 'audio', 'speaker', 'emotion', 'transcript', 'alignment', 'video', 'split', 'corpus']
@@ -551,6 +554,36 @@ def split_utterances(
     return out
 
 # %% ../nbs/01b_corpora.ipynb #51e736a4
+def utterance_levels(store: FeatureStore) -> dict:
+    "{utterance id: `utterance_level` of its features}, computed once per store and kept beside it (levels.json)."
+    path = store.path / 'levels.json'
+    if path.exists():
+        cached = read_json(path)
+        if cached.get('frames') == store.info.get('frames'):
+            return cached['levels']
+    levels = {
+        uid: float(utterance_level(np.array(store.features[o : o + n])))
+        for uid, o, n in store.utterances[['id', 'offset', 'n_frames']].itertuples(index=False)
+    }
+    try:  # a cache: a read-only store just computes them again next time
+        tmp = path.with_name('.levels.json.tmp')
+        tmp.write_text(json.dumps(dict(frames=store.info.get('frames'), levels=levels)))
+        tmp.replace(path)
+    except OSError:
+        pass
+    return levels
+
+
+def level_normalised_stats(store: FeatureStore) -> tuple:
+    "(mean, std) per dimension of the training split's features with each utterance's level subtracted."
+    levels, stats = utterance_levels(store), FeatureStats()
+    for uid, o, n in store.utterances[store.utterances.split == 'train'][['id', 'offset', 'n_frames']].itertuples(
+        index=False
+    ):
+        stats.update(level_normalise(np.array(store.features[o : o + n]), levels[uid]).numpy())
+    return stats.mean, stats.std
+
+
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of T frames from one split of a store: (segment, viseme, emotion, sequence index)."
 
@@ -561,8 +594,9 @@ class SegmentDataset(torch.utils.data.Dataset):
         shift: int = 1,
         seg_len: int = SEGMENT_FRAMES,
         normalize: bool = True,
-        emotions: list | None = None,
-    ):  # keep only these emotion codes (e.g. ['NEU'] for the first training stage)
+        emotions: list | None = None,  # keep only these emotion codes (e.g. ['NEU'] for the first training stage)
+        level_norm: bool = False,  # each utterance's level subtracted (`level_normalise`): a gain-invariant input
+    ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.seg_len, self.normalize = seg_len, normalize
         utts = self.store.utterances
@@ -580,6 +614,11 @@ class SegmentDataset(torch.utils.data.Dataset):
         # the sequence index is the utterance's row in this dataset: the row of the sequence table mu_s
         self.segments_per_sequence = np.array([len(s) for s in starts], np.int64)
         self.mean, self.std = torch.tensor(self.store.stats.mean), torch.tensor(self.store.stats.std)
+        self.level_norm = level_norm
+        self.levels = np.zeros(len(self.utts), np.float32)
+        if level_norm:
+            self.levels = np.array([utterance_levels(self.store)[k] for k in self.utts.id], np.float32)
+            self.mean, self.std = (torch.tensor(v) for v in level_normalised_stats(self.store))
 
     @property
     def n_sequences(self) -> int:
@@ -596,6 +635,7 @@ class SegmentDataset(torch.utils.data.Dataset):
     def __getitem__(self, i):
         s, u = int(self.starts[i]), int(self.utt_of[i])
         x = torch.from_numpy(np.array(self.store.features[s : s + self.seg_len]))
+        x = level_normalise(x, self.levels[u]) if self.level_norm else x
         if self.normalize:
             x = (x - self.mean) / self.std
         return x, int(self.store.visemes[s + self.seg_len // 2]), int(self.utts.emotion_index[u]), u

@@ -13,11 +13,12 @@ import torch
 
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
-           'VIDEO_SUFFIXES', 'NOISE_LEVELS_DB', 'NOISE_KINDS', 'DisvaeError', 'AudioError', 'CorpusError',
-           'AlignmentError', 'UnknownPhonemeError', 'torch_device', 'load_audio', 'resample', 'write_video_with_audio',
-           'mono_16k', 'num_frames', 'log_spectrogram', 'librosa_log_spectrogram', 'FeatureStats', 'segment_starts',
-           'segment', 'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments',
-           'add_noise', 'measured_level_db', 'coloured_noise', 'babble_noise']
+           'VIDEO_SUFFIXES', 'LEVEL_FLOOR', 'NOISE_LEVELS_DB', 'NOISE_KINDS', 'DisvaeError', 'AudioError',
+           'CorpusError', 'AlignmentError', 'UnknownPhonemeError', 'torch_device', 'load_audio', 'resample',
+           'write_video_with_audio', 'mono_16k', 'num_frames', 'log_spectrogram', 'librosa_log_spectrogram',
+           'utterance_level', 'level_normalise', 'FeatureStats', 'segment_starts', 'segment', 'num_video_frames',
+           'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise', 'measured_level_db',
+           'coloured_noise', 'babble_noise']
 
 # %% ../nbs/00_data.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -245,6 +246,28 @@ def librosa_log_spectrogram(wave: np.ndarray) -> np.ndarray:
         )
     )
     return np.log(np.maximum(mag[1:], LOG_FLOOR)).T
+
+# %% ../nbs/00_data.ipynb #9a8c47df
+def utterance_level(features) -> torch.Tensor:  # [] or [batch]
+    """The level of a log-magnitude spectrogram [frames, 200] (or [batch, frames, 200]): the mean of its louder half of
+    frames."""
+    x = torch.as_tensor(features, dtype=torch.float32)
+    frame = torch.logsumexp(x, -1) - math.log(x.shape[-1])  # log of the mean magnitude: the strong bins, not the floor
+    return frame.topk(max(1, frame.shape[-1] // 2), dim=-1).values.mean(-1)
+
+
+LEVEL_FLOOR = -5.5  # the normalised floor: 48 dB under the utterance's level
+
+
+def level_normalise(
+    features,  # log-magnitude spectrogram [frames, 200] or [batch, frames, 200]
+    level=None,  # its `utterance_level`, when known (a store caches them)
+) -> torch.Tensor:
+    """The spectrogram with its `utterance_level` subtracted and floored at `LEVEL_FLOOR`: the same for any gain of the
+    recording, since the absolute floor (`LOG_FLOOR`) that quiet input meets is cut off below it."""
+    x = torch.as_tensor(features, dtype=torch.float32)
+    level = utterance_level(x) if level is None else torch.as_tensor(level, dtype=torch.float32)
+    return (x - level[..., None, None]).clamp_min(LEVEL_FLOOR)
 
 # %% ../nbs/00_data.ipynb #0198f6c2
 class FeatureStats:

@@ -21,6 +21,7 @@ from disvae.data import (
     add_noise,
     babble_noise,
     log_spectrogram,
+    level_normalise,
 )
 from .visemes import VISEMES, N_VISEMES, EMOTIONS
 from .corpora import FeatureStore, split_rows, split_utterances
@@ -29,13 +30,19 @@ from .losses import table_log_probs
 from .baseline import MFCCBaseline, load_baseline
 
 # %% auto #0
-__all__ = ['SILENCE', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy', 'train_probe',
-           'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean', 'plot_noise',
-           'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget', 'table_viseme_classifier',
-           'baseline_viseme_classifier', 'gained_utterances', 'real_speech_accuracy', 'unseen_noise_accuracy',
-           'level_agreement', 'evaluate_representations', 'main']
+__all__ = ['SILENCE', 'reads_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy',
+           'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean',
+           'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget',
+           'table_viseme_classifier', 'baseline_viseme_classifier', 'gained_utterances', 'real_speech_accuracy',
+           'unseen_noise_accuracy', 'level_agreement', 'evaluate_representations', 'main']
 
 # %% ../nbs/07_eval_representation.ipynb #7c2dfa7d
+def reads_utterances(represent, model):
+    "Mark `represent` (segments -> outputs) with what an utterance needs first: its level subtracted, if `model` says."
+    represent.per_utterance = level_normalise if getattr(model.config, 'level_norm', False) else None
+    return represent
+
+
 def vae_representation(model: DisentangledVAE):
     "Segments -> {'z_c': posterior mean of z_c, 'z_e': posterior mean of z_e}."
 
@@ -43,7 +50,7 @@ def vae_representation(model: DisentangledVAE):
         x = (x - model.feature_mean) / model.feature_std
         return {'z_c': model.content_encoder(x)[0], 'z_e': model.emotion_encoder(x)[0]}
 
-    return represent
+    return reads_utterances(represent, model)
 
 
 def baseline_representation(model: MFCCBaseline):
@@ -53,7 +60,7 @@ def baseline_representation(model: MFCCBaseline):
         embedding, logits = model(x)
         return {'embedding': embedding, 'logits': logits}
 
-    return represent
+    return reads_utterances(represent, model)
 
 
 @torch.no_grad()
@@ -68,9 +75,11 @@ def segment_latents(
 ) -> dict:
     "Every segment's representations, with 'viseme' (centre frame) and 'emotion' labels, as tensors."
     chunks, visemes, emotions = [], [], []
+    per_utterance = getattr(represent, 'per_utterance', None)
     for x, v, e in tqdm(utterances, desc='encode', leave=False, disable=not progress):
         if len(x) < seg_len:
             continue
+        x = per_utterance(x) if per_utterance else x
         segments = x.unfold(0, seg_len, shift).transpose(1, 2)  # [n, T, 200], views
         visemes.append(torch.as_tensor(v[np.arange(len(segments)) * shift + seg_len // 2]))
         emotions.append(torch.full((len(segments),), e))
@@ -190,7 +199,7 @@ def table3(
 def vae_viseme_classifier(model: DisentangledVAE, probe: Probe):
     "Segments -> viseme logits, through z_c and an auxiliary classifier."
     rep = vae_representation(model)
-    return lambda x: {'logits': probe(rep(x)['z_c'])}
+    return reads_utterances(lambda x: {'logits': probe(rep(x)['z_c'])}, model)
 
 
 def noise_robustness(
@@ -333,12 +342,13 @@ def table_viseme_classifier(model: DisentangledVAE):
     """Segments -> viseme log-probabilities through z_c and the VAE's own viseme table (eq. 4): the viseme `encode`
     gives."""
     represent = vae_representation(model)
-    return lambda x: {'logits': table_log_probs(represent(x)['z_c'], model.viseme_table, model.config.latent_var)}
+    classify = lambda x: {'logits': table_log_probs(represent(x)['z_c'], model.viseme_table, model.config.latent_var)}
+    return reads_utterances(classify, model)
 
 
 def baseline_viseme_classifier(model: MFCCBaseline):
     "Segments -> the MFCC baseline's own viseme logits."
-    return lambda x: {'logits': model(x)[1]}
+    return reads_utterances(lambda x: {'logits': model(x)[1]}, model)
 
 
 @torch.no_grad()
@@ -350,13 +360,13 @@ def gained_utterances(
     seed: int = 0,
     kind: str = 'white',  # the noise: white, pink, brown, hum, or babble (6 other utterances of the split mixed)
 ) -> list:
-    "Like `split_utterances`, from each utterance's audio times a gain (clipped to [-1, 1], as a recorder would)."
+    "Like `split_utterances`, from each utterance's audio times a gain (in floating point: no clipping)."
     out, rows = [], split_rows(store, split)
     audio = {int(r): load_audio(store.utterances.audio[int(r)]) for r in rows}
     for k, r in enumerate(rows):
         _, visemes = store.utterance(int(r))
         u = store.utterances.iloc[int(r)]
-        wave = np.clip(audio[int(r)] * 10 ** (gain_db / 20), -1, 1).astype(np.float32)
+        wave = (audio[int(r)] * 10 ** (gain_db / 20)).astype(np.float32)
         if level_db is not None:
             generator = torch.Generator().manual_seed(zlib.crc32(f'{seed}/{u.id}/{level_db}/{kind}'.encode()))
             others = [audio[int(rows[(k + j) % len(rows)])] for j in range(1, min(7, len(rows)))]
@@ -501,7 +511,7 @@ def evaluate_representations(
             plt.close(fig)
     for name, path in (baselines or {}).items():
         model = load_baseline(path, device)
-        classifiers[name] = (lambda m: lambda x: {'logits': m(x)[1]})(model)
+        classifiers[name] = baseline_viseme_classifier(model)
         results['models'][name] = str(path)
     noise = noise_robustness(classifiers, store, levels, 'test', test_shift, seed, device, progress)
     fig = plot_noise(noise, levels)

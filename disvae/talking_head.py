@@ -18,6 +18,7 @@ from disvae.data import (
     video_segments,
     num_video_frames,
     torch_device,
+    level_normalise,
 )
 from disvae.checkpoint import (
     save_checkpoint,
@@ -68,7 +69,9 @@ class AudioConditioner:
         "Raw log magnitude [frames, 200] -> [n_video, dim]."
         if self.name == 'z_c':
             return content_latents(self.model, feats, n_video)
-        return self.model(video_segments(torch.as_tensor(np.asarray(feats, np.float32)), n_video))[0]
+        x = torch.as_tensor(np.asarray(feats, np.float32))
+        x = level_normalise(x) if self.model.config.level_norm else x
+        return self.model(video_segments(x, n_video))[0]
 
     def from_wave(self, wave: np.ndarray) -> torch.Tensor:  # 16 kHz mono -> [video frames, dim]
         if self.name == 'z_c':

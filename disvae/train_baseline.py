@@ -10,7 +10,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .data import DisvaeError, log_spectrogram, add_noise, load_audio, torch_device
+from .data import DisvaeError, log_spectrogram, add_noise, load_audio, torch_device, level_normalise
 from .checkpoint import resume_check, restore_training, checkpoint_weights, load_weights, config_parser
 from .corpora import FeatureStore, split_rows
 from .baseline import BaselineConfig, MFCCBaseline, save_baseline, load_baseline
@@ -33,6 +33,7 @@ class BaselineTrainConfig:
     shift: int = 10  # frames between training segments
     width: int = 16
     embed_dim: int = 32
+    level_norm: bool = False  # train on level-normalised utterances: a network that ignores the recording level
     seed: int = 0
     device: str = 'cpu'
     progress: bool = True
@@ -45,9 +46,11 @@ def _segments(n_frames: np.ndarray, seg_len: int, shift: int):
 
 
 @torch.no_grad()
-def _utterance_log_magnitudes(store, rows, audio=None, levels=None, generator=None) -> list:
+def _utterance_log_magnitudes(store, rows, audio=None, levels=None, generator=None, level_norm=False) -> list:
     "Log spectrogram of each row: from the store, or from its audio with noise at `levels[i]` dB (None: clean)."
     out = []
+    if level_norm:
+        return [level_normalise(x) for x in _utterance_log_magnitudes(store, rows, audio, levels, generator)]
     for i, r in enumerate(rows):
         features, _ = store.utterance(int(r))
         if audio is None or levels is None or levels[i] is None:
@@ -92,10 +95,12 @@ def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = N
     store = FeatureStore(config.store)
     utts = store.utterances
     rows, val_rows = split_rows(store, 'train'), split_rows(store, 'val')
-    model_config = BaselineConfig(width=config.width, embed_dim=config.embed_dim, augment=config.augment)
+    model_config = BaselineConfig(
+        width=config.width, embed_dim=config.embed_dim, augment=config.augment, level_norm=config.level_norm
+    )
     torch.manual_seed(config.seed)
     model = MFCCBaseline(model_config)
-    clean = _utterance_log_magnitudes(store, rows)
+    clean = _utterance_log_magnitudes(store, rows, level_norm=config.level_norm)
     mfcc = torch.cat([model.mfcc(c) for c in clean])
     model.mfcc_mean.copy_(mfcc.mean(0))
     model.mfcc_std.copy_(mfcc.std(0).clamp_min(1e-3))
@@ -104,13 +109,13 @@ def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = N
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
     out = Path(config.out)
     start, history = 0, []
-    if resume_check(out, 'disvae.mfcc_baseline', asdict(config), FREE):
+    if resume_check(out, 'disvae.mfcc_baseline', asdict(config), FREE, dict(level_norm=False)):
         load_weights(model, checkpoint_weights(out), out)
         progress = restore_training(out, dict(baseline=opt))
         start, history = progress['epoch'], progress['history']
     audio = [load_audio(utts.audio[r]) for r in rows] if config.augment else None
     labels = [np.asarray(store.utterance(int(r))[1], np.int64) for r in rows]
-    val_lm = _utterance_log_magnitudes(store, val_rows)
+    val_lm = _utterance_log_magnitudes(store, val_rows, level_norm=config.level_norm)
     val_labels = [np.asarray(store.utterance(int(r))[1], np.int64) for r in val_rows]
     n_frames = utts.n_frames.values[rows]
     seg_len = model_config.seg_len
@@ -122,9 +127,8 @@ def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = N
         if config.augment:
             hit = torch.rand(len(rows), generator=g) < config.noise_prob
             lv = config.noise_low_db + (config.noise_high_db - config.noise_low_db) * torch.rand(len(rows), generator=g)
-            lm = _utterance_log_magnitudes(
-                store, rows, audio, [float(l) if h else None for h, l in zip(hit, lv)], generator=g
-            )
+            noise = [float(l) if h else None for h, l in zip(hit, lv)]
+            lm = _utterance_log_magnitudes(store, rows, audio, noise, generator=g, level_norm=config.level_norm)
         frames = torch.cat(lm)
         offsets = np.concatenate([[0], np.cumsum(n_frames)[:-1]])
         starts = torch.as_tensor(offsets[pairs[:, 0]] + pairs[:, 1])

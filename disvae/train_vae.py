@@ -18,7 +18,7 @@ from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
 from .losses import vae_loss, table_log_probs
 
 # %% auto #0
-__all__ = ['FREE', 'TrainConfig', 'save_training', 'validate', 'train_vae', 'main']
+__all__ = ['FREE', 'BEFORE', 'TrainConfig', 'save_training', 'validate', 'train_vae', 'main']
 
 # %% ../nbs/06_train_vae.ipynb #12de37e6
 @dataclass
@@ -38,6 +38,7 @@ class TrainConfig:
     margin: bool = True  # False: the ablation without margin ranking loss
     hidden: int = 256  # LSTM units (the paper's 256; smaller for smoke runs)
     z_dim: int = 32
+    level_norm: bool = False  # train on level-normalised utterances: a representation that ignores the recording level
     progress: bool = True
 
     def __post_init__(self):
@@ -46,6 +47,7 @@ class TrainConfig:
 
 # %% ../nbs/06_train_vae.ipynb #8848d120
 FREE = ('store', 'out', 'init_from', 'epochs', 'max_steps', 'device', 'checkpoint_every', 'progress')
+BEFORE = dict(level_norm=False)  # what runs from before a field existed were trained with
 
 
 def save_training(folder, model: DisentangledVAE, opt, config: TrainConfig, progress: dict) -> Path:
@@ -100,10 +102,14 @@ def train_vae(
     torch.manual_seed(config.seed + rank)
     store = FeatureStore(config.store)
     emotions = ['NEU'] if config.stage == 'content' else None
-    train_ds = SegmentDataset(store, 'train', shift=config.shift, emotions=emotions)
-    val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), emotions=emotions)
+    train_ds = SegmentDataset(store, 'train', shift=config.shift, emotions=emotions, level_norm=config.level_norm)
+    val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), emotions=emotions, level_norm=config.level_norm)
     vae_config = VAEConfig(
-        n_sequences=train_ds.n_sequences, margin=config.margin, hidden=config.hidden, z_dim=config.z_dim
+        n_sequences=train_ds.n_sequences,
+        margin=config.margin,
+        hidden=config.hidden,
+        z_dim=config.z_dim,
+        level_norm=config.level_norm,
     )
     model = DisentangledVAE(vae_config)
     model.feature_mean.copy_(train_ds.mean)
@@ -118,7 +124,7 @@ def train_vae(
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
     out = Path(config.out)
     progress = dict(step=0, epoch=0, history=[])
-    if resume_check(out, 'disvae.vae', asdict(config), FREE) and (out / 'optimizer.safetensors').exists():
+    if resume_check(out, 'disvae.vae', asdict(config), FREE, BEFORE) and (out / 'optimizer.safetensors').exists():
         load_weights(model, checkpoint_weights(out), out)
         progress = restore_training(out, dict(vae=opt))
     net = torch.nn.parallel.DistributedDataParallel(model) if world > 1 else model

@@ -21,6 +21,7 @@ from disvae.data import (
     log_spectrogram,
     video_segments,
     num_video_frames,
+    level_normalise,
 )
 from .checkpoint import save_checkpoint, read_checkpoint, module_weights, checkpoint_weights
 from .visemes import N_VISEMES, EMOTIONS
@@ -46,6 +47,7 @@ class VAEConfig:
     beta: float = 1.0  # weight of the margin ranking terms (eq. 6)
     gamma: float = 0.5  # margin (eq. 5)
     margin: bool = True  # False: the ablation without margin ranking loss
+    level_norm: bool = False  # subtract each utterance's level (`disvae.data.level_normalise`): gain-invariant input
 
     def to_json(self):
         return json.dumps(asdict(self), indent=1)
@@ -190,6 +192,7 @@ def content_latents(
     batches (`encoder='emotion'`: z_e)."""
     device = model.feature_mean.device
     x = features if torch.is_tensor(features) else torch.from_numpy(np.asarray(features, np.float32))
+    x = level_normalise(x) if model.config.level_norm else x
     segments = video_segments((x.to(device) - model.feature_mean) / model.feature_std, n_video, model.config.seg_len)
     was_training = model.training
     model.eval()
