@@ -8,17 +8,10 @@ import sys
 from pathlib import Path
 import numpy as np
 import torch
-from disvae.data import (
-    DisvaeError,
-    SAMPLE_RATE,
-    VIDEO_FPS,
-    load_audio,
-    mono_16k,
-    log_spectrogram,
-)
+from .data import DisvaeError, SAMPLE_RATE, VIDEO_FPS, load_audio
 from .checkpoint import read_json
 from .visemes import VISEMES, EMOTIONS
-from .vae import DisentangledVAE, load_vae, encode, content_latents
+from .vae import DisentangledVAE, load_vae, audio_spectrogram, content_latents
 from .losses import table_log_probs
 from .talking_head import DEMO, conditioner_folder
 
@@ -55,9 +48,10 @@ def represent(
 ) -> dict:
     """Per 25 fps video frame of `audio`: z_c, z_e, the viseme (nearest viseme-table row) and the viseme and emotion
     probabilities."""
-    z_c = encode(model, audio, sample_rate, batch_size)  # names unreadable or too-short audio
-    spectrogram = log_spectrogram(torch.from_numpy(np.clip(mono_16k(audio, sample_rate), -1, 1)))
-    z_e = content_latents(model, spectrogram, len(z_c), batch_size, encoder='emotion')
+    # one decode and one spectrogram for both encoders; audio that is unreadable or too short is named here
+    spectrogram, n_video = audio_spectrogram(audio, sample_rate, model.feature_mean.device)
+    z_c = content_latents(model, spectrogram, n_video, batch_size)
+    z_e = content_latents(model, spectrogram, n_video, batch_size, encoder='emotion')
     viseme_prob = table_log_probs(z_c, model.viseme_table, model.config.latent_var).exp()
     emotion_prob = table_log_probs(z_e, model.emotion_table, model.config.latent_var).exp()
     as_numpy = lambda t: t.detach().cpu().numpy().astype(np.float32)

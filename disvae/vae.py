@@ -28,7 +28,7 @@ from .visemes import N_VISEMES, EMOTIONS
 
 # %% auto #0
 __all__ = ['VAEConfig', 'GaussianEncoder', 'GaussianDecoder', 'DisentangledVAE', 'estimate_sequence_mu', 'save_vae', 'load_vae',
-           'content_latents', 'encode']
+           'content_latents', 'audio_spectrogram', 'encode']
 
 # %% ../nbs/02_vae_model.ipynb #cb2b7128
 @dataclass
@@ -202,6 +202,22 @@ def content_latents(
     return z
 
 
+def audio_spectrogram(
+    audio,  # a file path, or a numpy/torch array
+    sample_rate: int | None = None,  # the array's sample rate
+    device='cpu',
+) -> tuple:  # (log spectrogram [frames, 200], video frames it covers)
+    "The front end for one recording: 16 kHz mono clipped to [-1, 1], its spectrogram, and its 25 fps video frames."
+    wave = np.clip(mono_16k(audio, sample_rate), -1, 1)
+    n_video = num_video_frames(len(wave))
+    if n_video == 0:
+        raise AudioError(
+            audio if isinstance(audio, (str, Path)) else None,
+            f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)',
+        )
+    return log_spectrogram(torch.from_numpy(wave).to(device)), n_video
+
+
 @torch.no_grad()
 def encode(
     model: DisentangledVAE,
@@ -210,12 +226,5 @@ def encode(
     batch_size: int = 512,
 ) -> torch.Tensor:  # [video frames, z_dim]
     "One z_c (content encoder posterior mean) per 25 fps video frame of `audio`."
-    wave = np.clip(mono_16k(audio, sample_rate), -1, 1)
-    n_video = num_video_frames(len(wave))
-    if n_video == 0:
-        raise AudioError(
-            audio if isinstance(audio, (str, Path)) else None,
-            f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)',
-        )
-    spectrogram = log_spectrogram(torch.from_numpy(wave).to(model.feature_mean.device))
+    spectrogram, n_video = audio_spectrogram(audio, sample_rate, model.feature_mean.device)
     return content_latents(model, spectrogram, n_video, batch_size)
