@@ -35,12 +35,23 @@ def cmd_synth_corpus(a):
     from disvae.synth import synth_corpus
 
     t0 = time.perf_counter()
-    s = synth_corpus(a.out, a.utterances, a.seed, a.speakers, a.workers, progress=not a.quiet)
+    s = synth_corpus(
+        a.out,
+        a.utterances,
+        a.seed,
+        a.speakers,
+        a.workers,
+        progress=not a.quiet,
+        festival_speakers=a.festival_speakers,
+        text=a.text,
+        channels=a.channels == 'true',
+    )
     print(
         f"wrote {s['utterances']} utterances ({s['hours']:.3f} h, {len(s['speakers'])} speakers) to {a.out} in "
         f"{time.perf_counter() - t0:.1f} s"
     )
     print('emotions: ' + ' '.join(f'{k} {v}' for k, v in s['emotions'].items()))
+    print(f"read sentences {s['read_utterances']}, festival {s['festival_utterances']}, channels {a.channels}")
 
 
 def cmd_prepare(a):
@@ -143,7 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('out', help='folder to write')
     s.add_argument('--utterances', type=int, default=1000)
     s.add_argument('--seed', type=int, default=0)
-    s.add_argument('--speakers', type=int, default=24)
+    s.add_argument('--speakers', type=int, default=24, help='espeak-ng speakers')
+    s.add_argument('--festival-speakers', type=int, default=0, help='festival diphone speakers besides them')
+    s.add_argument('--text', choices=['grid', 'mixed'], default='grid', help='mixed: half the sentences read text')
+    s.add_argument('--channels', choices=['true', 'false'], default='false', help='a random recording channel each')
     s.add_argument('--workers', type=int, default=None, help='processes (default: all cores)')
     s.add_argument('--quiet', action='store_true')
     s.set_defaults(func=cmd_synth_corpus)

@@ -231,14 +231,15 @@ def read_synth(root) -> pd.DataFrame:
         )
     rows = []
     for wav in sorted(root.glob('*/*.wav')):
-        grid_id, emotion = wav.stem.split('_')
+        sentence_id, emotion = wav.stem.split('_')
+        text = wav.with_suffix('.txt')  # read sentences carry their text; GRID ids spell theirs
         rows.append(
             dict(
                 id=f'{wav.parent.name}/{wav.stem}',
                 audio=str(wav),
                 speaker=wav.parent.name,
                 emotion=emotion,
-                transcript=grid_transcript(grid_id),
+                transcript=text.read_text().strip() if text.exists() else grid_transcript(sentence_id),
                 alignment=str(wav.with_suffix('.TextGrid')),
                 video='',
             )
@@ -324,7 +325,7 @@ def row_alignment(row, wave: np.ndarray | None = None) -> Alignment:
     "The phone alignment of a manifest row, aligning with pocketsphinx when the corpus has none."
     path = row['alignment']
     if path.endswith('.TextGrid'):
-        return read_textgrid(path, 'espeak' if row['corpus'] == 'synth' else None)
+        return read_textgrid(path)  # the labels say which set: espeak's, or ARPAbet (MFA, festival)
     if path.endswith('.align'):
         return read_grid_align(path)
     if path.endswith('.txt'):

@@ -11,7 +11,7 @@ import torch
 from .data import DisvaeError, SAMPLE_RATE, VIDEO_FPS, load_audio
 from .checkpoint import read_json
 from .visemes import VISEMES, EMOTIONS
-from .vae import DisentangledVAE, load_vae, audio_spectrogram, content_latents
+from .vae import DisentangledVAE, load_vae, audio_spectrogram, content_latents, BUNDLED_VAE
 from .losses import table_log_probs
 from .talking_head import DEMO, conditioner_folder
 
@@ -22,11 +22,8 @@ __all__ = ['represent', 'viseme_textgrid', 'encode_file', 'main']
 def _vae_folder(checkpoint) -> Path:
     "A VAE folder from --checkpoint: a VAE, or a talking head that follows one; None: the bundled VAE."
     if checkpoint is None:
-        folder = DEMO / 'animator' / 'vae'
-        print(
-            f'representation: the bundled VAE {folder} (trained on the synthetic corpus; see README)', file=sys.stderr
-        )
-        return folder
+        print(f'representation: the bundled VAE {BUNDLED_VAE} (see README)', file=sys.stderr)
+        return BUNDLED_VAE
     folder = Path(checkpoint)
     meta = read_json(folder / 'config.json') if (folder / 'config.json').exists() else {}
     if meta.get('kind') == 'disvae.talking_head':

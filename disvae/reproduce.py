@@ -18,6 +18,7 @@ __all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'miss
 NOTEBOOKS = [
     '00_data',
     '00a_checkpoint',
+    '00b_channel',
     '01_visemes',
     '01a_synth',
     '01b_corpora',
@@ -37,30 +38,33 @@ NOTEBOOKS = [
 ]
 
 PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale full, in order
-    ('corpus', 'synth-corpus {runs}/corpus --utterances 2000 --seed 0'),
+    (  # the varied corpus of issue 15: needs festival (apt-get install festival festvox-kallpc16k festvox-kdlpc16k)
+        'corpus',
+        'synth-corpus {runs}/corpus --utterances 2000 --seed 0 --festival-speakers 24 --channels true --text mixed',
+    ),
     ('features', 'prepare synth {runs}/corpus {runs}/features'),
     (
         'vae-content',
-        'train-vae {runs}/features {runs}/vae-content --stage content --epochs 4 --shift 10 --batch-size 128 --device '
-        '{device}',
+        'train-vae {runs}/features {runs}/vae-content --stage content --epochs 4 --shift 10 --batch-size 128 '
+        '--level-norm true --device {device}',
     ),
     (
         'vae',
         'train-vae {runs}/features {runs}/vae --stage full --init-from {runs}/vae-content --epochs 6 --shift 10 '
-        '--batch-size 128 --device {device}',
+        '--batch-size 128 --level-norm true --device {device}',
     ),
     (
         'vae-nomargin-content',
         'train-vae {runs}/features {runs}/vae-nomargin-content --stage content --epochs 4 --shift 10 --batch-size 128 '
-        '--margin false --device {device}',
+        '--margin false --level-norm true --device {device}',
     ),
     (
         'vae-nomargin',
         'train-vae {runs}/features {runs}/vae-nomargin --stage full --init-from {runs}/vae-nomargin-content --epochs '
-        '6 --shift 10 --batch-size 128 --margin false --device {device}',
+        '6 --shift 10 --batch-size 128 --margin false --level-norm true --device {device}',
     ),
-    ('mfcc', 'train-baseline {runs}/features {runs}/mfcc --device {device}'),
-    ('mfcc-aug', 'train-baseline {runs}/features {runs}/mfcc-aug --augment true --device {device}'),
+    ('mfcc', 'train-baseline {runs}/features {runs}/mfcc --level-norm true --device {device}'),
+    ('mfcc-aug', 'train-baseline {runs}/features {runs}/mfcc-aug --augment true --level-norm true --device {device}'),
     (
         'gan',
         'train-gan {runs}/features {runs}/vae {runs}/gan --size 64 --steps 3000 --device {device}',

@@ -4,12 +4,13 @@
 
 # %% ../nbs/01a_synth.ipynb #6f1c198a
 from __future__ import annotations
-import collections, ctypes, json, os, string, zlib
+import collections, ctypes, functools, importlib.resources, json, os, shutil, string, subprocess, tempfile, zlib
 from pathlib import Path
 import numpy as np
 import soundfile as sf
 from tqdm.auto import tqdm
 from .data import DisvaeError, add_noise, resample, write_video_with_audio, SAMPLE_RATE
+from .channel import apply_channel, random_channel
 from disvae.visemes import (
     Alignment,
     espeak_events_to_alignment,
@@ -20,8 +21,10 @@ from disvae.visemes import (
 )
 
 # %% auto #0
-__all__ = ['GRID_WORDS', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'NEUTRAL_SHARE', 'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES',
-           'Espeak', 'synthesize_fresh', 'grid_sentence_id', 'make_speakers', 'prosody', 'plan_corpus',
+__all__ = ['GRID_WORDS', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'FESTIVAL_VOICES', 'FESTIVAL_RATE', 'FESTIVAL_INSTALL',
+           'READ_SENTENCES', 'TEXTS', 'READ_SHARE', 'NEUTRAL_SHARE', 'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES', 'Espeak',
+           'synthesize_fresh', 'grid_sentence_id', 'make_speakers', 'prosody', 'festival_available',
+           'make_festival_speakers', 'festival_prosody', 'festival_speak', 'load_sentences', 'plan_corpus',
            'speak_recorded', 'synth_corpus', 'write_fixture_tree']
 
 # %% ../nbs/01a_synth.ipynb #ce5c072a
@@ -230,26 +233,157 @@ def prosody(speaker: dict, emotion: str) -> dict:
         word_gap=p['word_gap'],
     )
 
+# %% ../nbs/01a_synth.ipynb #0d192f87
+FESTIVAL_VOICES = ('kal_diphone', 'ked_diphone')  # Debian: festvox-kallpc16k, festvox-kdlpc16k
+FESTIVAL_RATE = 16000
+FESTIVAL_INSTALL = 'apt-get install festival festvox-kallpc16k festvox-kdlpc16k'
+
+
+@functools.lru_cache(None)
+def festival_available() -> bool:
+    "Whether the `festival` program and both diphone voices are installed."
+    if not shutil.which('festival'):
+        return False
+    out = subprocess.run(
+        ['festival', '--pipe'], input='(print (voice.list))', capture_output=True, text=True, timeout=60
+    )
+    return all(v in out.stdout for v in FESTIVAL_VOICES)
+
+
+def make_festival_speakers(n: int, seed: int = 0) -> list:
+    "n festival speakers, alternating the two voices, each with its own pitch and rate."
+    rng = np.random.default_rng([seed, 1])  # a stream apart from espeak's speakers
+    return [
+        dict(
+            speaker=f'fst{i + 1:02d}',
+            engine='festival',
+            voice=FESTIVAL_VOICES[i % len(FESTIVAL_VOICES)],
+            f0_mean=int(rng.integers(85, 151)),
+            f0_std=int(rng.integers(10, 26)),
+            stretch=round(float(rng.uniform(0.9, 1.12)), 3),
+        )
+        for i in range(n)
+    ]
+
+
+def festival_prosody(speaker: dict, emotion: str) -> dict:
+    "festival controls for `speaker` speaking with `emotion` (espeak's pitch units: 48 to an octave)."
+    p = EMOTION_PROSODY[emotion]
+    return dict(
+        voice=speaker['voice'],
+        stretch=round(speaker['stretch'] / p['rate'], 4),
+        f0_mean=round(speaker['f0_mean'] * 2 ** (p['pitch'] / 48), 1),
+        f0_std=round(speaker['f0_std'] * p['pitch_range'] / 50, 1),
+    )
+
+# %% ../nbs/01a_synth.ipynb #14b30bc7
+_FESTIVAL_SAY = """(define (disvae_say voice stretch f0 std text wav segs words)
+  (eval (list voice))
+  (Parameter.set 'Duration_Stretch stretch)
+  (set! int_lr_params (list (list 'target_f0_mean f0) (list 'target_f0_std std)
+                            (list 'model_f0_mean 170) (list 'model_f0_std 34)))
+  (let ((u (eval (list 'Utterance 'Text text))))
+    (utt.synth u) (utt.save.wave u wav 'riff) (utt.save.segs u segs) (utt.save.words u words)))
+"""
+
+
+def _read_xlabel(path) -> list:
+    "[(end seconds, label)] from festival's xlabel files (a header, '#', then 'end colour label' lines)."
+    lines = Path(path).read_text().split('#', 1)[1].split('\n')
+    return [(float(p[0]), p[2]) for p in (l.split() for l in lines) if len(p) >= 3]
+
+
+def _festival_alignment(segs: list, words: list, duration: float) -> Alignment:
+    "ARPAbet phone intervals from festival's segments; words start at their first phone after the last word."
+    phones, start = [], 0.0
+    for end, label in segs:
+        phones.append((start, end, 'sil' if label == 'pau' else label.upper()))
+        start = end
+    if duration > start:  # the wave runs a little past the last segment: silence
+        phones.append((start, duration, 'sil'))
+    spans, last = [], 0.0
+    for end, word in words:
+        if word.startswith("'") and spans:  # festival splits let's into let + 's (which has no phones of its own)
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end), spans[-1][2] + word)
+            last = spans[-1][1]
+            continue
+        first = next((s for s, e, p in phones if s >= last - 1e-6 and p != 'sil'), last)
+        if end > first:
+            spans.append((first, end, word))
+            last = end
+    return Alignment(phones, 'arpabet', spans).validate()
+
+
+def festival_speak(requests: list) -> list:
+    """[(audio float32 at 16 kHz, Alignment)] for each request, a dict of `text` and `festival_prosody`'s keys; one
+    festival process speaks them all."""
+    if not festival_available():
+        raise DisvaeError(None, f'festival and its diphone voices are not installed ({FESTIVAL_INSTALL})')
+    quote = lambda s: '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+    with tempfile.TemporaryDirectory() as tmp:
+        script = [_FESTIVAL_SAY]
+        for i, r in enumerate(requests):
+            files = ' '.join(quote(f'{tmp}/{i}.{x}') for x in ('wav', 'segs', 'words'))
+            controls = f"'voice_{r['voice']} {r['stretch']} {r['f0_mean']} {r['f0_std']}"
+            script.append(f"(disvae_say {controls} {quote(r['text'])} {files})")
+        (Path(tmp) / 'say.scm').write_text('\n'.join(script) + '\n')
+        run = subprocess.run(['festival', '-b', f'{tmp}/say.scm'], capture_output=True, text=True, timeout=600)
+        out = []
+        for i, r in enumerate(requests):
+            if not (Path(tmp) / f'{i}.wav').exists():
+                raise DisvaeError(None, f"festival did not speak {r['text']!r}: {run.stderr.strip()[-300:]}")
+            audio, sr = sf.read(f'{tmp}/{i}.wav', dtype='float32')
+            assert sr == FESTIVAL_RATE, sr
+            segs, words = _read_xlabel(f'{tmp}/{i}.segs'), _read_xlabel(f'{tmp}/{i}.words')
+            out.append((audio, _festival_alignment(segs, words, len(audio) / sr)))
+    return out
+
+# %% ../nbs/01a_synth.ipynb #0a8558d0
+READ_SENTENCES = Path(str(importlib.resources.files('disvae'))) / 'assets' / 'sentences' / 'lm_sentences.txt'
+TEXTS = ('grid', 'mixed')
+READ_SHARE = 0.5  # of utterances, with --text mixed
+
+
+@functools.lru_cache(None)
+def load_sentences() -> tuple:
+    "The read sentences (`tools/lm_sentences.py`), one string each."
+    if not READ_SENTENCES.exists():
+        raise DisvaeError(READ_SENTENCES, 'missing from the package: make it with tools/lm_sentences.py')
+    return tuple(l for l in READ_SENTENCES.read_text().split('\n') if l.strip())
+
 # %% ../nbs/01a_synth.ipynb #26c1ed40
 NEUTRAL_SHARE = 1 / 3
 RECORDING_FLOOR_DB = -50.0  # white noise under every utterance: real recordings are never digitally silent
 
 
-def plan_corpus(n_utterances: int, seed: int = 0, n_speakers: int = 24) -> tuple:
-    "(speakers, [(speaker index, words, emotion)]): everything that decides the corpus, drawn from `seed`."
+def plan_corpus(
+    n_utterances: int,
+    seed: int = 0,
+    n_speakers: int = 24,  # espeak speakers
+    festival_speakers: int = 0,  # festival speakers besides them
+    text: str = 'grid',  # 'grid', or 'mixed': half the sentences read text (`load_sentences`)
+) -> tuple:
+    "(speakers, [(speaker index, words, emotion, sentence id)]): everything that decides the corpus, drawn from `seed`."
+    if text not in TEXTS:
+        raise DisvaeError(None, f"unknown text {text!r}; use one of {', '.join(TEXTS)}")
     rng = np.random.default_rng(seed)
-    speakers = make_speakers(n_speakers, seed)
+    speakers = make_speakers(n_speakers, seed) + make_festival_speakers(festival_speakers, seed)
+    sentences = load_sentences() if text == 'mixed' else ()
     weights = np.array([NEUTRAL_SHARE] + [(1 - NEUTRAL_SHARE) / 5] * 5)
     plan, seen = [], set()
     while len(plan) < n_utterances:
-        s = int(rng.integers(n_speakers))
+        s = int(rng.integers(len(speakers)))
         words = [str(rng.choice(GRID_WORDS[k])) for k in GRID_WORDS]
         emotion = EMOTIONS[int(rng.choice(6, p=weights))]
-        key = (s, grid_sentence_id(words), emotion)
+        sentence_id = grid_sentence_id(words)
+        if sentences and rng.random() < READ_SHARE:  # drawn only for mixed text: a GRID corpus is as it always was
+            k = int(rng.integers(len(sentences)))
+            words, sentence_id = sentences[k].split(), f's{k:05d}'
+        key = (s, sentence_id, emotion)
         if key in seen:
             continue
         seen.add(key)
-        plan.append((s, words, emotion))
+        plan.append((s, words, emotion, sentence_id))
     return speakers, plan
 
 
@@ -267,32 +401,77 @@ def speak_recorded(
     return np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=seed), -1, 1), events
 
 
-def _write_utterance(out, speaker, words, emotion, seed=0):
-    "Speak one utterance and write its wav, TextGrid and GRID .align (each atomically)."
-    out = Path(out)
-    uid = f'{grid_sentence_id(words)}_{emotion}'
+def _speak_espeak(speaker, words, emotion, noise_seed):
+    wave, events = speak_recorded(' '.join(words), speaker, emotion, noise_seed)
+    return wave, Espeak.sample_rate, espeak_events_to_alignment(events, len(wave), Espeak.sample_rate, words)
+
+
+def _speak_festival(jobs, seed):
+    "festival speaks all `jobs` in one process; each gets the recording floor, as espeak's speech does."
+    said = festival_speak([dict(festival_prosody(spk, emo), text=' '.join(words)) for spk, words, emo, _ in jobs])
+    return [
+        (np.clip(add_noise(wave, RECORDING_FLOOR_DB, seed=_noise_seed(seed, job)), -1, 1), FESTIVAL_RATE, ali)
+        for job, (wave, ali) in zip(jobs, said)
+    ]
+
+
+def _noise_seed(seed, job):
+    speaker, _, emotion, sentence_id = job
+    return zlib.crc32(f"{seed}/{speaker['speaker']}/{sentence_id}_{emotion}".encode())
+
+
+def _scaled(ali: Alignment, factor: float) -> Alignment:
+    "The alignment of audio played `factor` times faster."
+    scale = lambda spans: [(s / factor, e / factor, l) for s, e, l in spans]
+    return Alignment(scale(ali.phones), ali.scheme, scale(ali.words), ali.source)
+
+
+def _write_utterance(out, job, spoken, seed=0, channels=False):
+    "Write one spoken utterance's wav, TextGrid and GRID .align (each atomically), through a random channel if asked."
+    speaker, words, emotion, sentence_id = job
+    wave, sr, ali = spoken
+    out, uid = Path(out), f'{sentence_id}_{emotion}'
     folder = out / speaker['speaker']
     (folder / 'align').mkdir(parents=True, exist_ok=True)
-    noise_seed = zlib.crc32(f"{seed}/{speaker['speaker']}/{uid}".encode())
-    wave, events = speak_recorded(' '.join(words), speaker, emotion, noise_seed)
-    sr = Espeak.sample_rate
-    ali = espeak_events_to_alignment(events, len(wave), sr, words)
+    channel = None
+    if channels:  # one channel for the whole utterance, drawn from its id: a sequence-level factor
+        noise_seed = _noise_seed(seed, job)
+        wave, sr = resample(wave, sr, SAMPLE_RATE), SAMPLE_RATE
+        channel = random_channel(np.random.default_rng([noise_seed, 2]))
+        wave, ali = apply_channel(wave, channel, noise_seed), _scaled(ali, channel['speed'])
+    duration = len(wave) / sr
+    ali = Alignment([(s, min(e, duration), l) for s, e, l in ali.phones if s < duration], ali.scheme, ali.words)
     tmp = folder / f'.{uid}.tmp.wav'
     sf.write(tmp, wave, sr, subtype='PCM_16')
     tmp.replace(folder / f'{uid}.wav')
     tmp = folder / f'.{uid}.tmp.TextGrid'
-    write_textgrid(ali, tmp, duration=len(wave) / sr)
+    write_textgrid(ali, tmp, duration=duration)
     tmp.replace(folder / f'{uid}.TextGrid')
     tmp = folder / 'align' / f'.{uid}.tmp'
-    write_grid_align(ali.words, tmp, len(wave) / sr)
+    write_grid_align(ali.words, tmp, duration)
     tmp.replace(folder / 'align' / f'{uid}.align')
+    if sentence_id[1:].isdigit():  # read text (s01234): the transcript is not in the id
+        tmp = folder / f'.{uid}.tmp.txt'
+        tmp.write_text(' '.join(words) + '\n')
+        tmp.replace(folder / f'{uid}.txt')
     phones = [l for _, _, l in ali.phones]
-    return dict(id=f"{speaker['speaker']}/{uid}", seconds=len(wave) / sr, phones=phones)
+    return dict(id=f"{speaker['speaker']}/{uid}", seconds=duration, phones=phones, channel=channel)
 
 
 def _write_many(args):
-    out, jobs = args
-    return [_write_utterance(out, *job) for job in jobs]
+    out, jobs, seed, channels = args
+    festival = [j for j in jobs if j[0].get('engine') == 'festival']
+    spoken = dict(zip(map(id, festival), _speak_festival(festival, seed) if festival else []))
+    return [
+        _write_utterance(
+            out,
+            job,
+            spoken[id(job)] if id(job) in spoken else _speak_espeak(job[0], job[1], job[2], _noise_seed(seed, job)),
+            seed,
+            channels,
+        )
+        for job in jobs
+    ]
 
 
 def synth_corpus(
@@ -302,13 +481,18 @@ def synth_corpus(
     n_speakers: int = 24,
     workers: int | None = None,  # processes (default: all cores)
     progress: bool = True,
+    festival_speakers: int = 0,  # festival speakers besides the espeak ones (needs festival installed)
+    text: str = 'grid',  # 'grid' or 'mixed' (half read sentences)
+    channels: bool = False,  # each utterance through its own random recording channel (`disvae.channel`), at 16 kHz
 ) -> dict:
-    "Write a GRID-like emotional corpus spoken by espeak-ng; returns its summary (also in corpus.json)."
+    "Write a GRID-like emotional corpus spoken by espeak-ng (and festival); returns its summary (also in corpus.json)."
     out = Path(out)
+    speakers, plan = plan_corpus(n_utterances, seed, n_speakers, festival_speakers, text)
+    if festival_speakers and not festival_available():
+        raise DisvaeError(None, f'--festival-speakers needs festival and its diphone voices ({FESTIVAL_INSTALL})')
     out.mkdir(parents=True, exist_ok=True)
     (out / 'corpus.json').unlink(missing_ok=True)
-    speakers, plan = plan_corpus(n_utterances, seed, n_speakers)
-    jobs = [(speakers[s], words, emotion, seed) for s, words, emotion in plan]
+    jobs = [(speakers[s], words, emotion, sentence_id) for s, words, emotion, sentence_id in plan]
     chunks = [jobs[i : i + 25] for i in range(0, len(jobs), 25)]
     workers = workers or os.cpu_count() or 1
     results = []
@@ -321,11 +505,11 @@ def synth_corpus(
     ctx = multiprocessing.get_context('forkserver')
     ctx.set_forkserver_preload(['disvae.synth'])
     with ctx.Pool(workers, maxtasksperchild=1) as pool:
-        for r in pool.imap(disvae.synth._write_many, [(out, c) for c in chunks]):
+        for r in pool.imap(disvae.synth._write_many, [(out, c, seed, channels) for c in chunks]):
             results += r
             bar.update(len(r))
     bar.close()
-    emotions = collections.Counter(e for _, _, e in plan)
+    emotions = collections.Counter(e for _, _, e, _ in plan)
     summary = dict(
         kind='synth',
         seed=seed,
@@ -333,6 +517,10 @@ def synth_corpus(
         speakers=speakers,
         hours=sum(r['seconds'] for r in results) / 3600,
         emotions={e: emotions.get(e, 0) for e in EMOTIONS},
+        text=text,
+        read_utterances=sum(sid[1:].isdigit() for *_, sid in plan),
+        festival_utterances=sum(speakers[s].get('engine') == 'festival' for s, *_ in plan),
+        channels={r['id']: r['channel'] for r in results} if channels else None,
         phonemes=dict(collections.Counter(p.lstrip("',") for r in results for p in r['phones']).most_common()),
     )
     tmp = out / '.corpus.json.tmp'

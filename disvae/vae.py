@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_vae_model.ipynb #2c51c855
 from __future__ import annotations
-import json, math
+import importlib.resources, json, math
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np
@@ -27,8 +27,8 @@ from .checkpoint import save_checkpoint, read_checkpoint, module_weights, checkp
 from .visemes import N_VISEMES, EMOTIONS
 
 # %% auto #0
-__all__ = ['VAEConfig', 'GaussianEncoder', 'GaussianDecoder', 'DisentangledVAE', 'estimate_sequence_mu', 'save_vae', 'load_vae',
-           'content_latents', 'audio_spectrogram', 'encode']
+__all__ = ['BUNDLED_VAE', 'VAEConfig', 'GaussianEncoder', 'GaussianDecoder', 'DisentangledVAE', 'estimate_sequence_mu',
+           'save_vae', 'load_vae', 'content_latents', 'audio_spectrogram', 'encode']
 
 # %% ../nbs/02_vae_model.ipynb #cb2b7128
 @dataclass
@@ -178,6 +178,9 @@ def load_vae(folder, device='cpu') -> DisentangledVAE:
         )
     model.load_state_dict(state)
     return model.to(device).eval()
+
+# %% ../nbs/02_vae_model.ipynb #be05159e
+BUNDLED_VAE = Path(str(importlib.resources.files('disvae'))) / 'assets' / 'vae'  # what `disvae encode` uses by default
 
 # %% ../nbs/02_vae_model.ipynb #86a216c1
 @torch.no_grad()

@@ -368,6 +368,8 @@ def espeak_events_to_alignment(
             nxt = wd[i + 1] if i + 1 < len(text_words) else n_samples
             e = min([p * sample_rate for p in pauses if s < p * sample_rate < nxt] + [nxt])
             words.append((s / sample_rate, e / sample_rate, w))
+        if any(e <= s or e > s2 for (s, e, _), (s2, _, _) in zip(words, words[1:] + [(n_samples / sample_rate,) * 3])):
+            words = []  # espeak's word events did not match the text's words (contractions, interjections)
     return Alignment(phones, 'espeak', words).validate()
 
 # %% ../nbs/01_visemes.ipynb #bb55c788
