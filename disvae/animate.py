@@ -53,6 +53,17 @@ def animate_frames(
 ) -> dict:
     """dict(frames [n, H, W, 3] uint8 at the photo's size, crops [n, S, S, 3], wave 16 kHz, seconds) for `face` saying
     `audio`; None: the bundled demo."""
+    stream = _animation(face, audio, checkpoint, vae, sample_rate, landmarker, progress, device)
+    crops, frames = [], []
+    for c, frame in stream['frames']:
+        crops.append(c)
+        frames.append(frame)
+    return dict(frames=np.stack(frames), crops=np.stack(crops), wave=stream['wave'], seconds=stream['seconds'])
+
+
+def _animation(face, audio, checkpoint, vae, sample_rate, landmarker, progress, device) -> dict:
+    """Everything but the frames done (weights, face, audio, z); `frames` yields (crop, frame) pairs one at a time, so
+    a caller that writes them as they come holds one frame, however long the audio."""
     face, audio, checkpoint = _with_demo(face, audio, checkpoint)
     # the generator runs on `device`; the audio encoder stays on the CPU (one pass per clip)
     head = TalkingHead.from_folder(checkpoint, vae, device)
@@ -65,11 +76,9 @@ def animate_frames(
         else resample(np.asarray(audio, np.float32), sample_rate or SAMPLE_RATE)
     )
     z = head.latents(wave)  # [n, z_dim], one per 40 ms
-    crops, frames = [], []
-    for c in tqdm(head.frames(crop, z), total=len(z), desc='animate', unit='frame', disable=not progress):
-        crops.append(c)
-        frames.append(paste_back(photo, c, to_crop))
-    return dict(frames=np.stack(frames), crops=np.stack(crops), wave=wave, seconds=len(wave) / SAMPLE_RATE)
+    drawn = tqdm(head.frames(crop, z), total=len(z), desc='animate', unit='frame', disable=not progress)
+    frames = ((c, paste_back(photo, c, to_crop)) for c in drawn)
+    return dict(frames=frames, wave=wave, seconds=len(wave) / SAMPLE_RATE, n=len(z))
 
 
 def animate(
@@ -82,17 +91,21 @@ def animate(
     if out.suffix.lower() != '.mp4':
         raise DisvaeError(out, 'the output must be an .mp4 file')
     t0 = time.perf_counter()
-    result = animate_frames(face, audio, checkpoint, vae, progress=progress, device=device)
+    stream = _animation(face, audio, checkpoint, vae, None, None, progress, device)
     tmp = out.with_name('.' + out.stem + '.tmp.mp4')
-    write_video_with_audio(tmp, result['frames'], result['wave'], SAMPLE_RATE)
+    try:  # frames go from the generator to the encoder one at a time: memory does not grow with the audio
+        write_video_with_audio(tmp, (frame for _, frame in stream['frames']), stream['wave'], SAMPLE_RATE)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(out)
     elapsed = time.perf_counter() - t0
     return dict(
         out=str(out),
-        frames=len(result['frames']),
-        seconds=result['seconds'],
+        frames=stream['n'],
+        seconds=stream['seconds'],
         wall=elapsed,
-        realtime=result['seconds'] / elapsed,
+        realtime=stream['seconds'] / elapsed,
     )
 
 # %% ../nbs/08a_animate.ipynb #0c16e037

@@ -152,15 +152,20 @@ def resample(wave: np.ndarray, orig_rate: int, target_rate: int = SAMPLE_RATE) -
 # %% ../nbs/00_data.ipynb #a1517989
 def write_video_with_audio(
     path,
-    frames: np.ndarray,  # uint8 [n, H, W, 3]
+    frames,  # uint8 [n, H, W, 3], or any iterable of [H, W, 3] frames (encoded as they come: nothing is held)
     wave: np.ndarray,
     sample_rate: int,
     fps: int = VIDEO_FPS,
 ):
     """Write frames and mono audio into a video container chosen by suffix (.mp4: h264+aac, .mpg: mpeg1+mp2, .flv:
     flv1+mp3)."""
-    import av
+    import av, itertools
 
+    frames = iter(frames)
+    first = next(frames, None)
+    if first is None:
+        raise DisvaeError(path, 'no frames to write')
+    frames = itertools.chain([first], frames)
     path = Path(path)
     suffix = path.suffix.lower()
     vcodec, acodec, fmt = {
@@ -170,7 +175,7 @@ def write_video_with_audio(
     }[suffix]
     with av.open(str(path), 'w', format=fmt) as out:
         vs = out.add_stream(vcodec, rate=fps)
-        vs.height, vs.width = frames.shape[1:3]
+        vs.height, vs.width = first.shape[:2]
         vs.pix_fmt = 'yuv420p'
         if vcodec == 'libx264':
             vs.options = {'preset': 'ultrafast', 'crf': '23'}
