@@ -4,7 +4,7 @@
 
 # %% ../nbs/01b_corpora.ipynb #8e06f99f
 from __future__ import annotations
-import json, os, re, shutil, time, zlib
+import functools, json, os, re, shutil, time, zlib
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -46,8 +46,8 @@ from .synth import GRID_WORDS, CREMAD_SENTENCES
 __all__ = ['MANIFEST_COLUMNS', 'CORPUS_KINDS', 'PAPER_SPLITS', 'READERS', 'STORE_VERSION', 'CHUNK', 'split_speakers',
            'grid_transcript', 'read_grid', 'read_cremad', 'read_lrs3_txt', 'read_lrs3', 'read_synth',
            'read_transcribed', 'detect_layout', 'read_corpus', 'row_alignment', 'prepare', 'FeatureStore', 'split_rows',
-           'split_utterances', 'utterance_levels', 'level_normalised_stats', 'SegmentDataset', 'UtteranceDataset',
-           'corpus_statistics', 'plot_corpus']
+           'decoded_audio', 'split_utterances', 'utterance_levels', 'level_normalised_stats', 'SegmentDataset',
+           'UtteranceDataset', 'corpus_statistics', 'plot_corpus']
 
 # %% ../nbs/01b_corpora.ipynb #5ee540de
 MANIFEST_COLUMNS = ['id', 'audio', 'speaker', 'emotion', 'transcript', 'alignment', 'video', 'split', 'corpus']
@@ -532,6 +532,13 @@ def split_rows(store: FeatureStore, split: str) -> np.ndarray:
     return rows
 
 # %% ../nbs/01b_corpora.ipynb #d624a7fb
+@functools.lru_cache(maxsize=256)
+def decoded_audio(path: str) -> np.ndarray:
+    """`load_audio(path)`, kept for the next call: an evaluation asks for the same split at several noise levels,
+    gains and noise kinds, and decodes each file once. Callers must not change the array in place."""
+    return load_audio(path)
+
+
 @torch.no_grad()
 def split_utterances(
     store: FeatureStore,
@@ -548,7 +555,7 @@ def split_utterances(
         x = torch.from_numpy(np.array(features))
         if level_db is not None:
             noise_seed = zlib.crc32(f'{seed}/{u.id}/{level_db}'.encode())
-            x = log_spectrogram(add_noise(load_audio(u.audio), level_db, seed=noise_seed))
+            x = log_spectrogram(add_noise(decoded_audio(u.audio), level_db, seed=noise_seed))
             if len(x) != len(features):
                 raise DisvaeError(u.audio, f'{len(x)} frames from the audio, {len(features)} in the store')
         out.append((x, np.asarray(visemes, np.int64), int(u.emotion_index)))

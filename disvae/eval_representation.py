@@ -24,7 +24,7 @@ from disvae.data import (
     level_normalise,
 )
 from .visemes import VISEMES, N_VISEMES, EMOTIONS
-from .corpora import FeatureStore, split_rows, split_utterances
+from .corpora import FeatureStore, split_rows, split_utterances, decoded_audio
 from .vae import DisentangledVAE, load_vae
 from .losses import table_log_probs
 from .baseline import MFCCBaseline, load_baseline
@@ -362,7 +362,7 @@ def gained_utterances(
 ) -> list:
     "Like `split_utterances`, from each utterance's audio times a gain (in floating point: no clipping)."
     out, rows = [], split_rows(store, split)
-    audio = {int(r): load_audio(store.utterances.audio[int(r)]) for r in rows}
+    audio = {int(r): decoded_audio(store.utterances.audio[int(r)]) for r in rows}  # once per file, all gains
     for k, r in enumerate(rows):
         _, visemes = store.utterance(int(r))
         u = store.utterances.iloc[int(r)]

@@ -25,7 +25,7 @@ __all__ = ['GRID_WORDS', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'FESTIVAL_VOIC
            'READ_SENTENCES', 'TEXTS', 'READ_SHARE', 'NEUTRAL_SHARE', 'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES', 'Espeak',
            'synthesize_fresh', 'grid_sentence_id', 'make_speakers', 'prosody', 'festival_available',
            'make_festival_speakers', 'festival_prosody', 'festival_speak', 'load_sentences', 'plan_corpus',
-           'speak_recorded', 'synth_corpus', 'write_fixture_tree']
+           'speak_recorded', 'recorded', 'synth_corpus', 'write_fixture_tree']
 
 # %% ../nbs/01a_synth.ipynb #ce5c072a
 class _EventId(ctypes.Union):
@@ -398,21 +398,29 @@ def speak_recorded(
     recording floor."""
     settings = dict(prosody(speaker, emotion), seed=seed)
     audio, events = synthesize_fresh(text, **settings) if fresh else Espeak().synthesize(text, **settings)
-    return np.clip(add_noise(audio.astype(np.float32) / 32768, RECORDING_FLOOR_DB, seed=seed), -1, 1), events
+    return recorded(audio.astype(np.float32) / 32768, seed), events
 
 
-def _speak_espeak(speaker, words, emotion, noise_seed):
-    wave, events = speak_recorded(' '.join(words), speaker, emotion, noise_seed)
+def recorded(audio: np.ndarray, seed: int) -> np.ndarray:
+    "Synthetic `audio` in [-1, 1] as the corpus has it: over the white recording floor seeded with `seed`, clipped."
+    return np.clip(add_noise(audio, RECORDING_FLOOR_DB, seed=seed), -1, 1)
+
+
+def _speak_espeak(job, seed):
+    speaker, words, emotion, _ = job
+    wave, events = speak_recorded(' '.join(words), speaker, emotion, _noise_seed(seed, job))
     return wave, Espeak.sample_rate, espeak_events_to_alignment(events, len(wave), Espeak.sample_rate, words)
 
 
 def _speak_festival(jobs, seed):
     "festival speaks all `jobs` in one process; each gets the recording floor, as espeak's speech does."
     said = festival_speak([dict(festival_prosody(spk, emo), text=' '.join(words)) for spk, words, emo, _ in jobs])
-    return [
-        (np.clip(add_noise(wave, RECORDING_FLOOR_DB, seed=_noise_seed(seed, job)), -1, 1), FESTIVAL_RATE, ali)
-        for job, (wave, ali) in zip(jobs, said)
-    ]
+    return [(recorded(wave, _noise_seed(seed, job)), FESTIVAL_RATE, ali) for job, (wave, ali) in zip(jobs, said)]
+
+
+def _is_read(sentence_id: str) -> bool:
+    "A read sentence's id (s01234), not a GRID one: its transcript is not in the id."
+    return sentence_id[1:].isdigit()
 
 
 def _noise_seed(seed, job):
@@ -450,7 +458,7 @@ def _write_utterance(out, job, spoken, seed=0, channels=False):
     tmp = folder / 'align' / f'.{uid}.tmp'
     write_grid_align(ali.words, tmp, duration)
     tmp.replace(folder / 'align' / f'{uid}.align')
-    if sentence_id[1:].isdigit():  # read text (s01234): the transcript is not in the id
+    if _is_read(sentence_id):
         tmp = folder / f'.{uid}.tmp.txt'
         tmp.write_text(' '.join(words) + '\n')
         tmp.replace(folder / f'{uid}.txt')
@@ -460,17 +468,11 @@ def _write_utterance(out, job, spoken, seed=0, channels=False):
 
 def _write_many(args):
     out, jobs, seed, channels = args
-    festival = [j for j in jobs if j[0].get('engine') == 'festival']
-    spoken = dict(zip(map(id, festival), _speak_festival(festival, seed) if festival else []))
+    is_festival = [job[0].get('engine') == 'festival' for job in jobs]
+    festival = iter(_speak_festival([j for j, f in zip(jobs, is_festival) if f], seed) if any(is_festival) else [])
     return [
-        _write_utterance(
-            out,
-            job,
-            spoken[id(job)] if id(job) in spoken else _speak_espeak(job[0], job[1], job[2], _noise_seed(seed, job)),
-            seed,
-            channels,
-        )
-        for job in jobs
+        _write_utterance(out, job, next(festival) if f else _speak_espeak(job, seed), seed, channels)
+        for job, f in zip(jobs, is_festival)
     ]
 
 
@@ -518,7 +520,7 @@ def synth_corpus(
         hours=sum(r['seconds'] for r in results) / 3600,
         emotions={e: emotions.get(e, 0) for e in EMOTIONS},
         text=text,
-        read_utterances=sum(sid[1:].isdigit() for *_, sid in plan),
+        read_utterances=sum(_is_read(sid) for *_, sid in plan),
         festival_utterances=sum(speakers[s].get('engine') == 'festival' for s, *_ in plan),
         channels={r['id']: r['channel'] for r in results} if channels else None,
         phonemes=dict(collections.Counter(p.lstrip("',") for r in results for p in r['phones']).most_common()),

@@ -32,7 +32,7 @@ def run(args, log):
     return time.perf_counter() - t0
 
 
-def measure(baseline_dir, real_store, synth_store):
+def measure(baseline_dir, real_store):
     from disvae.baseline import load_baseline
     from disvae.corpora import FeatureStore
     from disvae.eval_representation import baseline_viseme_classifier, real_speech_accuracy, level_agreement
@@ -81,7 +81,7 @@ def main():
             times['train'] = run(['train-baseline', str(folder / 'store'), str(folder / 'mfcc'), '--level-norm', 'true',
                                   '--epochs', str(a.epochs)], log)
         corpus = json.loads((folder / 'corpus' / 'corpus.json').read_text())
-        results[name] = dict(measure(folder / 'mfcc', a.real_store, folder / 'store'), seconds=times, flags=flags,
+        results[name] = dict(measure(folder / 'mfcc', a.real_store), seconds=times, flags=flags,
                              hours=corpus['hours'], speakers=len(corpus['speakers']))
         results_path.write_text(json.dumps(results, indent=1))
         print(name, results[name], flush=True)
