@@ -4,22 +4,31 @@
 
 # %% ../nbs/08a_animate.ipynb #de8c1404
 from __future__ import annotations
-import shutil, sys, time
+import io, shutil, sys, time
 from dataclasses import asdict
+from fractions import Fraction
 from pathlib import Path
 import numpy as np
 import torch
+from PIL import Image
 from tqdm.auto import tqdm
-from .data import DisvaeError, SAMPLE_RATE, load_audio, resample, write_video_with_audio, torch_device
+from .data import DisvaeError, SAMPLE_RATE, VIDEO_FPS, load_audio, resample, write_video_with_audio, torch_device
 from .checkpoint import save_checkpoint, read_checkpoint, checkpoint_weights
 from .faces import FaceLandmarker, load_image, align_face, paste_back
 from .talking_head import TalkingHead, save_talking_head, load_generator, conditioner_folder, DEMO
+from .photo_head import PhotoMouth, open_video, video_frames, smooth_track, ping_pong, even
+from .mouth_head import MouthHead, BUNDLED_MOUTH, load_mouth_model, mouth_conditioner_folder
 
 # %% auto #0
-__all__ = ['DEMO_SENTENCE', 'animate_frames', 'animate', 'export_animator', 'write_demo_media', 'main', 'export_main']
+__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at', 'animate_frames', 'animate',
+           'export_animator', 'write_demo_media', 'main', 'export_main']
 
-# %% ../nbs/08a_animate.ipynb #43d14655
-def _with_demo(face, audio, checkpoint):
+# %% ../nbs/08a_animate.ipynb #f843d0e3
+VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.mkv', '.webm', '.avi', '.mpg', '.mpeg', '.flv', '.gif')
+HEADS = ('parametric', 'gan')
+
+
+def _with_demo(face, audio, checkpoint, head: str | None = None):
     "The bundled demo face, speech and weights for whatever is not given, each said on stderr (never silently)."
     if face is None:
         face = DEMO / 'face.png'
@@ -27,17 +36,180 @@ def _with_demo(face, audio, checkpoint):
     if audio is None:
         audio = DEMO / 'speech.wav'
         print(f'audio: the bundled demo speech {audio}', file=sys.stderr)
-    if checkpoint is None:
+    if head not in (None, *HEADS):
+        raise DisvaeError(None, f"unknown head {head!r}; use 'parametric' or 'gan'")
+    if checkpoint is None and head == 'gan':
         checkpoint = DEMO / 'animator'
         if not (checkpoint / 'config.json').exists():
             raise DisvaeError(
                 checkpoint, 'the bundled demo weights are missing; pass --checkpoint DIR (from disvae train-gan)'
             )
         print(
-            f'weights: the bundled demo animator {checkpoint} (trained on the synthetic corpus; see README)',
+            f"weights: the bundled demo animator {checkpoint} (the paper's GAN, trained on the synthetic corpus; "
+            'see README)',
             file=sys.stderr,
         )
+    elif checkpoint is None:
+        checkpoint = BUNDLED_MOUTH
+        print(f'weights: the bundled parametric head {checkpoint} (mouth motion from z_c; see README)', file=sys.stderr)
     return face, audio, Path(checkpoint)
+
+
+def head_kind(checkpoint) -> str:
+    "'gan' or 'parametric': which head a checkpoint folder holds."
+    meta = read_checkpoint(checkpoint, ('disvae.talking_head', 'disvae.mouth_head'), 'talking-head or mouth-motion')
+    return 'gan' if meta['kind'] == 'disvae.talking_head' else 'parametric'
+
+
+def fit_photo(photo: np.ndarray, max_size: int) -> np.ndarray:
+    "The photo with its long side at most `max_size` and even sides (h264 needs them); a reduction is said on stderr."
+    h, w = photo.shape[:2]
+    k = min(1.0, max_size / max(h, w))
+    size = (even(w * k), even(h * k))
+    if size == (w, h):
+        return photo
+    if k < 1:
+        print(f'photo: {w}x{h} is written at {size[0]}x{size[1]} (--max-size {max_size})', file=sys.stderr)
+    return np.ascontiguousarray(np.asarray(Image.fromarray(photo).resize(size, Image.LANCZOS)))
+
+
+def shapes_at(shapes: np.ndarray, times: np.ndarray) -> np.ndarray:  # [len(times), 3]
+    "Mouth parameters at any times (seconds): linear between the 25 fps frames they were computed for."
+    grid = (np.arange(len(shapes)) + 0.5) / VIDEO_FPS
+    return np.stack([np.interp(times, grid, shapes[:, j]) for j in range(shapes.shape[1])], 1).astype(np.float32)
+
+# %% ../nbs/08a_animate.ipynb #a4cfc002
+def _wave(audio, sample_rate) -> np.ndarray:
+    if isinstance(audio, (str, Path)):
+        return load_audio(audio)
+    return resample(np.asarray(audio, np.float32), sample_rate or SAMPLE_RATE)
+
+
+def _gan_animation(face, wave, checkpoint, vae, landmarker, progress, device, max_size) -> dict:
+    "The paper's generator: the face aligned and cropped, drawn frame by frame on its own output, pasted back."
+    # the generator runs on `device`; the audio encoder stays on the CPU (one pass per clip)
+    head = TalkingHead.from_folder(checkpoint, vae, device)
+    photo = fit_photo(load_image(face), max_size)
+    points = (landmarker or FaceLandmarker('dlib'))(photo, source=face if isinstance(face, (str, Path)) else None)
+    crop, to_crop, _ = align_face(photo, points, head.size)
+    z = head.latents(wave)  # [n, z_dim], one per 40 ms
+    drawn = tqdm(head.frames(crop, z), total=len(z), desc='animate', unit='frame', disable=not progress)
+    return dict(frames=((c, paste_back(photo, c, to_crop)) for c in drawn), n=len(z), fps=VIDEO_FPS, log=[])
+
+
+def _photo_animation(face, shapes, landmarker, progress, max_size) -> dict:
+    "The parametric head on a photo: its lower face warped at its own resolution, one frame per 40 ms."
+    source = face if isinstance(face, (str, Path)) else None
+    photo = fit_photo(load_image(face), max_size)
+    speaking = PhotoMouth(photo, (landmarker or FaceLandmarker('dlib'))(photo, source=source), source)
+    drawn = tqdm(shapes, desc='animate', unit='frame', disable=not progress)
+    return dict(frames=((None, speaking.frame(s)) for s in drawn), n=len(shapes), fps=VIDEO_FPS, log=[])
+
+# %% ../nbs/08a_animate.ipynb #9b3f0b66
+def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> dict:
+    """The parametric head on a video: landmarks per frame, smoothed; the mouth follows the audio at the video's own
+    frame rate; frames without a face pass through. Shorter than the audio: played forward and back; longer: cut."""
+    info = open_video(video)
+    fps = info['fps']
+    n_out = max(1, int(round(seconds * fps)))
+    loop = info['frames'] < n_out
+    landmarker = landmarker or FaceLandmarker('dlib', max_side=640, verbose=False)
+    found, held = [], []  # landmarks per frame; the frames themselves (JPEG) only when they must play backwards
+    frames = tqdm(
+        video_frames(video, max_size),
+        desc='landmarks',
+        unit='frame',
+        total=min(info['frames'], n_out) or None,
+        disable=not progress,
+    )
+    for frame in frames:
+        try:
+            found.append(landmarker(frame))
+        except DisvaeError:
+            found.append(np.full((68, 2), np.nan, np.float32))
+        if loop:
+            held.append(_jpeg(frame))
+        if not loop and len(found) >= n_out:
+            break
+    if not found:
+        raise DisvaeError(video, 'has no decodable video frames')
+    marks = np.stack(found)
+    ok = ~np.isnan(marks).any((1, 2))
+    if not ok.any():
+        raise DisvaeError(video, f'no face found in any of its {len(marks)} frames')
+    n, smooth = len(marks), smooth_track(marks)
+    if n < n_out and not loop:  # the container promised more frames than it has
+        held, loop = [_jpeg(f) for f in video_frames(video, max_size)][:n], True
+    order = ping_pong(np.arange(n_out), n) if loop else np.arange(n_out)
+    log = [
+        f'video: {n} frames at {fps:.3f} fps, a face found in {int(ok.sum())}; '
+        f'{int((~ok).sum())} without one pass through unchanged',
+        f"video {info['seconds']:.2f} s, audio {seconds:.2f} s: "
+        + (
+            'the video plays forward and back to the audio\'s length'
+            if loop
+            else 'the video is cut at the audio\'s length'
+            if info['frames'] > n_out
+            else 'the lengths match'
+        ),
+    ]
+    mouth = shapes_at(shapes, (np.arange(n_out) + 0.5) / fps)
+
+    def drawn():
+        source = iter(held) if loop else video_frames(video, max_size)
+        colours = None
+        for k in tqdm(range(n_out), desc='animate', unit='frame', disable=not progress):
+            j = int(order[k])
+            frame = _unjpeg(held[j]) if loop else next(source)
+            if ok[j]:
+                try:
+                    speaking = PhotoMouth(frame, smooth[j], colours=colours)
+                    colours = speaking.colours  # one set of colours for the whole video: no flicker
+                    frame = speaking.frame(mouth[k])
+                except DisvaeError:  # the face too small or turned in this frame: it passes through
+                    pass
+            yield None, frame
+
+    return dict(frames=drawn(), n=n_out, fps=fps, log=log, passed=int((~ok).sum()))
+
+
+def _jpeg(frame: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(frame).save(buf, 'JPEG', quality=95)
+    return buf.getvalue()
+
+
+def _unjpeg(data: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(data)).convert('RGB'))
+
+# %% ../nbs/08a_animate.ipynb #7e6890a3
+def _animation(
+    face, audio, checkpoint, vae, sample_rate, landmarker, progress, device, head=None, max_size: int = 1920
+) -> dict:
+    """Everything but the frames done (weights, face, audio, mouth motion); `frames` yields (crop or None, frame) pairs
+    one at a time, so a caller that writes them as they come holds one frame, however long the audio."""
+    face, audio, checkpoint = _with_demo(face, audio, checkpoint, head)
+    kind = head_kind(checkpoint)
+    if head is not None and head != kind:
+        raise DisvaeError(checkpoint, f'holds the {kind} head, not the {head} head asked for')
+    is_video = isinstance(face, (str, Path)) and Path(face).suffix.lower() in VIDEO_SUFFIXES
+    if is_video and kind == 'gan':
+        raise DisvaeError(face, 'the GAN head animates a photo; a video is lip-synced by the parametric head')
+    wave = _wave(audio, sample_rate)
+    seconds = len(wave) / SAMPLE_RATE
+    if kind == 'gan':
+        run = _gan_animation(face, wave, checkpoint, vae, landmarker, progress, device, max_size)
+    else:
+        mouth = MouthHead.from_folder(checkpoint, vae)
+        shapes = mouth.motion(wave)  # [n, 3], one per 40 ms; encode names audio that is too short
+        run = (
+            _video_animation(face, shapes, seconds, landmarker, progress, max_size)
+            if is_video
+            else _photo_animation(face, shapes, landmarker, progress, max_size)
+        )
+    for line in run['log']:
+        print(line, file=sys.stderr)
+    return run | dict(wave=wave, seconds=seconds, head=kind)
 
 
 @torch.no_grad()
@@ -50,51 +222,50 @@ def animate_frames(
     landmarker: FaceLandmarker | None = None,
     progress: bool = True,
     device='cpu',
+    head: str | None = None,
+    max_size: int = 1920,
 ) -> dict:
-    """dict(frames [n, H, W, 3] uint8 at the photo's size, crops [n, S, S, 3], wave 16 kHz, seconds) for `face` saying
-    `audio`; None: the bundled demo."""
-    stream = _animation(face, audio, checkpoint, vae, sample_rate, landmarker, progress, device)
+    """dict(frames [n, H, W, 3] uint8, crops [n, S, S, 3] (the GAN head's; None for the parametric head), wave 16 kHz,
+    seconds, fps) for `face` saying `audio`; None: the bundled demo."""
+    stream = _animation(face, audio, checkpoint, vae, sample_rate, landmarker, progress, device, head, max_size)
     crops, frames = [], []
     for c, frame in stream['frames']:
         crops.append(c)
         frames.append(frame)
-    return dict(frames=np.stack(frames), crops=np.stack(crops), wave=stream['wave'], seconds=stream['seconds'])
-
-
-def _animation(face, audio, checkpoint, vae, sample_rate, landmarker, progress, device) -> dict:
-    """Everything but the frames done (weights, face, audio, z); `frames` yields (crop, frame) pairs one at a time, so
-    a caller that writes them as they come holds one frame, however long the audio."""
-    face, audio, checkpoint = _with_demo(face, audio, checkpoint)
-    # the generator runs on `device`; the audio encoder stays on the CPU (one pass per clip)
-    head = TalkingHead.from_folder(checkpoint, vae, device)
-    photo = load_image(face)
-    points = (landmarker or FaceLandmarker('dlib'))(photo, source=face if isinstance(face, (str, Path)) else None)
-    crop, to_crop, _ = align_face(photo, points, head.size)
-    wave = (
-        load_audio(audio)
-        if isinstance(audio, (str, Path))
-        else resample(np.asarray(audio, np.float32), sample_rate or SAMPLE_RATE)
+    return dict(
+        frames=np.stack(frames),
+        crops=np.stack(crops) if crops[0] is not None else None,
+        wave=stream['wave'],
+        seconds=stream['seconds'],
+        fps=stream['fps'],
     )
-    z = head.latents(wave)  # [n, z_dim], one per 40 ms
-    drawn = tqdm(head.frames(crop, z), total=len(z), desc='animate', unit='frame', disable=not progress)
-    frames = ((c, paste_back(photo, c, to_crop)) for c in drawn)
-    return dict(frames=frames, wave=wave, seconds=len(wave) / SAMPLE_RATE, n=len(z))
 
 
 def animate(
-    face, audio, out, checkpoint=None, vae=None, overwrite: bool = False, progress: bool = True, device='cpu'
+    face,
+    audio,
+    out,
+    checkpoint=None,
+    vae=None,
+    overwrite: bool = False,
+    progress: bool = True,
+    device='cpu',
+    head: str | None = None,
+    max_size: int = 1920,
 ) -> dict:
-    "Write `out` (.mp4: h264 + aac, 25 fps) of `face` saying `audio`; returns timing figures."
+    """Write `out` (.mp4: h264 + aac) of `face` (a photo, or a video with the parametric head) saying `audio`; returns
+    timing figures. `head`: 'parametric' (the default weights) or 'gan'; a checkpoint says which it holds."""
     out = Path(out)
     if out.exists() and not overwrite:
         raise DisvaeError(out, 'exists; pass --overwrite to replace it')
     if out.suffix.lower() != '.mp4':
         raise DisvaeError(out, 'the output must be an .mp4 file')
     t0 = time.perf_counter()
-    stream = _animation(face, audio, checkpoint, vae, None, None, progress, device)
+    stream = _animation(face, audio, checkpoint, vae, None, None, progress, device, head, max_size)
     tmp = out.with_name('.' + out.stem + '.tmp.mp4')
-    try:  # frames go from the generator to the encoder one at a time: memory does not grow with the audio
-        write_video_with_audio(tmp, (frame for _, frame in stream['frames']), stream['wave'], SAMPLE_RATE)
+    fps = Fraction(stream['fps']).limit_denominator(1001)
+    try:  # frames go to the encoder one at a time: memory does not grow with the audio
+        write_video_with_audio(tmp, (frame for _, frame in stream['frames']), stream['wave'], SAMPLE_RATE, fps)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -102,7 +273,9 @@ def animate(
     elapsed = time.perf_counter() - t0
     return dict(
         out=str(out),
+        head=stream['head'],
         frames=stream['n'],
+        fps=float(fps),
         seconds=stream['seconds'],
         wall=elapsed,
         realtime=stream['seconds'] / elapsed,
@@ -171,7 +344,9 @@ def main(argv=None):
     import argparse
 
     p = argparse.ArgumentParser(prog='disvae animate', description='A talking-head video of FACE saying AUDIO.')
-    p.add_argument('--face', default=None, help='a photo with a face (default: the bundled astronaut)')
+    p.add_argument(
+        '--face', default=None, help='a photo with a face, or a video to lip-sync (default: the bundled astronaut)'
+    )
     p.add_argument(
         '--audio', default=None, help='speech in any format the front end reads (default: the bundled sentence)'
     )
@@ -179,17 +354,35 @@ def main(argv=None):
     p.add_argument(
         '--checkpoint',
         default=None,
-        help='a talking-head checkpoint (disvae train-gan or export-animator; default: the bundled demo weights)',
+        help='a head: disvae train-mouth, train-gan or export-animator (default: the bundled weights of --head)',
     )
+    p.add_argument(
+        '--head',
+        default=None,
+        choices=HEADS,
+        help='parametric (default): the photo warped at full resolution; gan: the paper\'s generator',
+    )
+    p.add_argument('--max-size', type=int, default=1920, help='the longest side written, in pixels (default 1920)')
     p.add_argument('--vae', default=None, help='the VAE (default: the one the checkpoint was trained with)')
     p.add_argument('--device', default='cpu', help='where the generator runs: cpu, cuda, cuda:N or mps')
     p.add_argument('--overwrite', action='store_true')
     p.add_argument('--quiet', action='store_true')
     a = p.parse_args(argv)
-    info = animate(a.face, a.audio, a.out, a.checkpoint, a.vae, a.overwrite, progress=not a.quiet, device=a.device)
+    info = animate(
+        a.face,
+        a.audio,
+        a.out,
+        a.checkpoint,
+        a.vae,
+        a.overwrite,
+        progress=not a.quiet,
+        device=a.device,
+        head=a.head,
+        max_size=a.max_size,
+    )
     print(
-        f"wrote {info['out']}: {info['frames']} frames, {info['seconds']:.2f} s of speech in {info['wall']:.1f} s "
-        f"({info['realtime']:.1f}x real time)"
+        f"wrote {info['out']} ({info['head']} head): {info['frames']} frames at {info['fps']:g} fps, "
+        f"{info['seconds']:.2f} s of speech in {info['wall']:.1f} s ({info['realtime']:.2f}x real time)"
     )
     return info
 

@@ -104,6 +104,7 @@ PASS_THROUGH = {
     'train-vae': ('disvae.train_vae', 'main', 'train the VAE'),
     'train-baseline': ('disvae.train_baseline', 'main', 'train an MFCC baseline'),
     'train-gan': ('disvae.train_gan', 'main', 'train the talking-head GAN'),
+    'train-mouth': ('disvae.train_mouth', 'main', "train the parametric head's mouth motion"),
     'animate': ('disvae.animate', 'main', 'a talking-head mp4 of a face saying some audio'),
     'export-animator': ('disvae.animate', 'export_main', 'a talking-head checkpoint as a small folder for animate'),
     'reproduce': ('disvae.reproduce', 'main', 'run the notebooks headlessly into a folder of tables and figures'),
