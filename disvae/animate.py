@@ -283,19 +283,19 @@ def animate(
 
 # %% ../nbs/08a_animate.ipynb #0c16e037
 def export_animator(
-    checkpoint,  # a talking-head checkpoint folder (disvae train-gan)
+    checkpoint,  # a head: disvae train-gan (the GAN) or train-mouth (the parametric head)
     out,  # the folder to write (replaced whole if it exists)
     half: bool = True,
 ) -> Path:
-    "A self-contained folder for `animate`: the checkpoint's generator with its VAE (or baseline) inside as `vae/`."
+    "A self-contained folder for `animate`: the head (generator or mouth model), its VAE or baseline inside as `vae/`."
     checkpoint, out = Path(checkpoint), Path(out)
+    if head_kind(checkpoint) == 'parametric':
+        return _export_mouth(checkpoint, out, half)
     head = TalkingHead.from_folder(checkpoint)  # refuse what does not load
     source = conditioner_folder(checkpoint)
     meta = read_checkpoint(checkpoint, 'disvae.talking_head', 'talking-head')
     source_meta = read_checkpoint(source, ('disvae.vae', 'disvae.mfcc_baseline'), 'VAE or MFCC baseline')
-    cast = lambda weights: {
-        k: v.half() if half and v.is_floating_point() and v.ndim >= 2 else v for k, v in weights.items()
-    }
+    cast = lambda weights: _half(weights, half)
     parts = out.with_name(out.name + '.parts')
     shutil.rmtree(parts, ignore_errors=True)
     save_checkpoint(
@@ -313,6 +313,40 @@ def export_animator(
         dict(generator=asdict(head.generator.config)),
         generator,
         train=dict(meta.get('train') or meta['config'], vae='vae'),
+        progress=meta.get('progress'),
+        extra=dict(exported=exported),
+        parts=dict(vae=parts / 'vae'),
+    )
+    shutil.rmtree(parts)
+    return out
+
+
+def _half(weights: dict, half: bool) -> dict:
+    "Weight matrices and kernels in float16 when `half`; biases, norms and statistics stay float32."
+    return {k: v.half() if half and v.is_floating_point() and v.ndim >= 2 else v for k, v in weights.items()}
+
+
+def _export_mouth(checkpoint: Path, out: Path, half: bool) -> Path:
+    MouthHead.from_folder(checkpoint)  # refuse what does not load
+    source = mouth_conditioner_folder(checkpoint)
+    meta = read_checkpoint(checkpoint, 'disvae.mouth_head', 'mouth-motion')
+    source_meta = read_checkpoint(source, ('disvae.vae', 'disvae.mfcc_baseline'), 'VAE or MFCC baseline')
+    parts = out.with_name(out.name + '.parts')
+    shutil.rmtree(parts, ignore_errors=True)
+    save_checkpoint(
+        parts / 'vae',
+        source_meta['kind'],
+        source_meta['config'],
+        _half(checkpoint_weights(source), half),
+        train=source_meta.get('train'),
+    )
+    exported = dict(source=str(checkpoint), vae=str(source), dtype='float16' if half else 'float32')
+    save_checkpoint(
+        out,
+        'disvae.mouth_head',
+        meta['config'],
+        _half(checkpoint_weights(checkpoint), half),
+        train=dict(meta['train'], vae='vae'),
         progress=meta.get('progress'),
         extra=dict(exported=exported),
         parts=dict(vae=parts / 'vae'),

@@ -34,12 +34,12 @@ def inner_lip_gap(landmarks: np.ndarray) -> np.ndarray:  # [...]
 MIN_FACE_PX = 40  # a face narrower than this (jaw end to jaw end) has too few pixels to animate
 
 
-def check_face(landmarks: np.ndarray, source=None) -> float:
+def check_face(landmarks: np.ndarray, source=None, min_face_px: float = MIN_FACE_PX) -> float:
     "The face width; a DisvaeError when the face is too small or turned too far to animate."
     p = np.asarray(landmarks, np.float32)
     w = face_width(p)
-    if w < MIN_FACE_PX:
-        raise DisvaeError(source, f'the face is {w:.0f} px wide; at least {MIN_FACE_PX} px are needed')
+    if w < min_face_px:
+        raise DisvaeError(source, f'the face is {w:.0f} px wide; at least {min_face_px} px are needed')
     nose, left, right = p[30, 0], p[0, 0], p[16, 0]
     turn = (nose - left) / max(right - left, 1e-6)  # 0.5 frontal; near 0 or 1 in profile
     if not 0.2 <= turn <= 0.8:
@@ -158,11 +158,17 @@ class PhotoMouth:
     the lower face warped along its landmarks at the photo's own resolution, everything outside it untouched."""
 
     def __init__(
-        self, photo: np.ndarray, landmarks: np.ndarray, source=None, step: float = 1.0, colours: dict | None = None
+        self,
+        photo: np.ndarray,
+        landmarks: np.ndarray,
+        source=None,
+        step: float = 1.0,  # the coarse grid's spacing at least (it keeps ~160 points a side)
+        colours: dict | None = None,  # `mouth_colours` of another frame (a video keeps one set)
+        min_face_px: float = MIN_FACE_PX,  # the evaluation's small crops pass 0
     ):
         self.photo = np.ascontiguousarray(photo)
         self.landmarks = np.asarray(landmarks, np.float32)
-        self.width = check_face(self.landmarks, source)
+        self.width = check_face(self.landmarks, source, min_face_px)
         self.box = x0, y0, x1, y1 = lower_face_box(self.landmarks, photo.shape[:2])
         self.hw = (y1 - y0, x1 - x0)
         self.neutral = self.landmarks - np.float32([x0, y0])  # landmarks in the box

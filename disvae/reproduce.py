@@ -27,12 +27,15 @@ NOTEBOOKS = [
     '03_losses',
     '04_faces',
     '04a_render',
+    '04c_photo_head',
     '04b_generator',
     '05_critics',
     '05a_talking_head',
+    '05b_mouth_head',
     '06_train_vae',
     '06a_train_baseline',
     '06b_train_gan',
+    '06c_train_mouth',
     '07_eval_representation',
     '07a_eval_talking_head',
 ]
@@ -65,6 +68,7 @@ PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale 
     ),
     ('mfcc', 'train-baseline {runs}/features {runs}/mfcc --level-norm true --device {device}'),
     ('mfcc-aug', 'train-baseline {runs}/features {runs}/mfcc-aug --augment true --level-norm true --device {device}'),
+    ('mouth', 'train-mouth {runs}/features {runs}/vae {runs}/mouth --epochs 40'),  # the parametric head (issue 16)
     (
         'gan',
         'train-gan {runs}/features {runs}/vae {runs}/gan --size 64 --steps 3000 --device {device}',
