@@ -20,8 +20,8 @@ from .photo_head import PhotoMouth, open_video, video_frames, smooth_track, ping
 from .mouth_head import MouthHead, BUNDLED_MOUTH, load_mouth_model, mouth_conditioner_folder
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at', 'animate_frames', 'animate',
-           'export_animator', 'write_demo_media', 'main', 'export_main']
+__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at', 'prefetch', 'animate_frames',
+           'animate', 'export_animator', 'write_demo_media', 'main', 'export_main']
 
 # %% ../nbs/08a_animate.ipynb #f843d0e3
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.mkv', '.webm', '.avi', '.mpg', '.mpeg', '.flv', '.gif')
@@ -182,6 +182,40 @@ def _jpeg(frame: np.ndarray) -> bytes:
 def _unjpeg(data: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(data)).convert('RGB'))
 
+
+def prefetch(frames, depth: int = 4):
+    """The same frames, drawn by a background thread up to `depth` ahead: drawing (numpy, torch) and encoding (x264)
+    both release the GIL, so on two cores they overlap. An error in drawing is raised here, in order."""
+    import queue, threading
+
+    box, done = queue.Queue(maxsize=depth), object()
+    stop = threading.Event()
+
+    def draw():
+        try:
+            for f in frames:
+                if stop.is_set():
+                    return
+                box.put(f)
+            box.put(done)
+        except BaseException as e:  # handed to the consumer
+            box.put(e)
+
+    worker = threading.Thread(target=draw, daemon=True)
+    worker.start()
+    try:
+        while (item := box.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():  # let a blocked put finish
+            try:
+                box.get_nowait()
+            except queue.Empty:
+                worker.join(0.01)
+
 # %% ../nbs/08a_animate.ipynb #7e6890a3
 def _animation(
     face, audio, checkpoint, vae, sample_rate, landmarker, progress, device, head=None, max_size: int = 1920
@@ -265,7 +299,8 @@ def animate(
     tmp = out.with_name('.' + out.stem + '.tmp.mp4')
     fps = Fraction(stream['fps']).limit_denominator(1001)
     try:  # frames go to the encoder one at a time: memory does not grow with the audio
-        write_video_with_audio(tmp, (frame for _, frame in stream['frames']), stream['wave'], SAMPLE_RATE, fps)
+        frames = prefetch(frame for _, frame in stream['frames'])
+        write_video_with_audio(tmp, frames, stream['wave'], SAMPLE_RATE, fps)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

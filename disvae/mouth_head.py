@@ -59,9 +59,12 @@ def gate_silence(params: torch.Tensor, speech_logit: torch.Tensor, low: float = 
 
 @lru_cache(maxsize=1)
 def _silero():
+    import warnings
     from silero_vad import load_silero_vad
 
-    return load_silero_vad()
+    with warnings.catch_warnings():  # torch warns that TorchScript is deprecated; the packaged model is TorchScript
+        warnings.simplefilter('ignore', FutureWarning)
+        return load_silero_vad()
 
 
 @torch.no_grad()

@@ -15,9 +15,9 @@ from .data import DisvaeError
 from .render import deform_landmarks
 
 # %% auto #0
-__all__ = ['MIN_FACE_PX', 'MOVING', 'face_width', 'inner_lip_gap', 'check_face', 'lower_face_box', 'backward_map',
-           'mouth_colours', 'PhotoMouth', 'laplacian_detail', 'open_video', 'video_frames', 'even', 'smooth_track',
-           'ping_pong']
+__all__ = ['MIN_FACE_PX', 'MOVING', 'face_width', 'inner_lip_gap', 'check_face', 'lower_face_box', 'coarse_shift', 'shift_at',
+           'backward_map', 'mouth_colours', 'PhotoMouth', 'laplacian_detail', 'open_video', 'video_frames', 'even',
+           'smooth_track', 'ping_pong']
 
 # %% ../nbs/04c_photo_head.ipynb #bb65d83c
 def face_width(landmarks: np.ndarray) -> float:
@@ -74,10 +74,9 @@ def _box_border(h: int, w: int, n: int = 8) -> np.ndarray:
     ).astype(np.float64)
 
 
-def backward_map(source: np.ndarray, target: np.ndarray, hw: tuple, step: float = 4.0) -> torch.Tensor:
-    """For every pixel of an (h, w) region, the source position the piecewise-affine warp taking `source` points to
-    `target` points reads from: [h, w, 2] (x, y). Solved on a grid every `step` pixels and interpolated: the map is
-    piecewise linear, so this costs a fraction of solving every pixel and differs from it by a fraction of a pixel."""
+def coarse_shift(source: np.ndarray, target: np.ndarray, hw: tuple, step: float = 4.0) -> torch.Tensor:
+    """The piecewise-affine warp taking `source` points to `target` points, as the shift (x, y) from each pixel to where
+    it reads, solved on a grid every `step` pixels over an (h, w) region: [1, 2, gh, gw]."""
     from scipy.spatial import Delaunay
 
     h, w = hw
@@ -92,10 +91,25 @@ def backward_map(source: np.ndarray, target: np.ndarray, hw: tuple, step: float 
     bary = np.concatenate([b, 1 - b.sum(1, keepdims=True)], 1)
     where = grid.copy()
     where[inside] = np.einsum('nk,nkd->nd', bary, source[tri.simplices[simplex[inside]]])
-    shift = torch.from_numpy((where - grid).reshape(1, gh, gw, 2).transpose(0, 3, 1, 2)).float()
-    shift = F.interpolate(shift, size=(h, w), mode='bilinear', align_corners=True)[0].permute(1, 2, 0)
-    ys, xs = torch.meshgrid(torch.arange(h, dtype=torch.float32), torch.arange(w, dtype=torch.float32), indexing='ij')
-    return torch.stack([xs, ys], -1) + shift
+    return torch.from_numpy((where - grid).reshape(1, gh, gw, 2).transpose(0, 3, 1, 2)).float()
+
+
+def shift_at(coarse: torch.Tensor, hw: tuple, window: tuple | None = None) -> torch.Tensor:
+    """Where each pixel of `window` = (r0, r1, c0, c1) of the (h, w) region reads from: [r1 - r0, c1 - c0, 2] (x, y):
+    the coarse shift interpolated bilinearly (the map is piecewise linear: a fraction of a pixel from solving each)."""
+    h, w = hw
+    r0, r1, c0, c1 = window or (0, h, 0, w)
+    ys, xs = torch.meshgrid(
+        torch.arange(r0, r1, dtype=torch.float32), torch.arange(c0, c1, dtype=torch.float32), indexing='ij'
+    )
+    norm = torch.stack([xs / max(w - 1, 1), ys / max(h - 1, 1)], -1)[None] * 2 - 1
+    shift = F.grid_sample(coarse, norm, mode='bilinear', align_corners=True)[0]
+    return torch.stack([xs + shift[0], ys + shift[1]], -1)
+
+
+def backward_map(source: np.ndarray, target: np.ndarray, hw: tuple, step: float = 4.0) -> torch.Tensor:
+    "For every pixel of an (h, w) region, where the warp taking `source` points to `target` points reads: [h, w, 2]."
+    return shift_at(coarse_shift(source, target, hw, step), hw)
 
 
 def _sample(image: torch.Tensor, where: torch.Tensor) -> torch.Tensor:
@@ -162,7 +176,7 @@ class PhotoMouth:
         photo: np.ndarray,
         landmarks: np.ndarray,
         source=None,
-        step: float = 1.0,  # the coarse grid's spacing at least (it keeps ~160 points a side)
+        step: float = 2.0,  # the coarse grid's spacing at least (it keeps ~48 points a side)
         colours: dict | None = None,  # `mouth_colours` of another frame (a video keeps one set)
         min_face_px: float = MIN_FACE_PX,  # the evaluation's small crops pass 0
     ):
@@ -177,7 +191,7 @@ class PhotoMouth:
         self.anchors = _box_border(*self.hw)
         self.colours = colours or mouth_colours(self.photo, self.landmarks)
         self.neutral_gap = float(inner_lip_gap(self.landmarks))
-        self.step = max(step, max(self.hw) / 160)  # the coarse grid stays about 160 points a side
+        self.step = max(step, max(self.hw) / 48)  # the coarse grid stays about 48 points a side
 
     def landmarks_for(self, shape) -> np.ndarray:  # [68, 2] in photo pixels
         "Where the photo's 68 landmarks go for mouth `shape`."
@@ -189,13 +203,16 @@ class PhotoMouth:
             return self.region  # at rest: the photo's own pixels
         source_pts = np.concatenate([self.neutral[MOVING], self.anchors])
         target_pts = np.concatenate([target[MOVING], self.anchors])
-        where = backward_map(source_pts, target_pts, self.hw, self.step)
-        moved = (where - _identity(self.hw)).abs().amax(-1) > 1e-3  # only pixels that move are resampled
-        rows, cols = torch.nonzero(moved.any(1)).ravel(), torch.nonzero(moved.any(0)).ravel()
+        coarse = coarse_shift(source_pts, target_pts, self.hw, self.step)
+        moving = coarse.abs().amax(1)[0] > 1e-3  # only the window around grid points that move is resampled
+        rows, cols = torch.nonzero(moving.any(1)).ravel(), torch.nonzero(moving.any(0)).ravel()
         out = self.region_t.clone()
         if len(rows):
-            r0, r1, c0, c1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
-            out[:, r0:r1, c0:c1] = _sample(self.region_t, where[r0:r1, c0:c1])
+            (h, w), (gh, gw) = self.hw, moving.shape
+            sy, sx = (h - 1) / max(gh - 1, 1), (w - 1) / max(gw - 1, 1)
+            r0, r1 = max(int((rows[0] - 1) * sy), 0), min(int(np.ceil((rows[-1] + 1) * sy)) + 1, h)
+            c0, c1 = max(int((cols[0] - 1) * sx), 0), min(int(np.ceil((cols[-1] + 1) * sx)) + 1, w)
+            out[:, r0:r1, c0:c1] = _sample(self.region_t, shift_at(coarse, self.hw, (r0, r1, c0, c1)))
         out = self._draw_interior(out, target)
         return np.ascontiguousarray(out.round().clamp(0, 255).byte().permute(1, 2, 0).numpy())
 
