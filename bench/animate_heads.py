@@ -39,11 +39,12 @@ import resource
 print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 '''
 
+FACES = ('256x256', '1024x1024', '1920x1080', '4032x3024', 'video 1920x1080')
 ROWS = {
-    'quick': [(h, f, 30) for f in ('256x256', '1024x1024') for h in ('parametric', 'gan')],
-    'all': [(h, f, s) for s in (30, 600) for f in ('256x256', '1024x1024', '1920x1080', '4032x3024', 'video 1920x1080')
-            for h in ('parametric', 'gan') if not (h == 'gan' and f.startswith('video'))],
+    'short': [(h, f, 30) for f in FACES for h in ('parametric', 'gan') if not (h == 'gan' and f.startswith('video'))],
+    'long': [('parametric', '1920x1080', 600), ('gan', '1024x1024', 600)],  # 10 min: memory against length
 }
+ROWS['all'] = ROWS['short'] + ROWS['long']
 
 
 def run(head, face, seconds):
