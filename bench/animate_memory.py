@@ -4,7 +4,7 @@ against all frames held, then written (what it did before: `animate_frames`, the
     python bench/animate_memory.py [--seconds 10 40] [--size 1024] [--json out.json]
 
 The face is the bundled demo photo resized to `--size` px square, the speech the bundled sentence repeated to each length, the weights the
-bundled demo animator. Each row runs in its own process and reports its own peak RSS (getrusage RUSAGE_SELF).
+bundled demo animator (the GAN head; `bench/animate_heads.py` measures the parametric head against it). Each row runs in its own process and reports its own peak RSS (getrusage RUSAGE_SELF).
 """
 import argparse, json, os, platform, subprocess, sys, tempfile
 from pathlib import Path
@@ -20,9 +20,9 @@ speech = load_audio(DEMO / 'speech.wav')
 sf.write(f'{tmp}/speech.wav', np.resize(speech, int(seconds * SAMPLE_RATE)), SAMPLE_RATE)
 t0 = time.perf_counter()
 if mode == 'stream':
-    animate(f'{tmp}/face.png', f'{tmp}/speech.wav', f'{tmp}/out.mp4', overwrite=True, progress=False)
+    animate(f'{tmp}/face.png', f'{tmp}/speech.wav', f'{tmp}/out.mp4', overwrite=True, progress=False, head='gan')
 else:
-    r = animate_frames(f'{tmp}/face.png', f'{tmp}/speech.wav', progress=False)
+    r = animate_frames(f'{tmp}/face.png', f'{tmp}/speech.wav', progress=False, head='gan')
     write_video_with_audio(f'{tmp}/out.mp4', r['frames'], r['wave'], SAMPLE_RATE)
 import resource
 print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # its own peak RSS, in KiB
