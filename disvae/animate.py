@@ -325,46 +325,19 @@ def export_animator(
     "A self-contained folder for `animate`: the head (generator or mouth model), its VAE or baseline inside as `vae/`."
     checkpoint, out = Path(checkpoint), Path(out)
     if head_kind(checkpoint) == 'parametric':
-        return _export_mouth(checkpoint, out, half)
-    head = TalkingHead.from_folder(checkpoint)  # refuse what does not load
-    source = conditioner_folder(checkpoint)
-    meta = read_checkpoint(checkpoint, 'disvae.talking_head', 'talking-head')
-    source_meta = read_checkpoint(source, ('disvae.vae', 'disvae.mfcc_baseline'), 'VAE or MFCC baseline')
-    cast = lambda weights: _half(weights, half)
-    parts = out.with_name(out.name + '.parts')
-    shutil.rmtree(parts, ignore_errors=True)
-    save_checkpoint(
-        parts / 'vae',
-        source_meta['kind'],
-        source_meta['config'],
-        cast(checkpoint_weights(source)),
-        train=source_meta.get('train'),
-    )
-    generator = {f'generator.{k}': v for k, v in cast(checkpoint_weights(checkpoint, 'generator')).items()}
-    exported = dict(source=str(checkpoint), vae=str(source), dtype='float16' if half else 'float32')
-    save_checkpoint(
-        out,
-        'disvae.talking_head',
-        dict(generator=asdict(head.generator.config)),
-        generator,
-        train=dict(meta.get('train') or meta['config'], vae='vae'),
-        progress=meta.get('progress'),
-        extra=dict(exported=exported),
-        parts=dict(vae=parts / 'vae'),
-    )
-    shutil.rmtree(parts)
-    return out
-
-
-def _half(weights: dict, half: bool) -> dict:
-    "Weight matrices and kernels in float16 when `half`; biases, norms and statistics stay float32."
-    return {k: v.half() if half and v.is_floating_point() and v.ndim >= 2 else v for k, v in weights.items()}
-
-
-def _export_mouth(checkpoint: Path, out: Path, half: bool) -> Path:
-    MouthHead.from_folder(checkpoint)  # refuse what does not load
-    source = mouth_conditioner_folder(checkpoint)
-    meta = read_checkpoint(checkpoint, 'disvae.mouth_head', 'mouth-motion')
+        MouthHead.from_folder(checkpoint)  # refuse what does not load
+        meta = read_checkpoint(checkpoint, 'disvae.mouth_head', 'mouth-motion')
+        head = dict(
+            kind=meta['kind'], config=meta['config'], weights=checkpoint_weights(checkpoint), train=meta['train']
+        )
+        source = mouth_conditioner_folder(checkpoint)
+    else:
+        generator = TalkingHead.from_folder(checkpoint).generator  # refuse what does not load
+        meta = read_checkpoint(checkpoint, 'disvae.talking_head', 'talking-head')
+        weights = {f'generator.{k}': v for k, v in checkpoint_weights(checkpoint, 'generator').items()}
+        config = dict(generator=asdict(generator.config))
+        head = dict(kind=meta['kind'], config=config, weights=weights, train=meta.get('train') or meta['config'])
+        source = conditioner_folder(checkpoint)
     source_meta = read_checkpoint(source, ('disvae.vae', 'disvae.mfcc_baseline'), 'VAE or MFCC baseline')
     parts = out.with_name(out.name + '.parts')
     shutil.rmtree(parts, ignore_errors=True)
@@ -378,16 +351,21 @@ def _export_mouth(checkpoint: Path, out: Path, half: bool) -> Path:
     exported = dict(source=str(checkpoint), vae=str(source), dtype='float16' if half else 'float32')
     save_checkpoint(
         out,
-        'disvae.mouth_head',
-        meta['config'],
-        _half(checkpoint_weights(checkpoint), half),
-        train=dict(meta['train'], vae='vae'),
+        head['kind'],
+        head['config'],
+        _half(head['weights'], half),
+        train=dict(head['train'], vae='vae'),
         progress=meta.get('progress'),
         extra=dict(exported=exported),
         parts=dict(vae=parts / 'vae'),
     )
     shutil.rmtree(parts)
     return out
+
+
+def _half(weights: dict, half: bool) -> dict:
+    "Weight matrices and kernels in float16 when `half`; biases, norms and statistics stay float32."
+    return {k: v.half() if half and v.is_floating_point() and v.ndim >= 2 else v for k, v in weights.items()}
 
 # %% ../nbs/08a_animate.ipynb #c498e1ab
 DEMO_SENTENCE = 'bin blue at f two now, and place red by m seven again'

@@ -377,6 +377,7 @@ def mouth_following(
     from disvae.render import deform_landmarks, mouth_track
     from disvae.photo_head import face_width
     from disvae.visemes import SILENCE
+    from scipy.ndimage import distance_transform_edt
 
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
     rows = range(len(store.utterances)) if split is None else split_rows(store, split)
@@ -397,7 +398,8 @@ def mouth_following(
         m = np.stack([deform_landmarks(landmarks, s) for s in shapes[:n]])
         shift = np.abs(m - landmarks).max((1, 2)) / width
         speech = np.flatnonzero(v != SILENCE)
-        distance = np.abs(np.arange(n)[:, None] - speech[None]).min(1) if len(speech) else np.full(n, n)
+        # frames to the nearest phone (not an n x n table: a long recording would not fit)
+        distance = distance_transform_edt(v == SILENCE) if len(speech) else np.full(n, n)
         marks.append(m), visemes.append(v), moved.append(shift), far.append(distance >= 3)
         opening.append(shapes[:n, 0]), truth.append(mouth_track(labels, n)[:, 0])
         delays += rest_delays(shift, v)

@@ -13,7 +13,7 @@ import torch.nn as nn
 from functools import lru_cache
 from .data import DisvaeError, SAMPLE_RATE
 from .checkpoint import save_checkpoint, read_checkpoint, checkpoint_weights, module_weights, load_weights
-from .talking_head import AudioConditioner
+from .talking_head import AudioConditioner, conditioner_folder
 
 # %% auto #0
 __all__ = ['BUNDLED_MOUTH', 'MouthConfig', 'MouthMotionModel', 'gate_silence', 'speech_probability', 'activity_gate',
@@ -98,15 +98,7 @@ def load_mouth_model(folder) -> MouthMotionModel:
 
 def mouth_conditioner_folder(folder) -> Path:
     "What a mouth-motion checkpoint follows: its own `vae/` when exported, else `train.vae` (relative to the folder)."
-    folder = Path(folder)
-    meta = read_checkpoint(folder, 'disvae.mouth_head', 'mouth-motion')
-    if (folder / 'vae' / 'config.json').exists():
-        return folder / 'vae'
-    condition = Path(meta['train']['vae'])
-    condition = condition if condition.is_absolute() else (folder / condition).resolve()
-    if not condition.exists():
-        raise DisvaeError(folder, f'follows {condition}, which is not there any more; pass the VAE or baseline')
-    return condition
+    return conditioner_folder(folder, 'disvae.mouth_head', 'mouth-motion')
 
 # %% ../nbs/05b_mouth_head.ipynb #8a8d9483
 class MouthHead:

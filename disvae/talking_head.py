@@ -117,14 +117,16 @@ def load_generator(folder) -> UNetGenerator:
     return load_weights(UNetGenerator(_generator_config(meta)), checkpoint_weights(folder, 'generator'), folder).eval()
 
 
-def conditioner_folder(folder) -> Path:
-    """The VAE or MFCC baseline a talking-head checkpoint follows: its own `vae/` when exported, else the one it was
-    trained on."""
+def conditioner_folder(folder, kind: str = 'disvae.talking_head', what: str = 'talking-head') -> Path:
+    """The VAE or MFCC baseline a head's checkpoint follows: its own `vae/` when exported, else the one it was trained
+    on (a relative path is looked for beside the folder first: the bundled parametric head follows `../vae`)."""
     folder = Path(folder)
-    meta = read_checkpoint(folder, 'disvae.talking_head', 'talking-head')
+    meta = read_checkpoint(folder, kind, what)
     if (folder / 'vae' / 'config.json').exists():
         return folder / 'vae'
     condition = Path((meta.get('train') or meta['config'])['vae'])
+    if not condition.is_absolute() and (folder / condition).exists():
+        condition = (folder / condition).resolve()
     if not condition.exists():
         raise DisvaeError(folder, f'trained on {condition}, which is not there any more; pass the VAE or baseline')
     return condition
