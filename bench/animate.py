@@ -12,9 +12,9 @@ import argparse, json, os, platform, resource, shutil, tempfile, time
 from pathlib import Path
 import torch
 
-from disvae.animate import DEMO, animate
-from disvae.generator import UNetGenerator, GeneratorConfig
-from disvae.talking_head import save_talking_head
+from disvae.apps.animate import DEMO, animate
+from disvae.heads.gan.generator import UNetGenerator, GeneratorConfig
+from disvae.heads.gan.head import save_talking_head
 
 
 def untrained_animator(size, folder):

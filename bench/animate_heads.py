@@ -15,8 +15,8 @@ CHILD = r'''
 import sys, time, numpy as np, soundfile as sf
 from PIL import Image
 import skimage.data
-from disvae.animate import DEMO, animate
-from disvae.data import SAMPLE_RATE, load_audio, write_video_with_audio
+from disvae.apps.animate import DEMO, animate
+from disvae.core.audio import SAMPLE_RATE, load_audio, write_video_with_audio
 head, face, seconds, tmp = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
 astronaut = Image.fromarray(skimage.data.astronaut())
 def canvas(w, h):

@@ -12,8 +12,8 @@ from pathlib import Path
 CHILD = r'''
 import sys, time, numpy as np, soundfile as sf
 from PIL import Image
-from disvae.animate import DEMO, animate, animate_frames
-from disvae.data import SAMPLE_RATE, load_audio, write_video_with_audio
+from disvae.apps.animate import DEMO, animate, animate_frames
+from disvae.core.audio import SAMPLE_RATE, load_audio, write_video_with_audio
 mode, seconds, size, tmp = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 Image.open(DEMO / 'face.png').convert('RGB').resize((size, size), Image.LANCZOS).save(f'{tmp}/face.png')
 speech = load_audio(DEMO / 'speech.wav')

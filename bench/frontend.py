@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from disvae.data import load_audio, log_spectrogram, librosa_log_spectrogram, SAMPLE_RATE
+from disvae.core.audio import load_audio, log_spectrogram, librosa_log_spectrogram, SAMPLE_RATE
 
 
 def timed(fn, repeat=3):
@@ -32,7 +32,7 @@ def main():
 
     if a.corpus: root = Path(a.corpus)
     else:
-        from disvae.synth import synth_corpus
+        from disvae.corpus.synth import synth_corpus
         root = Path(tempfile.mkdtemp()) / 'corpus'
         synth_corpus(root, a.utterances, seed=0, progress=False)
     files = sorted(p for p in root.rglob('*') if p.suffix.lower() in {'.wav', '.flac', '.mp4', '.mpg', '.ogg', '.mp3'})[:a.utterances]

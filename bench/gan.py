@@ -3,8 +3,8 @@ at 64, 128 and 256 px; plus the renderer that makes the training clips.
 
     python bench/gan.py [--device cpu|cuda] [--steps 3] [--sizes 64 128 256] [--json out.json]
 
-A step is what `disvae.train_gan.train_gan` does per batch (batch 8 clips of 5 frames; perceptual loss 1 - SSIM; landmark regressor
-at 64 px), on random tensors so that data loading is not measured. Generation: `disvae.generator.generate` over 25 frames (one second of
+A step is what `disvae.heads.gan.train.train_gan` does per batch (batch 8 clips of 5 frames; perceptual loss 1 - SSIM; landmark regressor
+at 64 px), on random tensors so that data loading is not measured. Generation: `disvae.heads.gan.generator.generate` over 25 frames (one second of
 video) for one face, reported as a real-time factor (video seconds / wall seconds; higher is faster). Peak memory: CUDA's
 max_memory_allocated on a GPU, the process's peak RSS on the CPU.
 """
@@ -13,10 +13,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from disvae.generator import UNetGenerator, GeneratorConfig, generate, perceptual_loss
-from disvae.critics import FrameCritic, VideoCritic, CriticConfig, gradient_penalty
-from disvae.render import MouthLandmarkRegressor, FaceIdentity, bundled_faces, render_clip
-from disvae.visemes import VISEMES
+from disvae.heads.gan.generator import UNetGenerator, GeneratorConfig, generate, perceptual_loss
+from disvae.heads.gan.critics import FrameCritic, VideoCritic, CriticConfig, gradient_penalty
+from disvae.heads.gan.regressor import MouthLandmarkRegressor
+from disvae.face.render import FaceIdentity, bundled_faces, render_clip
+from disvae.core.visemes import VISEMES
 
 
 def sync(device):

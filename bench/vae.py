@@ -3,7 +3,7 @@
     python bench/vae.py [--device cpu|cuda] [--steps 10] [--json out.json]
 
 Training: forward + backward + Adam step of the full eq. 6 objective on batches of 20 x 200 segments, at batch 64 and 256.
-Encoding: `disvae.vae.encode` (all video frames of an utterance in one batch) against the baseline of encoding one video frame at a time,
+Encoding: `disvae.speech.vae.encode` (all video frames of an utterance in one batch) against the baseline of encoding one video frame at a time,
 on 10 s of speech. Real-time factor = audio seconds / wall seconds (higher is faster).
 """
 import argparse, json, os, platform, time
@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from disvae.vae import VAEConfig, DisentangledVAE, encode
-from disvae.losses import vae_loss
-from disvae.data import SAMPLE_RATE, log_spectrogram, video_segments, num_video_frames
+from disvae.speech.vae import VAEConfig, DisentangledVAE, encode
+from disvae.speech.losses import vae_loss
+from disvae.core.audio import SAMPLE_RATE, log_spectrogram, video_segments, num_video_frames
 
 
 def sync(device):

@@ -1,6 +1,6 @@
 """Bundle a trained parametric head (disvae train-mouth OUT) as disvae/assets/mouth, following the bundled VAE.
 
-    disvae train-mouth STORE disvae/assets/vae /tmp/mouth --epochs 40
+    disvae train-mouth STORE disvae/assets/vae --out /tmp/mouth --epochs 40
     python tools/bundle_mouth.py /tmp/mouth
 
 Keeps config.json and model.safetensors (not the optimizer state); the VAE it follows is written as `../vae` (disvae/assets/vae),

@@ -5,7 +5,7 @@
 For each corpus in the ladder (espeak GRID → + festival speakers → + recording channels → + read sentences →
 as many festival speakers as espeak ones) this speaks
 the corpus, prepares it, trains the MFCC baseline on it (level-normalised, as every model here now is) and measures
-viseme accuracy on the speech frames of the real-speech set (`disvae real-speech STORE`), clean and with white noise at
+viseme accuracy on the speech frames of the real-speech set (`disvae real-speech --out STORE`), clean and with white noise at
 −30 dB, beside the network's accuracy on its own synthetic validation split. Finished steps are kept in WORK and skipped
 when the script runs again."""
 
@@ -15,9 +15,9 @@ from pathlib import Path
 LADDER = {
     'espeak, GRID sentences': [],
     '+ festival speakers': ['--festival-speakers', '8'],
-    '+ recording channels': ['--festival-speakers', '8', '--channels', 'true'],
-    '+ read sentences': ['--festival-speakers', '8', '--channels', 'true', '--text', 'mixed'],
-    '+ festival speakers as many as espeak ones (24 + 24)': ['--festival-speakers', '24', '--channels', 'true', '--text',
+    '+ recording channels': ['--festival-speakers', '8', '--channels'],
+    '+ read sentences': ['--festival-speakers', '8', '--channels', '--text', 'mixed'],
+    '+ festival speakers as many as espeak ones (24 + 24)': ['--festival-speakers', '24', '--channels', '--text',
                                                              'mixed'],
 }
 
@@ -33,9 +33,9 @@ def run(args, log):
 
 
 def measure(baseline_dir, real_store):
-    from disvae.baseline import load_baseline
-    from disvae.corpora import FeatureStore
-    from disvae.eval_representation import baseline_viseme_classifier, real_speech_accuracy, level_agreement
+    from disvae.speech.baseline import load_baseline
+    from disvae.corpus.store import FeatureStore
+    from disvae.speech.evaluate import baseline_viseme_classifier, real_speech_accuracy, level_agreement
     import torch
 
     torch.set_num_threads(1)
@@ -55,7 +55,7 @@ def measure(baseline_dir, real_store):
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('work')
-    p.add_argument('--real-store', required=True, help='from `disvae real-speech STORE`')
+    p.add_argument('--real-store', required=True, help='from `disvae real-speech --out STORE`')
     p.add_argument('--utterances', type=int, default=2000)
     p.add_argument('--epochs', type=int, default=6)
     p.add_argument('--only', nargs='*', help='rungs of the ladder to run (their numbers, from 1)')
@@ -72,13 +72,13 @@ def main():
         folder.mkdir(exist_ok=True)
         times = results.get(name, {}).get('seconds', {})
         if not (folder / 'corpus' / 'corpus.json').exists():
-            times['synth'] = run(['synth-corpus', str(folder / 'corpus'), '--utterances', str(a.utterances), '--seed', '0',
+            times['synth'] = run(['synth-corpus', '--out', str(folder / 'corpus'), '--utterances', str(a.utterances), '--seed', '0',
                                   '--quiet', *flags], log)
         if not (folder / 'store' / 'store.json').exists():
-            times['prepare'] = run(['prepare', 'synth', str(folder / 'corpus'), str(folder / 'store'), '--quiet',
+            times['prepare'] = run(['prepare', 'synth', str(folder / 'corpus'), '--out', str(folder / 'store'), '--quiet',
                                     '--overwrite'], log)
         if not (folder / 'mfcc' / 'model.safetensors').exists():
-            times['train'] = run(['train-baseline', str(folder / 'store'), str(folder / 'mfcc'), '--level-norm', 'true',
+            times['train'] = run(['train-baseline', str(folder / 'store'), '--out', str(folder / 'mfcc'), '--level-norm',
                                   '--epochs', str(a.epochs)], log)
         corpus = json.loads((folder / 'corpus' / 'corpus.json').read_text())
         results[name] = dict(measure(folder / 'mfcc', a.real_store), seconds=times, flags=flags,

@@ -1,6 +1,6 @@
 """Issue 16's targets on real input, for the parametric head beside the GAN head (the named baseline), in one run:
 
-    disvae real-speech /tmp/real        # the real-speech set, aligned by pocketsphinx, into a store
+    disvae real-speech --out /tmp/real        # the real-speech set, aligned by pocketsphinx, into a store
     python tools/head_eval.py /tmp/real /tmp/head_eval [--mouth DIR] [--gan DIR]
 
 1. Following real speech (`data/real_speech`): the inner-lip gap on open vowels minus that on bilabials and silence (face widths),
@@ -17,14 +17,14 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 import skimage.data
-from disvae.animate import animate_frames
-from disvae.corpora import FeatureStore, decoded_audio
-from disvae.data import video_frame_to_spec_frame
-from disvae.eval_talking_head import mouth_following, mouth_gaps, psnr
-from disvae.faces import FaceLandmarker
-from disvae.mouth_head import MouthHead, BUNDLED_MOUTH
-from disvae.photo_head import face_width, laplacian_detail
-from disvae.talking_head import DEMO
+from disvae.apps.animate import animate_frames
+from disvae.corpus.store import FeatureStore, decoded_audio
+from disvae.core.audio import video_frame_to_spec_frame
+from disvae.heads.evaluate import mouth_following, mouth_gaps, psnr
+from disvae.face.images import FaceLandmarker
+from disvae.heads.parametric.motion import MouthHead, BUNDLED_MOUTH
+from disvae.heads.parametric.photo import face_width, laplacian_detail
+from disvae.core.checkpoint import DEMO
 
 
 def face_box(m):

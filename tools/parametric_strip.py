@@ -9,13 +9,13 @@ import numpy as np
 import matplotlib
 matplotlib.use('Agg')
 import matplotlib.pyplot as plt
-from disvae.corpora import FeatureStore, decoded_audio
-from disvae.faces import FaceLandmarker, MOUTH
-from disvae.mouth_head import MouthHead, BUNDLED_MOUTH
-from disvae.photo_head import PhotoMouth, face_width
-from disvae.render import bundled_faces, mouth_track, deform_landmarks
-from disvae.visemes import VISEMES
-from disvae.data import video_frame_to_spec_frame
+from disvae.corpus.store import FeatureStore, decoded_audio
+from disvae.face.images import FaceLandmarker, MOUTH
+from disvae.heads.parametric.motion import MouthHead, BUNDLED_MOUTH
+from disvae.heads.parametric.photo import PhotoMouth, face_width
+from disvae.face.render import bundled_faces, mouth_track, deform_landmarks
+from disvae.core.visemes import VISEMES
+from disvae.core.audio import video_frame_to_spec_frame
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser()

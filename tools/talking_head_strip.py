@@ -5,12 +5,14 @@ frames, the renderer's on the truth).
 """
 import sys, numpy as np, torch, matplotlib
 matplotlib.use('Agg'); import matplotlib.pyplot as plt
-from disvae.corpora import FeatureStore
-from disvae.vae import load_vae
-from disvae.talking_head import load_generator, utterance_latents
-from disvae.render import FaceIdentity, bundled_faces, render_clip, load_regressor
-from disvae.generator import generate
-from disvae.faces import MOUTH, uint8_to_unit, unit_to_uint8
+from disvae.corpus.store import FeatureStore
+from disvae.speech.vae import load_vae
+from disvae.heads.gan.head import load_generator
+from disvae.speech.conditioner import utterance_latents
+from disvae.face.render import FaceIdentity, bundled_faces, render_clip
+from disvae.heads.gan.regressor import load_regressor
+from disvae.heads.gan.generator import generate
+from disvae.face.images import MOUTH, uint8_to_unit, unit_to_uint8
 if __name__ == '__main__':
     store_path, vae_path, ckpt, out = sys.argv[1:5]
     store = FeatureStore(store_path); vae = load_vae(vae_path); gen = load_generator(ckpt); reg = load_regressor(f'{ckpt}/regressor')
