@@ -121,8 +121,12 @@ def prepare(
     import disvae.corpus.store, multiprocessing
 
     if workers == 1:
-        for c in todo:
-            bar.update(disvae.corpus.store._prepare_chunk(c))
+        threads = torch.get_num_threads()  # a chunk runs on one thread; the caller's setting comes back after
+        try:
+            for c in todo:
+                bar.update(disvae.corpus.store._prepare_chunk(c))
+        finally:
+            torch.set_num_threads(threads)
     else:
         # fork is unsafe with threads
         ctx = multiprocessing.get_context('forkserver')

@@ -558,6 +558,7 @@ def evaluate_heads_command(
     utterances: int = 20,  # test utterances scored
     resolution: int = 128,  # the side frames are scored at, in pixels
     levels: list = (),  # noise levels of the curve (default: all of clean, -60 dB, ..., -10 dB)
+    emotion_sentences: int = 0,  # sentences of the emotion table and Figure 3 (0: all)
     real_store: str | None = None,  # a real-speech store (disvae real-speech): how the parametric heads follow it
     overwrite: bool = False,  # write into a folder that holds results already
     progress: bool = True,
@@ -572,7 +573,8 @@ def evaluate_heads_command(
         raise DisvaeError(None, f'unknown noise level {unknown[0]!r} (levels: {", ".join(CURVE_LEVELS_DB)})')
     heads = dict(h.split('=', 1) if '=' in h else (Path(h).name, h) for h in head)
     curve = {k: v for k, v in CURVE_LEVELS_DB.items() if not levels or k in levels or k in TABLE1_LEVELS.values()}
-    res = compare_talking_heads(store, heads, out, curve, utterances, resolution, progress=progress)
+    sentences = EMOTION_SENTENCES[:emotion_sentences] if emotion_sentences else EMOTION_SENTENCES
+    res = compare_talking_heads(store, heads, out, curve, utterances, resolution, sentences, progress)
     for table in ('table1.md', 'table2.md', 'emotions.md'):
         print((Path(out) / table).read_text())
     if real_store:
