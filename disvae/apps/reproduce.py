@@ -12,7 +12,8 @@ from ..core.checkpoint import read_json
 
 # %% auto #0
 __all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'missing_inputs', 'notebook_parameters',
-           'run_notebook', 'extract_figures', 'run_pipeline', 'reproduce', 'plan_run', 'reproduce_command']
+           'run_notebook', 'extract_figures', 'run_pipeline', 'notebook_names', 'reproduce', 'plan_run',
+           'reproduce_command']
 
 # %% ../../nbs/62_apps.reproduce.ipynb #82e65f58
 NOTEBOOKS = [
@@ -246,6 +247,15 @@ def run_pipeline(runs: Path, device: str = 'cpu', progress: bool = True, steps=N
     return done
 
 # %% ../../nbs/62_apps.reproduce.ipynb #2e61373d
+def notebook_names(nbs: Path, notebooks: list | None = None) -> list:
+    "The notebooks a run takes: those asked for, else NOTEBOOKS that are in `nbs` (else every notebook there)."
+    return (
+        notebooks
+        or [n for n in NOTEBOOKS if (nbs / f'{n}.ipynb').exists()]
+        or sorted(p.stem for p in nbs.glob('*.ipynb'))
+    )
+
+
 def reproduce(
     scale: str = 'smoke',  # a file in nbs/params: smoke or full
     out='reproduce',  # the output folder
@@ -281,11 +291,7 @@ def reproduce(
         raise DisvaeError(
             out, 'missing inputs:\n' + '\n'.join(f'  {k} = {v}: make it with `{how}`' for k, v, how in gone)
         )
-    names = (
-        notebooks
-        or [n for n in NOTEBOOKS if (nbs / f'{n}.ipynb').exists()]
-        or sorted(p.stem for p in nbs.glob('*.ipynb'))
-    )
+    names = notebook_names(nbs, notebooks)
     summary = dict(scale=scale, device=device, params=params, notebooks=summary.get('notebooks', {}))
     for name in names:
         executed = out / 'notebooks' / f'{name}.ipynb'
@@ -348,7 +354,7 @@ def plan_run(
         print(f'step {name}: disvae {line}' + (f'\n  PROBLEM: {bad}' if bad else ''))
         if bad:
             problems.append(f'step {name}: {bad}')
-    names = notebooks or [n for n in NOTEBOOKS if (nbs / f'{n}.ipynb').exists()]
+    names = notebook_names(nbs, notebooks)
     taken = set()
     for name in names:
         if not (nbs / f'{name}.ipynb').exists():

@@ -8,7 +8,7 @@ import argparse, contextlib, contextvars, inspect, io, re, sys
 from .errors import DisvaeError
 
 # %% auto #0
-__all__ = ['TRUE', 'FALSE', 'parameter_help', 'command_parser', 'parse_command', 'run_command', 'planning']
+__all__ = ['TRUE', 'FALSE', 'parameter_help', 'command_parser', 'parse_command', 'run_command', 'planning', 'named_paths']
 
 # %% ../../nbs/01_core.command.ipynb #8edb47106e1a46a883d545849b8ab81b
 def parameter_help(function) -> dict:
@@ -150,3 +150,8 @@ def planning():
         yield
     finally:
         _planning.reset(token)
+
+# %% ../../nbs/01_core.command.ipynb #3d8cbe86
+def named_paths(items) -> dict:
+    "{name: path} of `NAME=PATH` items; a bare PATH is named by its last part."
+    return dict(i.split('=', 1) if '=' in i else (i.rstrip('/').rsplit('/', 1)[-1], i) for i in items)

@@ -4,38 +4,18 @@
 
 # %% ../../nbs/07_corpus.readers.ipynb #8e06f99f
 from __future__ import annotations
-import functools, json, os, re, shutil, time, zlib
+import re
 from pathlib import Path
 import numpy as np
 import pandas as pd
-import torch
-from tqdm.auto import tqdm
-from disvae.core.audio import (
-    SAMPLE_RATE,
-    N_BINS,
-    SEGMENT_FRAMES,
-    FeatureStats,
-    load_audio,
-    log_spectrogram,
-    segment_starts,
-    num_frames,
-    add_noise,
-    utterance_level,
-    level_normalise,
-)
-from ..core.errors import CorpusError, DisvaeError, AudioError
-from ..core.checkpoint import read_json
+from ..core.audio import load_audio
+from ..core.errors import CorpusError
 from disvae.core.visemes import (
     Alignment,
     read_textgrid,
     read_grid_align,
     words_to_phones,
     align_with_pocketsphinx,
-    frame_labels,
-    segment_labels,
-    VISEMES,
-    N_VISEMES,
-    EMOTIONS,
     EMOTION_INDEX,
 )
 from .synth import GRID_WORDS, CREMAD_SENTENCES

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/08_corpus.store.ipynb #5e1258c6
 from __future__ import annotations
-import functools, json, os, re, shutil, time, zlib
+import functools, json, os, shutil, time, zlib
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -25,20 +25,7 @@ from disvae.core.audio import (
 )
 from ..core.errors import CorpusError, DisvaeError, AudioError
 from ..core.checkpoint import read_json
-from disvae.core.visemes import (
-    Alignment,
-    read_textgrid,
-    read_grid_align,
-    words_to_phones,
-    align_with_pocketsphinx,
-    frame_labels,
-    segment_labels,
-    VISEMES,
-    N_VISEMES,
-    EMOTIONS,
-    EMOTION_INDEX,
-)
-from .synth import GRID_WORDS, CREMAD_SENTENCES
+from ..core.visemes import frame_labels, segment_labels, VISEMES, N_VISEMES, EMOTIONS, EMOTION_INDEX
 from .readers import read_corpus, row_alignment
 
 # %% auto #0

@@ -11,6 +11,7 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError
+from ..core.command import named_paths
 from ..core.audio import NOISE_LEVELS_DB, add_noise, log_spectrogram
 from ..core.visemes import EMOTIONS
 from ..corpus.store import FeatureStore, split_rows, split_utterances
@@ -571,7 +572,7 @@ def evaluate_heads_command(
     unknown = [lv for lv in levels if lv not in CURVE_LEVELS_DB]
     if unknown:
         raise DisvaeError(None, f'unknown noise level {unknown[0]!r} (levels: {", ".join(CURVE_LEVELS_DB)})')
-    heads = dict(h.split('=', 1) if '=' in h else (Path(h).name, h) for h in head)
+    heads = named_paths(head)
     curve = {k: v for k, v in CURVE_LEVELS_DB.items() if not levels or k in levels or k in TABLE1_LEVELS.values()}
     sentences = EMOTION_SENTENCES[:emotion_sentences] if emotion_sentences else EMOTION_SENTENCES
     res = compare_talking_heads(store, heads, out, curve, utterances, resolution, sentences, progress)

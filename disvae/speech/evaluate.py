@@ -13,6 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError
+from ..core.command import named_paths
 from disvae.core.audio import (
     SEGMENT_FRAMES,
     NOISE_LEVELS_DB,
@@ -559,12 +560,11 @@ def evaluate_command(
         raise DisvaeError(None, 'give at least one --vae NAME=DIR')
     if (Path(out) / 'results.json').exists() and not overwrite:
         raise DisvaeError(out, 'holds results already; pass --overwrite to replace them')
-    pairs = lambda items: dict(i.split('=', 1) if '=' in i else (Path(i).name, i) for i in items)
     res = evaluate_representations(
         store,
         out,
-        pairs(vae),
-        pairs(baseline),
+        named_paths(vae),
+        named_paths(baseline),
         probe_epochs=probe_epochs,
         probe_hidden=probe_hidden,
         real=real_store,
