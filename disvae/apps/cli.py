@@ -10,8 +10,8 @@ from ..core.errors import DisvaeError
 from ..core.command import run_command
 
 # %% auto #0
-__all__ = ['VERBS', 'synth_corpus_command', 'prepare_command', 'real_speech_folder', 'real_speech_command', 'info_command',
-           'default_demo_dir', 'demo_command', 'run_verb', 'main']
+__all__ = ['PREPARE_KINDS', 'VERBS', 'synth_corpus_command', 'prepare_command', 'real_speech_folder', 'real_speech_command',
+           'info_command', 'default_demo_dir', 'demo_command', 'run_verb', 'main']
 
 # %% ../../nbs/61_apps.cli.ipynb #7b47bf72
 def _print_summary(stats: dict, out=None):
@@ -70,10 +70,14 @@ def synth_corpus_command(
     print('emotions: ' + ' '.join(f'{k} {v}' for k, v in s['emotions'].items()))
     print(f"read sentences {s['read_utterances']}, festival {s['festival_utterances']}, channels {channels}")
 
+# %% ../../nbs/61_apps.cli.ipynb #ea6cbac9
+# the readers' kinds, written out so that `disvae --help` need not import pandas (checked against corpus.readers below)
+PREPARE_KINDS = ('grid', 'cremad', 'lrs3', 'synth', 'transcribed', 'ravdess', 'fsdd', 'asterisk', 'lab', 'mix')
+
 # %% ../../nbs/61_apps.cli.ipynb #acae54e37e7d407bbb7b55eff062a284
 def prepare_command(
-    kind: str,  # the corpus layout: grid, cremad, lrs3, synth, transcribed, or auto to detect it
-    root: str,  # the corpus folder
+    kind: str,  # the corpus layout (grid, cremad, lrs3, synth, transcribed, ravdess, fsdd, asterisk, lab, mix) or auto
+    root: str,  # the corpus folder (for mix: the mix.json)
     *,
     out: str,  # the store to write
     workers: int | None = None,  # processes (default: all cores)
@@ -88,6 +92,8 @@ def prepare_command(
         prepare(None if kind == 'auto' else kind, root, out, workers=workers, overwrite=overwrite, progress=progress)
     )
     print(f'{store} ready in {time.perf_counter() - t0:.1f} s')
+    if store.info['skipped']:  # clips that could not be read or aligned: counted and named, never labelled wrong
+        print(f"{store.info['skipped']} clip(s) skipped, each with its reason in {store.path / 'skipped.csv'}")
     _print_summary(corpus_statistics(store))
 
 # %% ../../nbs/61_apps.cli.ipynb #9a63283cbaf04dbcab1f6479b197f3a8
@@ -169,7 +175,7 @@ VERBS = {  # verb: (module, command function or run config, what runs the config
         'prepare_command',
         None,
         'features and viseme labels of a corpus into a memory-mapped store',
-        dict(choices=dict(kind=('grid', 'cremad', 'lrs3', 'synth', 'transcribed', 'auto'))),
+        dict(choices=dict(kind=(*PREPARE_KINDS, 'auto'))),
     ),
     'real-speech': ('disvae.apps.cli', 'real_speech_command', None, 'the real-speech set, aligned, into a store', {}),
     'info': ('disvae.apps.cli', 'info_command', None, 'statistics of a prepared store', {}),

@@ -11,9 +11,9 @@ from ..core.errors import DisvaeError, torch_device
 from ..core.checkpoint import read_json
 
 # %% auto #0
-__all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'missing_inputs', 'notebook_parameters',
-           'run_notebook', 'extract_figures', 'run_pipeline', 'notebook_names', 'reproduce', 'plan_run',
-           'reproduce_command']
+__all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'pipeline_step', 'missing_inputs',
+           'notebook_parameters', 'run_notebook', 'extract_figures', 'run_pipeline', 'notebook_names', 'reproduce',
+           'plan_run', 'reproduce_command']
 
 # %% ../../nbs/62_apps.reproduce.ipynb #82e65f58
 NOTEBOOKS = [
@@ -50,40 +50,41 @@ PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale 
         'corpus',
         'synth-corpus --out {runs}/corpus --utterances 2000 --seed 0 --festival-speakers 24 --channels --text mixed',
     ),
-    ('features', 'prepare synth {runs}/corpus --out {runs}/features'),
+    # the mix: that corpus beside RAVDESS, FSDD, Asterisk's prompts, MFA's clips (`mix.json`: tools/real_corpora.py)
+    ('features', 'prepare mix {runs}/mix.json --out {runs}/features'),
     (
         'vae-content',
-        'train-vae {runs}/features --out {runs}/vae-content --stage content --epochs 4 --shift 10 --batch-size 128 '
+        'train-vae {runs}/features --out {runs}/vae-content --stage content --epochs 3 --shift 10 --batch-size 128 '
         '--level-norm --device {device}',
     ),
     (
         'vae',
-        'train-vae {runs}/features --out {runs}/vae --stage full --init-from {runs}/vae-content --epochs 6 --shift 10 '
-        '--batch-size 128 --level-norm --device {device}',
+        'train-vae {runs}/features --out {runs}/vae --stage full --init-from {runs}/vae-content --epochs 40 '
+        '--patience 3 --shift 10 --batch-size 128 --level-norm --device {device}',
     ),
     (
         'vae-nomargin-content',
-        'train-vae {runs}/features --out {runs}/vae-nomargin-content --stage content --epochs 4 --shift 10 '
+        'train-vae {runs}/features --out {runs}/vae-nomargin-content --stage content --epochs 3 --shift 10 '
         '--batch-size 128 --no-margin --level-norm --device {device}',
     ),
     (
         'vae-nomargin',
         'train-vae {runs}/features --out {runs}/vae-nomargin --stage full --init-from {runs}/vae-nomargin-content '
-        '--epochs 6 --shift 10 --batch-size 128 --no-margin --level-norm --device {device}',
+        '--epochs 40 --patience 3 --shift 10 --batch-size 128 --no-margin --level-norm --device {device}',
     ),
     ('mfcc', 'train-baseline {runs}/features --out {runs}/mfcc --level-norm --device {device}'),
     ('mfcc-aug', 'train-baseline {runs}/features --out {runs}/mfcc-aug --augment --level-norm --device {device}'),
     (
         'mouth',
-        'train-mouth {runs}/features {runs}/vae --out {runs}/mouth --epochs 40 --device {device}',
+        'train-mouth {runs}/features {runs}/vae/best --out {runs}/mouth --epochs 40 --device {device}',
     ),  # the parametric head
     (
         'gan',
-        'train-gan {runs}/features {runs}/vae --out {runs}/gan --size 64 --steps 3000 --device {device}',
+        'train-gan {runs}/features {runs}/vae/best --out {runs}/gan --size 64 --steps 3000 --device {device}',
     ),  # one generator per representation (§4.5)
     (
         'gan-nomargin',
-        'train-gan {runs}/features {runs}/vae-nomargin --out {runs}/gan-nomargin --size 64 --steps 3000 '
+        'train-gan {runs}/features {runs}/vae-nomargin/best --out {runs}/gan-nomargin --size 64 --steps 3000 '
         '--device {device}',
     ),
     (
@@ -130,11 +131,17 @@ def _absolute(out: Path, key: str, value):
     return value
 
 # %% ../../nbs/62_apps.reproduce.ipynb #29fe86b3
+def pipeline_step(path) -> str:
+    "The PIPELINE step that makes a path under runs/: the folder it is in there (runs/vae/best is made by step vae)."
+    parts = Path(path).parts
+    return parts[parts.index('runs') + 1] if 'runs' in parts[:-1] else Path(path).name
+
+
 def missing_inputs(params: dict, runs: Path | None = None, device: str = 'cpu') -> list:
     "[(parameter, path, the command that makes it)] for every `*_path` parameter whose path does not exist."
     made_by = {name: 'disvae ' + cmd.format(runs=runs, device=device) for name, cmd in PIPELINE} if runs else {}
     return [
-        (k, v, made_by.get(Path(v).name, 'see README (Results)'))
+        (k, v, made_by.get(pipeline_step(v), 'see README (Results)'))
         for k, v in params.items()
         if k.endswith('_path') and v is not None and not Path(v).exists()
     ]
@@ -228,6 +235,11 @@ def run_pipeline(runs: Path, device: str = 'cpu', progress: bool = True, steps=N
         # synth-corpus would speak it again
         if name == 'corpus' and (runs / 'corpus' / 'corpus.json').exists():
             continue
+        if name == 'features' and not (runs / 'mix.json').exists():
+            raise DisvaeError(
+                runs / 'mix.json',
+                f'no mix file: make it with python tools/real_corpora.py --out {runs} --synth {runs}/corpus',
+            )
         line = cmd.format(runs=runs, device=device)
         if progress:
             print(f'disvae {line}', file=sys.stderr)

@@ -16,9 +16,9 @@ from .errors import DisvaeError, AudioError, CorpusError, AlignmentError, Unknow
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
            'VIDEO_SUFFIXES', 'LEVEL_FLOOR', 'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio', 'resample',
            'write_video_with_audio', 'mono_16k', 'num_frames', 'log_spectrogram', 'librosa_log_spectrogram',
-           'utterance_level', 'level_normalise', 'FeatureStats', 'segment_starts', 'segment', 'num_video_frames',
-           'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise', 'measured_level_db',
-           'coloured_noise', 'babble_noise']
+           'utterance_level', 'level_normalise', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats',
+           'segment_starts', 'segment', 'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame',
+           'video_segments', 'add_noise', 'measured_level_db', 'coloured_noise', 'babble_noise']
 
 # %% ../../nbs/02_core.audio.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -226,6 +226,29 @@ def level_normalise(
     x = torch.as_tensor(features, dtype=torch.float32)
     level = utterance_level(x) if level is None else torch.as_tensor(level, dtype=torch.float32)
     return (x - level[..., None, None]).clamp_min(LEVEL_FLOOR)
+
+# %% ../../nbs/02_core.audio.ipynb #c79baf42
+def spectral_normalise(
+    features,  # log-magnitude spectrogram [frames, 200] or [batch, frames, 200]
+    variance: bool = True,  # also divide each bin by its standard deviation over the utterance
+) -> torch.Tensor:
+    "Each bin's mean over the utterance subtracted (and its standard deviation divided): blind to any fixed EQ."
+    x = torch.as_tensor(features, dtype=torch.float32)
+    x = x - x.mean(-2, keepdim=True)
+    return x / x.std(-2, keepdim=True).clamp_min(0.1) if variance else x
+
+# %% ../../nbs/02_core.audio.ipynb #86a11f84
+def utterance_normaliser(config):
+    "What a model's `config` asks of each whole utterance before it is cut into segments: a function, or None."
+    level, cmvn = getattr(config, 'level_norm', False), getattr(config, 'cmvn', False)
+    if not (level or cmvn):
+        return None
+
+    def normalise(features):
+        x = level_normalise(features) if level else torch.as_tensor(features, dtype=torch.float32)
+        return spectral_normalise(x) if cmvn else x
+
+    return normalise
 
 # %% ../../nbs/02_core.audio.ipynb #0198f6c2
 class FeatureStats:

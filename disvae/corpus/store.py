@@ -226,11 +226,14 @@ class FeatureStore:
         return f"FeatureStore({self.path}, {self.info['utterances']} utterances, {self.info['hours']:.2f} h)"
 
 # %% ../../nbs/08_corpus.store.ipynb #0911c859
-def split_rows(store: FeatureStore, split: str) -> np.ndarray:
-    "Store rows of one split; a clear error when the split is empty."
-    rows = np.flatnonzero(store.utterances.split.values == split)
+def split_rows(store: FeatureStore, split: str, corpus: str | None = None) -> np.ndarray:
+    "Store rows of one split (of one corpus, when given); a clear error when there are none."
+    u = store.utterances
+    keep = (u.split.values == split) & ((u.corpus.values == corpus) if corpus else True)
+    rows = np.flatnonzero(keep)
     if not len(rows):
-        raise DisvaeError(store.path, f'no utterances in split {split!r} (has {sorted(set(store.utterances.split))})')
+        which = f'split {split!r}' + (f' of corpus {corpus!r}' if corpus else '')
+        raise DisvaeError(store.path, f'no utterances in {which} (has {sorted(set(zip(u.corpus, u.split)))})')
     return rows
 
 # %% ../../nbs/08_corpus.store.ipynb #d624a7fb
@@ -247,10 +250,11 @@ def split_utterances(
     split: str = 'test',
     level_db: float | None = None,  # white noise level re. each utterance's RMS; None: clean
     seed: int = 0,
-    only=None,
-) -> list:  # positions within the split to return (None: all)
+    only=None,  # positions within the split to return (None: all)
+    corpus: str | None = None,  # only this corpus's utterances (a mix store holds several); None: all
+) -> list:
     "[(log magnitude [frames, 200], per-frame visemes, emotion index)] for every utterance of a split."
-    out, rows = [], split_rows(store, split)
+    out, rows = [], split_rows(store, split, corpus)
     for r in rows if only is None else rows[np.asarray(only)]:
         features, visemes = store.utterance(int(r))
         u = store.utterances.iloc[int(r)]

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/06_corpus.synth.ipynb #6f1c198a
 from __future__ import annotations
-import collections, ctypes, functools, importlib.resources, json, os, shutil, string, subprocess, tempfile, zlib
+import collections, ctypes, gzip, functools, importlib.resources, json, os, shutil, string, subprocess, tempfile, zlib
 from pathlib import Path
 import numpy as np
 import soundfile as sf
@@ -23,10 +23,11 @@ from disvae.core.visemes import (
 
 # %% auto #0
 __all__ = ['GRID_WORDS', 'EMOTION_PROSODY', 'VOICES', 'VARIANTS', 'FESTIVAL_VOICES', 'FESTIVAL_RATE', 'FESTIVAL_INSTALL',
-           'READ_SENTENCES', 'TEXTS', 'READ_SHARE', 'NEUTRAL_SHARE', 'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES', 'Espeak',
-           'synthesize_fresh', 'grid_sentence_id', 'make_speakers', 'prosody', 'festival_available',
-           'make_festival_speakers', 'festival_prosody', 'festival_speak', 'load_sentences', 'plan_corpus',
-           'speak_recorded', 'recorded', 'synth_corpus', 'write_fixture_tree']
+           'READ_SENTENCES', 'TEXTS', 'READ_SHARE', 'NEUTRAL_SHARE', 'RECORDING_FLOOR_DB', 'CREMAD_SENTENCES',
+           'RAVDESS_SENTENCES', 'FSDD_DIGITS', 'REAL_FIXTURES', 'FIXTURE_KINDS', 'Espeak', 'synthesize_fresh',
+           'grid_sentence_id', 'make_speakers', 'prosody', 'festival_available', 'make_festival_speakers',
+           'festival_prosody', 'festival_speak', 'load_sentences', 'plan_corpus', 'speak_recorded', 'recorded',
+           'synth_corpus', 'write_fixture_tree']
 
 # %% ../../nbs/06_corpus.synth.ipynb #ce5c072a
 class _EventId(ctypes.Union):
@@ -447,6 +448,8 @@ def _write_utterance(out, job, spoken, seed=0, channels=False):
         noise_seed = _noise_seed(seed, job)
         wave, sr = resample(wave, sr, SAMPLE_RATE), SAMPLE_RATE
         channel = random_channel(np.random.default_rng([noise_seed, 2]))
+        if emotion != 'NEU':  # rate and pitch are what these emotions are made of: no speed perturbation
+            channel['speed'] = 1.0
         wave, ali = apply_channel(wave, channel, noise_seed), _scaled(ali, channel['speed'])
     duration = len(wave) / sr
     ali = Alignment([(s, min(e, duration), l) for s, e, l in ali.phones if s < duration], ali.scheme, ali.words)
@@ -552,6 +555,71 @@ def _speak16(text, speaker, emotion='NEU'):
     audio, events = Espeak().synthesize(text, **prosody(speaker, emotion))
     return resample(audio.astype(np.float32) / 32768, Espeak.sample_rate, SAMPLE_RATE), events
 
+# %% ../../nbs/06_corpus.synth.ipynb #cfdddba6
+RAVDESS_SENTENCES = {'01': 'kids are talking by the door', '02': 'dogs are sitting by the door'}
+# RAVDESS emotion codes 01-08 as espeak prosody: calm speaks as neutral, surprised as happy
+_RAVDESS_PROSODY = ['NEU', 'NEU', 'HAP', 'SAD', 'ANG', 'FEA', 'DIS', 'HAP']
+
+
+def _ravdess_fixture(root, speaker, i, j, n_speakers):
+    actor = int(np.linspace(1, 24, n_speakers).round()[i])  # spread over the train, val and test actors
+    emotion, statement = j % 8 + 1, j // 8 % 2 + 1
+    wave, _ = _speak16(RAVDESS_SENTENCES[f'0{statement}'], speaker, _RAVDESS_PROSODY[emotion - 1])
+    folder = root / f'Actor_{actor:02d}'
+    folder.mkdir(parents=True, exist_ok=True)
+    intensity = 1 if emotion == 1 else j // 16 % 2 + 1
+    name = f'03-01-{emotion:02d}-{intensity:02d}-{statement:02d}-01-{actor:02d}.wav'
+    sf.write(folder / name, resample(wave, SAMPLE_RATE, 48000), 48000, subtype='PCM_16')
+
+# %% ../../nbs/06_corpus.synth.ipynb #2499c4cf
+FSDD_DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+_FSDD_NAMES = ['jackson', 'nicolas', 'theo', 'yweweler', 'george', 'lucas']
+
+
+def _fsdd_fixture(root, speaker, i, j, n_speakers):
+    root.mkdir(parents=True, exist_ok=True)
+    wave, _ = _speak16(FSDD_DIGITS[j % 10], speaker)
+    name = f'{j % 10}_{_FSDD_NAMES[i % 6]}{i // 6 or ""}_{j}.wav'
+    sf.write(root / name, resample(wave, SAMPLE_RATE, 8000), 8000, subtype='PCM_16')
+
+# %% ../../nbs/06_corpus.synth.ipynb #afa05790
+_ASTERISK_PROMPTS = {
+    'activated': 'Activated.',
+    'agent-pass': 'Please enter your password followed by the pound key.',
+    'digits/7': 'seven',
+    'vm-press': 'Press 1 for more options, or * to cancel.',
+    'beep': '[this is a simple beep tone]',
+}
+
+
+def _asterisk_fixture(root, speaker, i, j, n_speakers):
+    "Asterisk's core prompts: one voice, so every (speaker, clip) pair writes the next prompt in the same folder."
+    key, text = list(_ASTERISK_PROMPTS.items())[(i * 997 + j) % len(_ASTERISK_PROMPTS)]
+    path = root / 'sounds' / 'en' / f'{key}.wav'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    t = np.arange(8000) / 8000
+    wave = (
+        0.3 * np.sin(2 * np.pi * 1000 * t) if key == 'beep' else resample(_speak16(text, speaker)[0], SAMPLE_RATE, 8000)
+    )
+    sf.write(path, wave, 8000, subtype='PCM_16')
+    lines = ''.join(f'{k}: {v}\n' for k, v in _ASTERISK_PROMPTS.items())
+    with gzip.open(root / 'core-sounds-en.txt.gz', 'wt') as f:
+        f.write('; Core Asterisk Sounds in English\n\n' + lines)
+
+# %% ../../nbs/06_corpus.synth.ipynb #871c8f2c
+def _lab_fixture(root, speaker, i, j, n_speakers):
+    "MFA's test layout: `wav/<clip>.flac`, its transcript in `lab/<clip>.lab`."
+    text = ' '.join(CREMAD_SENTENCES[list(CREMAD_SENTENCES)[(i * 3 + j) % 12]].lower().split())
+    wave, _ = _speak16(text, speaker)
+    for folder in ('wav', 'lab'):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    sf.write(root / 'wav' / f'clip_{i}_{j}.flac', wave, SAMPLE_RATE)
+    (root / 'lab' / f'clip_{i}_{j}.lab').write_text(text + '\n')
+
+
+REAL_FIXTURES = {'ravdess': _ravdess_fixture, 'fsdd': _fsdd_fixture, 'asterisk': _asterisk_fixture, 'lab': _lab_fixture}
+FIXTURE_KINDS = ('grid', 'cremad', 'lrs3', *REAL_FIXTURES)
+
 # %% ../../nbs/06_corpus.synth.ipynb #277c27b1587741f2af2001be3712ef0d
 def _blank_video(seconds, size=(48, 64)):
     n = max(1, int(round(seconds * 25)))
@@ -559,13 +627,13 @@ def _blank_video(seconds, size=(48, 64)):
 
 # %% ../../nbs/06_corpus.synth.ipynb #db7b79bc585a40fcaf58bf750017e135
 def write_fixture_tree(
-    kind: str,  # 'grid', 'cremad' or 'lrs3'
+    kind: str,  # one of FIXTURE_KINDS
     root,
     n_speakers: int = 4,
     per_speaker: int = 2,
     seed: int = 0,
 ) -> Path:
-    "A tiny corpus tree in the exact layout of GRID, CREMA-D or LRS3, spoken by espeak-ng."
+    "A tiny corpus tree in the exact layout of one of `FIXTURE_KINDS` (GRID, RAVDESS, ...), spoken by espeak-ng."
     root = Path(root)
     rng = np.random.default_rng(seed)
     speakers = make_speakers(n_speakers, seed)
@@ -606,6 +674,8 @@ def write_fixture_tree(
                     f"Text:  {' '.join(words).upper()}\nConf:  {int(rng.integers(1, 9))}\n\n"
                     f"WORD START END ASDSCORE\n{rows}"
                 )
+            elif kind in REAL_FIXTURES:
+                REAL_FIXTURES[kind](root, spk, i, j, n_speakers)
             else:
-                raise DisvaeError(root, f'no fixture layout {kind!r}; use grid, cremad or lrs3')
+                raise DisvaeError(root, f'no fixture layout {kind!r}; use {", ".join(FIXTURE_KINDS)}')
     return root

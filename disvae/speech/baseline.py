@@ -68,6 +68,7 @@ class BaselineConfig:
     n_visemes: int = N_VISEMES
     augment: bool = False  # recorded for the reader: was it trained with noise augmentation
     level_norm: bool = False  # its input is each utterance's log spectrogram minus its level (`level_normalise`)
+    cmvn: bool = False  # ... then each bin's mean and variance over the utterance removed (`spectral_normalise`)
 
     @classmethod
     def from_dict(cls, d: dict):

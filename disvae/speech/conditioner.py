@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from ..core.errors import DisvaeError, AudioError
-from ..core.audio import SAMPLE_RATE, log_spectrogram, video_segments, num_video_frames, level_normalise
+from ..core.audio import SAMPLE_RATE, log_spectrogram, video_segments, num_video_frames, utterance_normaliser
 from ..core.checkpoint import read_checkpoint, read_json
 from ..corpus.store import FeatureStore
 from .vae import DisentangledVAE, load_vae, encode, content_latents
@@ -49,7 +49,8 @@ class AudioConditioner:
         if self.name == 'z_c':
             return content_latents(self.model, feats, n_video)
         x = torch.as_tensor(np.asarray(feats, np.float32))
-        x = level_normalise(x) if self.model.config.level_norm else x
+        normalise = utterance_normaliser(self.model.config)
+        x = normalise(x) if normalise else x
         return self.model(video_segments(x, n_video))[0]
 
     def from_wave(self, wave: np.ndarray) -> torch.Tensor:  # 16 kHz mono -> [video frames, dim]

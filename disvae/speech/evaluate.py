@@ -23,10 +23,11 @@ from disvae.core.audio import (
     babble_noise,
     log_spectrogram,
     level_normalise,
+    utterance_normaliser,
 )
 from ..core.visemes import VISEMES, N_VISEMES, EMOTIONS
 from ..corpus.store import FeatureStore, split_rows, split_utterances, decoded_audio
-from .vae import DisentangledVAE, load_vae
+from .vae import DisentangledVAE, load_vae, content_latents
 from .losses import table_log_probs
 from .baseline import MFCCBaseline, load_baseline
 
@@ -35,12 +36,13 @@ __all__ = ['SILENCE', 'reads_utterances', 'vae_representation', 'baseline_repres
            'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean',
            'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget',
            'table_viseme_classifier', 'baseline_viseme_classifier', 'gained_utterances', 'real_speech_accuracy',
-           'unseen_noise_accuracy', 'level_agreement', 'evaluate_representations', 'evaluate_command']
+           'unseen_noise_accuracy', 'level_agreement', 'emotional_corpora', 'clip_emotion_accuracy',
+           'evaluate_representations', 'evaluate_command']
 
 # %% ../../nbs/16_speech.evaluate.ipynb #7c2dfa7d
 def reads_utterances(represent, model):
-    "Mark `represent` (segments -> outputs) with what an utterance needs first: its level subtracted, if `model` says."
-    represent.per_utterance = level_normalise if getattr(model.config, 'level_norm', False) else None
+    "Mark `represent` (segments -> outputs) with what an utterance needs first (`utterance_normaliser` of its config)."
+    represent.per_utterance = utterance_normaliser(model.config)
     return represent
 
 # %% ../../nbs/16_speech.evaluate.ipynb #58283894
@@ -166,13 +168,16 @@ def table3(
     device='cpu',
     progress: bool = False,
     probe_hidden: int = 256,
+    corpus: str | None = None,  # probes trained, chosen and scored on this corpus of a mix store only
 ) -> tuple:
     """({'z_c': {'viseme': acc, 'emotion': acc}, 'z_e': {...}, 'chance': {...}, 'segments': {...}}, {(latent, task):
     Probe})"""
     model = model.to(device).eval()
     represent = vae_representation(model)
     latents = {
-        split: segment_latents(represent, split_utterances(store, split), shift, device=device, progress=progress)
+        split: segment_latents(
+            represent, split_utterances(store, split, corpus=corpus), shift, device=device, progress=progress
+        )
         for split, shift in (('train', train_shift), ('val', test_shift), ('test', test_shift))
     }
     n_classes = dict(viseme=N_VISEMES, emotion=len(EMOTIONS))
@@ -440,19 +445,44 @@ def level_agreement(
             table.setdefault(m, {})[f'{gain:+g} dB'] = (predict(c, utts) == at_0[m]).float().mean().item()
     return pd.DataFrame(table).T
 
+# %% ../../nbs/16_speech.evaluate.ipynb #40cccee9
+def emotional_corpora(store: FeatureStore, split: str = 'test') -> list:
+    "The corpora of a store whose `split` has more than one emotion (where Table 3's emotion columns mean something)."
+    u = store.utterances[store.utterances.split == split]
+    return sorted(c for c, g in u.groupby('corpus') if g.emotion.nunique() > 1)
+
+# %% ../../nbs/16_speech.evaluate.ipynb #1c641167
+@torch.no_grad()
+def clip_emotion_accuracy(
+    model: DisentangledVAE, store: FeatureStore, split: str = 'test', corpus: str | None = None
+) -> dict:
+    "{'accuracy', 'chance', 'clips'}: `encode`'s emotion_prob averaged over each clip, its arg-max against its label."
+    model = model.eval()
+    hits, labels = [], []
+    for x, _, emotion in split_utterances(store, split, corpus=corpus):
+        z_e = content_latents(model, x.to(model.feature_mean.device), encoder='emotion')
+        mean_prob = table_log_probs(z_e, model.emotion_table, model.config.latent_var).exp().mean(0)
+        hits.append(int(mean_prob.argmax()) == emotion)
+        labels.append(emotion)
+    return dict(accuracy=float(np.mean(hits)), chance=majority_rate(torch.tensor(labels)), clips=len(hits))
+
 # %% ../../nbs/16_speech.evaluate.ipynb #2312038a
-def _markdown_tables(results: dict) -> tuple:
+def _table3_markdown(table: dict) -> str:
     t3 = ['| model | z_c → viseme | z_c → emotion | z_e → viseme | z_e → emotion |', '|---|---:|---:|---:|---:|']
-    for name, r in results['table3'].items():
+    for name, r in table.items():
         t3.append(
             f"| {name} | {100 * r['z_c']['viseme']:.1f} | {100 * r['z_c']['emotion']:.1f} | "
             f"{100 * r['z_e']['viseme']:.1f} | {100 * r['z_e']['emotion']:.1f} |"
         )
-    chance = next(iter(results['table3'].values()))['chance']
+    chance = next(iter(table.values()))['chance']
     t3.append(
         f"| chance (most frequent class) | {100 * chance['viseme']:.1f} | {100 * chance['emotion']:.1f} | "
         f"{100 * chance['viseme']:.1f} | {100 * chance['emotion']:.1f} |"
     )
+    return '\n'.join(t3) + '\n'
+
+
+def _markdown_tables(results: dict) -> tuple:
     noise = pd.DataFrame(results['noise']).T
     rel = relative_to_clean(noise)
     head = ' | '.join(f'{k} ({v:g} dB)' if v is not None else k for k, v in results['levels'].items())
@@ -464,7 +494,7 @@ def _markdown_tables(results: dict) -> tuple:
             if 'medium' in rel
             else f'| {m} | {cells} | |'
         )
-    return '\n'.join(t3) + '\n', '\n'.join(nz) + '\n'
+    return _table3_markdown(results['table3']), '\n'.join(nz) + '\n'
 
 # %% ../../nbs/16_speech.evaluate.ipynb #8459a9d5
 def _percent_table(table: pd.DataFrame, what: str) -> str:
@@ -496,11 +526,15 @@ def evaluate_representations(
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     results = dict(store=str(store.path), levels=levels, probe_hidden=probe_hidden, table3={}, noise={}, models={})
-    classifiers = {}
+    classifiers, corpora = {}, sorted(set(store.utterances.corpus))
+    main = (
+        'synth' if len(corpora) > 1 and 'synth' in corpora else None
+    )  # a mix: the paper's Table 3 on its synthetic part
+    results['table3_corpus'] = main or corpora[0]
     for name, path in vaes.items():
         model = load_vae(path, device)
         results['table3'][name], probes = table3(
-            model, store, train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden
+            model, store, train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden, corpus=main
         )
         classifiers[f'z_c ({name})'] = vae_viseme_classifier(model, probes[('z_c', 'viseme')])
         results['models'][name] = str(path)
@@ -510,6 +544,17 @@ def evaluate_representations(
             )
             fig.savefig(out / 'projections.png', dpi=110)
             plt.close(fig)
+    for corpus in emotional_corpora(store):
+        models = {name: load_vae(path, device) for name, path in vaes.items()}
+        if len(corpora) > 1 and corpus != main:
+            args = (train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden)
+            table = {name: table3(m, store, *args, corpus=corpus)[0] for name, m in models.items()}
+            results.setdefault('table3_by_corpus', {})[corpus] = table
+            (out / f'table3_{corpus}.md').write_text(_table3_markdown(table))
+        results.setdefault('clip_emotion', {})[corpus] = {
+            name: clip_emotion_accuracy(m, store, 'test', corpus if len(corpora) > 1 else None)
+            for name, m in models.items()
+        }
     for name, path in (baselines or {}).items():
         model = load_baseline(path, device)
         classifiers[name] = baseline_viseme_classifier(model)
@@ -576,8 +621,19 @@ def evaluate_command(
     t3, nz = _markdown_tables(res)
     print(t3)
     print(nz)
-    for extra in ('real_speech.md', 'level.md', 'unseen_noise.md'):
+    for extra in (
+        'real_speech.md',
+        'level.md',
+        'unseen_noise.md',
+        *sorted(p.name for p in Path(out).glob('table3_*.md')),
+    ):
         if (Path(out) / extra).exists():
-            print((Path(out) / extra).read_text())
+            print(f'{extra}:\n' + (Path(out) / extra).read_text())
+    for corpus, scores in res.get('clip_emotion', {}).items():
+        said = ', '.join(f"{name} {100 * s['accuracy']:.1f} %" for name, s in scores.items())
+        print(
+            f"encode's emotion per clip, {corpus} test: {said} "
+            f"(chance {100 * min(s['chance'] for s in scores.values()):.1f} %)"
+        )
     print(f"wrote {out} in {res['seconds']:.0f} s")
     return res

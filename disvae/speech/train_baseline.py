@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
-from ..core.audio import log_spectrogram, add_noise, load_audio, level_normalise
+from ..core.audio import log_spectrogram, add_noise, load_audio, utterance_normaliser
 from ..core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights, end_of_epoch
 from ..corpus.store import FeatureStore, split_rows
 from .baseline import BaselineConfig, MFCCBaseline, save_baseline, load_baseline
@@ -35,6 +35,7 @@ class BaselineTrainConfig:
     width: int = 16
     embed_dim: int = 32
     level_norm: bool = False  # train on level-normalised utterances: a network that ignores the recording level
+    cmvn: bool = False  # and with each bin's mean and variance over the utterance removed: one that ignores a fixed EQ
     seed: int = 0
     device: str = 'cpu'
     progress: bool = True
@@ -47,11 +48,11 @@ def _segments(n_frames: np.ndarray, seg_len: int, shift: int):
 
 # %% ../../nbs/15_speech.train_baseline.ipynb #7ac5c829
 @torch.no_grad()
-def _utterance_log_magnitudes(store, rows, audio=None, levels=None, generator=None, level_norm=False) -> list:
+def _utterance_log_magnitudes(store, rows, audio=None, levels=None, generator=None, normalise=None) -> list:
     "Log spectrogram of each row: from the store, or from its audio with noise at `levels[i]` dB (None: clean)."
     out = []
-    if level_norm:
-        return [level_normalise(x) for x in _utterance_log_magnitudes(store, rows, audio, levels, generator)]
+    if normalise is not None:  # `utterance_normaliser` of the model's config
+        return [normalise(x) for x in _utterance_log_magnitudes(store, rows, audio, levels, generator)]
     for i, r in enumerate(rows):
         features, _ = store.utterance(int(r))
         if audio is None or levels is None or levels[i] is None:
@@ -97,11 +98,16 @@ def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = N
     utts = store.utterances
     rows, val_rows = split_rows(store, 'train'), split_rows(store, 'val')
     model_config = BaselineConfig(
-        width=config.width, embed_dim=config.embed_dim, augment=config.augment, level_norm=config.level_norm
+        width=config.width,
+        embed_dim=config.embed_dim,
+        augment=config.augment,
+        level_norm=config.level_norm,
+        cmvn=config.cmvn,
     )
     torch.manual_seed(config.seed)
     model = MFCCBaseline(model_config)
-    clean = _utterance_log_magnitudes(store, rows, level_norm=config.level_norm)
+    normalise = utterance_normaliser(model_config)
+    clean = _utterance_log_magnitudes(store, rows, normalise=normalise)
     mfcc = torch.cat([model.mfcc(c) for c in clean])
     model.mfcc_mean.copy_(mfcc.mean(0))
     model.mfcc_std.copy_(mfcc.std(0).clamp_min(1e-3))
@@ -110,13 +116,13 @@ def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = N
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
     out = Path(config.out)
     start, history = 0, []
-    if resume_check(out, 'disvae.mfcc_baseline', asdict(config), FREE, dict(level_norm=False)):
+    if resume_check(out, 'disvae.mfcc_baseline', asdict(config), FREE, dict(level_norm=False, cmvn=False)):
         load_weights(model, checkpoint_weights(out), out)
         progress = restore_training(out, dict(baseline=opt))
         start, history = progress['epoch'], progress['history']
     audio = [load_audio(utts.audio[r]) for r in rows] if config.augment else None
     labels = [np.asarray(store.utterance(int(r))[1], np.int64) for r in rows]
-    val_lm = _utterance_log_magnitudes(store, val_rows, level_norm=config.level_norm)
+    val_lm = _utterance_log_magnitudes(store, val_rows, normalise=normalise)
     val_labels = [np.asarray(store.utterance(int(r))[1], np.int64) for r in val_rows]
     n_frames = utts.n_frames.values[rows]
     seg_len = model_config.seg_len
@@ -129,7 +135,7 @@ def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = N
             hit = torch.rand(len(rows), generator=g) < config.noise_prob
             lv = config.noise_low_db + (config.noise_high_db - config.noise_low_db) * torch.rand(len(rows), generator=g)
             noise = [float(l) if h else None for h, l in zip(hit, lv)]
-            lm = _utterance_log_magnitudes(store, rows, audio, noise, generator=g, level_norm=config.level_norm)
+            lm = _utterance_log_magnitudes(store, rows, audio, noise, generator=g, normalise=normalise)
         frames = torch.cat(lm)
         offsets = np.concatenate([[0], np.cumsum(n_frames)[:-1]])
         starts = torch.as_tensor(offsets[pairs[:, 0]] + pairs[:, 1])

@@ -12,13 +12,13 @@ import torch
 import torch.distributed as dist
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
-from ..core.checkpoint import load_weights, resume_check, restore_training, checkpoint_weights
+from ..core.checkpoint import read_json, load_weights, resume_check, restore_training, checkpoint_weights
 from ..corpus.store import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
 from .losses import vae_loss, table_log_probs
 
 # %% auto #0
-__all__ = ['FREE', 'BEFORE', 'TrainConfig', 'save_training', 'validate', 'train_vae']
+__all__ = ['FREE', 'BEFORE', 'TrainConfig', 'save_training', 'validate', 'validation_score', 'end_of_epoch_best', 'train_vae']
 
 # %% ../../nbs/14_speech.train_vae.ipynb #12de37e6
 @dataclass
@@ -39,6 +39,9 @@ class TrainConfig:
     hidden: int = 256  # LSTM units (the paper's 256; smaller for smoke runs)
     z_dim: int = 32
     level_norm: bool = False  # train on level-normalised utterances: a representation that ignores the recording level
+    patience: int | None = (
+        None  # stop once this many epochs pass without a better validation score; None: run all epochs
+    )
     progress: bool = True
 
     def __post_init__(self):
@@ -46,13 +49,13 @@ class TrainConfig:
             raise DisvaeError(None, f"unknown stage {self.stage!r}; use 'content' or 'full'")
 
 # %% ../../nbs/14_speech.train_vae.ipynb #8848d120
-FREE = ('store', 'out', 'init_from', 'epochs', 'max_steps', 'device', 'checkpoint_every', 'progress')
+FREE = ('store', 'out', 'init_from', 'epochs', 'max_steps', 'device', 'checkpoint_every', 'progress', 'patience')
 BEFORE = dict(level_norm=False)  # what runs from before a field existed were trained with
 
 
 def save_training(folder, model: DisentangledVAE, opt, config: TrainConfig, progress: dict) -> Path:
-    "The VAE with its optimizer, random state, run config and progress, as one checkpoint folder."
-    return save_vae(model, folder, train=asdict(config), optimizers=dict(vae=opt), progress=progress)
+    "The VAE with its optimizer, random state, run config and progress as one checkpoint folder (best/ kept)."
+    return save_vae(model, folder, train=asdict(config), optimizers=dict(vae=opt), progress=progress, keep=('best',))
 
 # %% ../../nbs/14_speech.train_vae.ipynb #66c8ddeb
 def _distributed():
@@ -88,6 +91,27 @@ def validate(
     model.train()
     n = len(idx)
     return dict(val_log_likelihood_per_frame=ll / n, val_viseme_accuracy=vis_hit / n, val_emotion_accuracy=emo_hit / n)
+
+# %% ../../nbs/14_speech.train_vae.ipynb #08825e5b
+def validation_score(record: dict, stage: str) -> float:
+    "What `patience` and `OUT/best` compare: viseme accuracy on validation, plus emotion accuracy in the full stage."
+    return record['val_viseme_accuracy'] + (record['val_emotion_accuracy'] if stage == 'full' else 0.0)
+
+# %% ../../nbs/14_speech.train_vae.ipynb #24bb1cb1
+def end_of_epoch_best(out: Path, model, config: TrainConfig, progress: dict, record: dict) -> bool:
+    "Keep the epoch in OUT/best when its score is the best so far; True when `patience` epochs have passed without one."
+    score = validation_score(record, config.stage)
+    if score > progress.get('best_score', -math.inf):
+        progress.update(best_score=score, best_epoch=record['epoch'])
+        save_vae(model, out / 'best', train=asdict(config), progress=dict(progress, history=list(progress['history'])))
+    stale = record['epoch'] - progress['best_epoch']
+    progress['stopped_early'] = bool(config.patience) and stale >= config.patience
+    # the whole run's curve goes with the best weights, so a bundled copy shows what came after its epoch too
+    meta = read_json(out / 'best' / 'config.json')
+    tmp = out / 'best' / 'config.tmp.json'
+    tmp.write_text(json.dumps(meta | dict(run_history=progress['history']), indent=1))
+    tmp.replace(out / 'best' / 'config.json')
+    return progress['stopped_early']
 
 # %% ../../nbs/14_speech.train_vae.ipynb #d9f23dd3
 def train_vae(
@@ -146,7 +170,7 @@ def train_vae(
         unit='step',
         disable=not config.progress or rank != 0,
     )
-    while progress['step'] < total and progress['step'] != stop_after:
+    while progress['step'] < total and progress['step'] != stop_after and not progress.get('stopped_early'):
         epoch = progress['epoch']
         order = torch.randperm(len(train_ds), generator=torch.Generator().manual_seed(config.seed * 100_003 + epoch))
         for b in range(
@@ -186,6 +210,7 @@ def train_vae(
                     **validate(model, val_ds, device),
                 )
                 progress['history'].append(record)
+                end_of_epoch_best(out, model, config, progress, record)
                 bar.write(' '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in record.items()))
         if rank == 0:
             save_training(out, model, opt, config, progress)
