@@ -1,0 +1,47 @@
+"""Bundle a trained VAE (the best epoch of `disvae train-vae ... --patience N`) as disvae/assets/vae, saying what it learned from.
+
+    python tools/bundle_vae.py runs/vae/best
+
+Keeps config.json and model.safetensors (never an optimizer state). The run's paths become names, and config.json gains `data`: each
+corpus of the training store with its utterances, hours and licence, and `licence`: what the weights may be used for, which is the
+most restrictive licence of the data they learned from (RAVDESS: CC BY-NC-SA 4.0, non-commercial).
+"""
+import argparse, json, shutil
+from pathlib import Path
+import pandas as pd
+
+ASSETS = Path(__file__).resolve().parent.parent / 'disvae' / 'assets'
+LICENCES = {  # the training corpora's licences (see tools/real_corpora.py)
+    'synth': 'made by disvae from espeak-ng and festival voices (no recording licence)',
+    'ravdess': 'CC BY-NC-SA 4.0 (Livingstone & Russo 2018)',
+    'fsdd': 'CC BY-SA 4.0 (Free Spoken Digit Dataset)',
+    'asterisk': 'CC-BY-SA-3.0 (Asterisk core sounds, Allison Smith)',
+    'lab': 'MFA test data: LibriSpeech CC BY 4.0, Common Voice CC0',
+}
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser()
+    p.add_argument('run', help='a VAE checkpoint folder (runs/vae/best)')
+    p.add_argument('--out', default=str(ASSETS / 'vae'))
+    a = p.parse_args()
+    run, out = Path(a.run), Path(a.out)
+    meta = json.loads((run / 'config.json').read_text())
+    assert meta['kind'] == 'disvae.vae', meta['kind']
+    store = Path(meta['train']['store'])
+    utts = pd.read_csv(store / 'utterances.csv', keep_default_na=False)
+    train = utts[utts.split == 'train']
+    data = {
+        corpus: dict(utterances=int(len(g)), hours=round(float(g.n_frames.sum()) / 360_000, 3), licence=LICENCES.get(corpus, '?'))
+        for corpus, g in train.groupby('corpus')
+    }
+    meta['train'] = meta['train'] | dict(store=store.name, out='bundled', init_from=Path(meta['train']['init_from'] or '').name)
+    meta['data'] = data
+    meta['licence'] = (
+        'CC BY-NC-SA 4.0: trained on RAVDESS, so non-commercial use only, with attribution, shared alike'
+        if 'ravdess' in data
+        else 'Apache-2.0 (trained on data made by disvae)'
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copy(run / 'model.safetensors', out / 'model.safetensors')
+    (out / 'config.json').write_text(json.dumps(meta, indent=1) + '\n')
+    print(f'wrote {out}: epoch {meta["progress"]["best_epoch"]} of {len(meta.get("run_history", []))}, licence {meta["licence"]}')
