@@ -22,6 +22,7 @@ from disvae.core.audio import (
     add_noise,
     utterance_level,
     level_normalise,
+    spectral_normalise,
 )
 from ..core.errors import CorpusError, DisvaeError, AudioError
 from ..core.checkpoint import read_json
@@ -30,8 +31,8 @@ from .readers import read_corpus, row_alignment
 
 # %% auto #0
 __all__ = ['STORE_VERSION', 'CHUNK', 'prepare', 'FeatureStore', 'split_rows', 'decoded_audio', 'split_utterances',
-           'utterance_levels', 'level_normalised_stats', 'SegmentDataset', 'UtteranceDataset', 'corpus_statistics',
-           'plot_corpus']
+           'utterance_levels', 'level_normalised_stats', 'spectral_statistics', 'SegmentDataset', 'UtteranceDataset',
+           'corpus_statistics', 'plot_corpus']
 
 # %% ../../nbs/08_corpus.store.ipynb #474c3ad9
 STORE_VERSION = 1
@@ -297,6 +298,24 @@ def level_normalised_stats(store: FeatureStore) -> tuple:
         stats.update(level_normalise(np.array(store.features[o : o + n]), levels[uid]).numpy())
     return stats.mean, stats.std
 
+# %% ../../nbs/08_corpus.store.ipynb #48c6836b
+def spectral_statistics(store: FeatureStore, utts: pd.DataFrame, level_norm: bool) -> tuple:
+    """(per-utterance bin means [n, 200], deviations [n, 200], then mean and std [200] of the training split after
+    `spectral_normalise`) for the rows `utts` of a store, each utterance level-normalised first if asked."""
+    levels = utterance_levels(store) if level_norm else {}
+    means, stds = np.zeros((len(utts), N_BINS), np.float32), np.ones((len(utts), N_BINS), np.float32)
+    for i, (uid, o, n) in enumerate(utts[['id', 'offset', 'n_frames']].itertuples(index=False)):
+        x = torch.from_numpy(np.array(store.features[o : o + n]))
+        x = level_normalise(x, levels[uid]) if level_norm else x
+        means[i], stds[i] = x.mean(0), x.std(0).clamp_min(0.1)  # as `spectral_normalise` does
+    stats = FeatureStats()
+    train = store.utterances[store.utterances.split == 'train']
+    for uid, o, n in train[['id', 'offset', 'n_frames']].itertuples(index=False):
+        x = torch.from_numpy(np.array(store.features[o : o + n]))
+        stats.update(spectral_normalise(level_normalise(x, levels[uid]) if level_norm else x).numpy())
+    as_tensor = lambda a: torch.from_numpy(np.asarray(a, np.float32))
+    return as_tensor(means), as_tensor(stds), as_tensor(stats.mean), as_tensor(stats.std)
+
 # %% ../../nbs/08_corpus.store.ipynb #c01f614b
 class SegmentDataset(torch.utils.data.Dataset):
     "Segments of T frames from one split of a store: (segment, viseme, emotion, sequence index)."
@@ -310,6 +329,7 @@ class SegmentDataset(torch.utils.data.Dataset):
         normalize: bool = True,
         emotions: list | None = None,  # keep only these emotion codes (e.g. ['NEU'] for the first training stage)
         level_norm: bool = False,  # each utterance's level subtracted (`level_normalise`): a gain-invariant input
+        cmvn: bool = False,  # then each bin's mean and variance over the utterance (`spectral_normalise`)
     ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.seg_len, self.normalize = seg_len, normalize
@@ -333,6 +353,9 @@ class SegmentDataset(torch.utils.data.Dataset):
         if level_norm:
             self.levels = np.array([utterance_levels(self.store)[k] for k in self.utts.id], np.float32)
             self.mean, self.std = (torch.tensor(v) for v in level_normalised_stats(self.store))
+        self.cmvn = cmvn
+        if cmvn:  # each utterance's own bin means and deviations, and the training split's statistics after them
+            self.utt_mean, self.utt_std, self.mean, self.std = spectral_statistics(self.store, self.utts, level_norm)
 
     @property
     def n_sequences(self) -> int:
@@ -350,6 +373,7 @@ class SegmentDataset(torch.utils.data.Dataset):
         s, u = int(self.starts[i]), int(self.utt_of[i])
         x = torch.from_numpy(np.array(self.store.features[s : s + self.seg_len]))
         x = level_normalise(x, self.levels[u]) if self.level_norm else x
+        x = (x - self.utt_mean[u]) / self.utt_std[u] if self.cmvn else x
         if self.normalize:
             x = (x - self.mean) / self.std
         return x, int(self.store.visemes[s + self.seg_len // 2]), int(self.utts.emotion_index[u]), u

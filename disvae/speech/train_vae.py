@@ -39,6 +39,7 @@ class TrainConfig:
     hidden: int = 256  # LSTM units (the paper's 256; smaller for smoke runs)
     z_dim: int = 32
     level_norm: bool = False  # train on level-normalised utterances: a representation that ignores the recording level
+    cmvn: bool = False  # and each bin's mean and variance over the utterance removed: blind to a fixed EQ
     patience: int | None = (
         None  # stop once this many epochs pass without a better validation score; None: run all epochs
     )
@@ -50,7 +51,7 @@ class TrainConfig:
 
 # %% ../../nbs/14_speech.train_vae.ipynb #8848d120
 FREE = ('store', 'out', 'init_from', 'epochs', 'max_steps', 'device', 'checkpoint_every', 'progress', 'patience')
-BEFORE = dict(level_norm=False)  # what runs from before a field existed were trained with
+BEFORE = dict(level_norm=False, cmvn=False)  # what runs from before a field existed were trained with
 
 
 def save_training(folder, model: DisentangledVAE, opt, config: TrainConfig, progress: dict) -> Path:
@@ -126,14 +127,16 @@ def train_vae(
     torch.manual_seed(config.seed + rank)
     store = FeatureStore(config.store)
     emotions = ['NEU'] if config.stage == 'content' else None
-    train_ds = SegmentDataset(store, 'train', shift=config.shift, emotions=emotions, level_norm=config.level_norm)
-    val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), emotions=emotions, level_norm=config.level_norm)
+    data = dict(emotions=emotions, level_norm=config.level_norm, cmvn=config.cmvn)
+    train_ds = SegmentDataset(store, 'train', shift=config.shift, **data)
+    val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), **data)
     vae_config = VAEConfig(
         n_sequences=train_ds.n_sequences,
         margin=config.margin,
         hidden=config.hidden,
         z_dim=config.z_dim,
         level_norm=config.level_norm,
+        cmvn=config.cmvn,
     )
     model = DisentangledVAE(vae_config)
     model.feature_mean.copy_(train_ds.mean)

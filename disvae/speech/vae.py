@@ -20,6 +20,7 @@ from disvae.core.audio import (
     video_segments,
     num_video_frames,
     level_normalise,
+    utterance_normaliser,
 )
 from ..core.errors import DisvaeError, AudioError
 from ..core.checkpoint import save_checkpoint, read_checkpoint, module_weights, checkpoint_weights, load_weights
@@ -48,6 +49,9 @@ class VAEConfig:
     margin: bool = True  # False: the ablation without margin ranking loss
     level_norm: bool = (
         False  # subtract each utterance's level (`disvae.core.audio.level_normalise`): gain-invariant input
+    )
+    cmvn: bool = (
+        False  # then each bin's mean and variance over the utterance (`spectral_normalise`): blind to a fixed EQ
     )
 
     def to_json(self):
@@ -180,7 +184,8 @@ def content_latents(
     batches (`encoder='emotion'`: z_e)."""
     device = model.feature_mean.device
     x = features if torch.is_tensor(features) else torch.from_numpy(np.asarray(features, np.float32))
-    x = level_normalise(x) if model.config.level_norm else x
+    normalise = utterance_normaliser(model.config)  # level, then CMVN, as the config says
+    x = normalise(x) if normalise else x
     segments = video_segments((x.to(device) - model.feature_mean) / model.feature_std, n_video, model.config.seg_len)
     was_training = model.training
     model.eval()
