@@ -6,6 +6,7 @@
 Keeps config.json and model.safetensors (not the optimizer state); the VAE it follows is written as `../vae` (disvae/assets/vae),
 after checking that the run followed that same VAE (same weights file, byte for byte).
 """
+
 import argparse, filecmp, json, shutil
 from pathlib import Path
 

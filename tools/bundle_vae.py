@@ -6,6 +6,7 @@ Keeps config.json and model.safetensors (never an optimizer state). The run's pa
 corpus of the training store with its utterances, hours and licence, and `licence`: what the weights may be used for, which is the
 most restrictive licence of the data they learned from (RAVDESS: CC BY-NC-SA 4.0, non-commercial).
 """
+
 import argparse, json, shutil
 from pathlib import Path
 import pandas as pd
@@ -31,10 +32,14 @@ if __name__ == '__main__':
     utts = pd.read_csv(store / 'utterances.csv', keep_default_na=False)
     train = utts[utts.split == 'train']
     data = {
-        corpus: dict(utterances=int(len(g)), hours=round(float(g.n_frames.sum()) / 360_000, 3), licence=LICENCES.get(corpus, '?'))
+        corpus: dict(
+            utterances=int(len(g)), hours=round(float(g.n_frames.sum()) / 360_000, 3), licence=LICENCES.get(corpus, '?')
+        )
         for corpus, g in train.groupby('corpus')
     }
-    meta['train'] = meta['train'] | dict(store=store.name, out='bundled', init_from=Path(meta['train']['init_from'] or '').name)
+    meta['train'] = meta['train'] | dict(
+        store=store.name, out='bundled', init_from=Path(meta['train']['init_from'] or '').name
+    )
     meta['data'] = data
     meta['licence'] = (
         'CC BY-NC-SA 4.0: trained on RAVDESS, so non-commercial use only, with attribution, shared alike'
@@ -44,4 +49,6 @@ if __name__ == '__main__':
     out.mkdir(parents=True, exist_ok=True)
     shutil.copy(run / 'model.safetensors', out / 'model.safetensors')
     (out / 'config.json').write_text(json.dumps(meta, indent=1) + '\n')
-    print(f'wrote {out}: epoch {meta["progress"]["best_epoch"]} of {len(meta.get("run_history", []))}, licence {meta["licence"]}')
+    print(
+        f'wrote {out}: epoch {meta["progress"]["best_epoch"]} of {len(meta.get("run_history", []))}, licence {meta["licence"]}'
+    )

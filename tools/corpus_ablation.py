@@ -17,8 +17,13 @@ LADDER = {
     '+ festival speakers': ['--festival-speakers', '8'],
     '+ recording channels': ['--festival-speakers', '8', '--channels'],
     '+ read sentences': ['--festival-speakers', '8', '--channels', '--text', 'mixed'],
-    '+ festival speakers as many as espeak ones (24 + 24)': ['--festival-speakers', '24', '--channels', '--text',
-                                                             'mixed'],
+    '+ festival speakers as many as espeak ones (24 + 24)': [
+        '--festival-speakers',
+        '24',
+        '--channels',
+        '--text',
+        'mixed',
+    ],
 }
 
 
@@ -72,26 +77,60 @@ def main():
         folder.mkdir(exist_ok=True)
         times = results.get(name, {}).get('seconds', {})
         if not (folder / 'corpus' / 'corpus.json').exists():
-            times['synth'] = run(['synth-corpus', '--out', str(folder / 'corpus'), '--utterances', str(a.utterances), '--seed', '0',
-                                  '--quiet', *flags], log)
+            times['synth'] = run(
+                [
+                    'synth-corpus',
+                    '--out',
+                    str(folder / 'corpus'),
+                    '--utterances',
+                    str(a.utterances),
+                    '--seed',
+                    '0',
+                    '--quiet',
+                    *flags,
+                ],
+                log,
+            )
         if not (folder / 'store' / 'store.json').exists():
-            times['prepare'] = run(['prepare', 'synth', str(folder / 'corpus'), '--out', str(folder / 'store'), '--quiet',
-                                    '--overwrite'], log)
+            times['prepare'] = run(
+                ['prepare', 'synth', str(folder / 'corpus'), '--out', str(folder / 'store'), '--quiet', '--overwrite'],
+                log,
+            )
         if not (folder / 'mfcc' / 'model.safetensors').exists():
-            times['train'] = run(['train-baseline', str(folder / 'store'), '--out', str(folder / 'mfcc'), '--level-norm',
-                                  '--epochs', str(a.epochs)], log)
+            times['train'] = run(
+                [
+                    'train-baseline',
+                    str(folder / 'store'),
+                    '--out',
+                    str(folder / 'mfcc'),
+                    '--level-norm',
+                    '--epochs',
+                    str(a.epochs),
+                ],
+                log,
+            )
         corpus = json.loads((folder / 'corpus' / 'corpus.json').read_text())
-        results[name] = dict(measure(folder / 'mfcc', a.real_store), seconds=times, flags=flags,
-                             hours=corpus['hours'], speakers=len(corpus['speakers']))
+        results[name] = dict(
+            measure(folder / 'mfcc', a.real_store),
+            seconds=times,
+            flags=flags,
+            hours=corpus['hours'],
+            speakers=len(corpus['speakers']),
+        )
         results_path.write_text(json.dumps(results, indent=1))
         print(name, results[name], flush=True)
-    rows = ['| training corpus | hours | speakers | real speech, clean | real speech, −30 dB white | level agreement (worst gain) '
-            '| its own synthetic validation split |', '|---|---:|---:|---:|---:|---:|---:|']
+    rows = [
+        '| training corpus | hours | speakers | real speech, clean | real speech, −30 dB white | level agreement (worst gain) '
+        '| its own synthetic validation split |',
+        '|---|---:|---:|---:|---:|---:|---:|',
+    ]
     for name in [n for n in LADDER if n in results]:
         r = results[name]
         val = f"{100 * r['val']:.1f}" if r.get('val') is not None else '–'
-        rows.append(f"| {name} | {r['hours']:.2f} | {r['speakers']} | {100 * r['real_clean']:.1f} | {100 * r['real_30']:.1f} "
-                    f"| {100 * r['level_min']:.1f} | {val} |")
+        rows.append(
+            f"| {name} | {r['hours']:.2f} | {r['speakers']} | {100 * r['real_clean']:.1f} | {100 * r['real_30']:.1f} "
+            f"| {100 * r['level_min']:.1f} | {val} |"
+        )
     table = '\n'.join(rows) + '\n'
     Path(a.out or work / 'ablation.md').write_text(table)
     print(table)

@@ -12,6 +12,7 @@
 4. Rest: PSNR of the face box against the photo on frames where the head is at rest.
 Writes OUT/head_eval.md and OUT/results.json; prints the table.
 """
+
 import argparse, contextlib, io, json, time
 from pathlib import Path
 import numpy as np
@@ -88,7 +89,9 @@ if __name__ == '__main__':
     res['drawn'] = mouth_following(mouth.motion, store, rest)
     res['silence'] = mouth_following(mouth.motion, store, rest, tail=2.0)
     res['noise_tail'] = mouth_following(mouth.motion, store, rest, tail=2.0, tail_db=-30.0)
-    res['detected'] = {h: detected(store, photo, c, h, landmarker, rows) for h, c in (('parametric', a.mouth), ('gan', a.gan))}
+    res['detected'] = {
+        h: detected(store, photo, c, h, landmarker, rows) for h, c in (('parametric', a.mouth), ('gan', a.gan))
+    }
     waves = [decoded_audio(store.utterances.audio[r]) for r in rows[:3]]
     res['detail'] = {}
     for side in (256, 1024):
@@ -97,20 +100,25 @@ if __name__ == '__main__':
             res['detail'][f'{h} {side}'] = detail(big, c, h, landmarker, waves)
     res['seconds'] = round(time.perf_counter() - t0, 1)
     d, s, nt = res['drawn'], res['silence'], res['noise_tail']
-    lines = [
-        '| measure | target | parametric head | GAN head (baseline) |', '|---|---|---:|---:|',
-        f"| open vowels − bilabials and silence, drawn landmarks (face widths) | ≥ 6 % | {d['difference']:.1%} | — |",
-        f"| the same, dlib on the written frames | ≥ 6 % | {res['detected']['parametric']['difference']:.1%} | {res['detected']['gan']['difference']:.1%} |",
-        f"| opening against the aligned phones' opening (correlation) | report | {d['correlation']:.3f} | — |",
-        f"| back at rest after speech, 2 s silence (median / max over {s['pauses']} clip ends) | ≤ 0.1 s | {s['rest_delay_median']:.2f} / {s['rest_delay_max']:.2f} s | — |",
-        f"| the same, white noise 30 dB under the speech | ≤ 0.1 s | {nt['rest_delay_median']:.2f} / {nt['rest_delay_max']:.2f} s | — |",
-        f"| silent frames ≥ 0.12 s from speech off the rest pose (silence / noise tail) | none | {s['silent_moving']:.1%} / {nt['silent_moving']:.1%} | — |",
-    ] + [
-        f"| face-box detail kept, {side} px photo | ≥ 0.9 | {res['detail'][f'parametric {side}'][0]:.2f} | {res['detail'][f'gan {side}'][0]:.2f} |"
-        for side in (256, 1024)
-    ] + [
-        f"| face-box PSNR at rest against the photo, 1024 px (median over frames) | ≥ 40 dB | {res['detail']['parametric 1024'][1]:.1f} dB | {res['detail']['gan 1024'][1]:.1f} dB |"
-    ]
+    lines = (
+        [
+            '| measure | target | parametric head | GAN head (baseline) |',
+            '|---|---|---:|---:|',
+            f"| open vowels − bilabials and silence, drawn landmarks (face widths) | ≥ 6 % | {d['difference']:.1%} | — |",
+            f"| the same, dlib on the written frames | ≥ 6 % | {res['detected']['parametric']['difference']:.1%} | {res['detected']['gan']['difference']:.1%} |",
+            f"| opening against the aligned phones' opening (correlation) | report | {d['correlation']:.3f} | — |",
+            f"| back at rest after speech, 2 s silence (median / max over {s['pauses']} clip ends) | ≤ 0.1 s | {s['rest_delay_median']:.2f} / {s['rest_delay_max']:.2f} s | — |",
+            f"| the same, white noise 30 dB under the speech | ≤ 0.1 s | {nt['rest_delay_median']:.2f} / {nt['rest_delay_max']:.2f} s | — |",
+            f"| silent frames ≥ 0.12 s from speech off the rest pose (silence / noise tail) | none | {s['silent_moving']:.1%} / {nt['silent_moving']:.1%} | — |",
+        ]
+        + [
+            f"| face-box detail kept, {side} px photo | ≥ 0.9 | {res['detail'][f'parametric {side}'][0]:.2f} | {res['detail'][f'gan {side}'][0]:.2f} |"
+            for side in (256, 1024)
+        ]
+        + [
+            f"| face-box PSNR at rest against the photo, 1024 px (median over frames) | ≥ 40 dB | {res['detail']['parametric 1024'][1]:.1f} dB | {res['detail']['gan 1024'][1]:.1f} dB |"
+        ]
+    )
     table = '\n'.join(lines) + '\n'
     (out / 'head_eval.md').write_text(table)
     (out / 'results.json').write_text(json.dumps(res, indent=1, default=float))

@@ -1,8 +1,9 @@
 """Write README.md from nbs/index.ipynb: markdown cells as they are, code cells as python blocks (outputs left out).
 
-    python tools/make_readme.py          # write README.md
-    python tools/make_readme.py --check  # exit 1 if README.md is not what index.ipynb gives
+python tools/make_readme.py          # write README.md
+python tools/make_readme.py --check  # exit 1 if README.md is not what index.ipynb gives
 """
+
 import json, sys
 from pathlib import Path
 
@@ -14,10 +15,15 @@ def render() -> str:
     parts = []
     for cell in nb['cells']:
         src = ''.join(cell['source']).strip()
-        if not src or src.startswith('#| hide'): continue
-        if cell['cell_type'] == 'markdown': parts.append(src)
-        else: parts.append('```python\n' + '\n'.join(l for l in src.splitlines() if not l.startswith('#|')) + '\n```')
-    return '<!-- made from nbs/index.ipynb by tools/make_readme.py; edit the notebook -->\n\n' + '\n\n'.join(parts) + '\n'
+        if not src or src.startswith('#| hide'):
+            continue
+        if cell['cell_type'] == 'markdown':
+            parts.append(src)
+        else:
+            parts.append('```python\n' + '\n'.join(l for l in src.splitlines() if not l.startswith('#|')) + '\n```')
+    return (
+        '<!-- made from nbs/index.ipynb by tools/make_readme.py; edit the notebook -->\n\n' + '\n\n'.join(parts) + '\n'
+    )
 
 
 if __name__ == '__main__':
@@ -25,4 +31,5 @@ if __name__ == '__main__':
     if '--check' in sys.argv:
         if (root / 'README.md').read_text() != text:
             sys.exit('README.md is out of date: run python tools/make_readme.py')
-    else: (root / 'README.md').write_text(text)
+    else:
+        (root / 'README.md').write_text(text)

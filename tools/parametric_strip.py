@@ -4,9 +4,11 @@ own mouth track (the rendered truth's geometry, red).
 
     python tools/parametric_strip.py /tmp/real OUT.jpg [--clip librivox_0870] [--frames 8] [--mouth DIR]
 """
+
 import argparse
 import numpy as np
 import matplotlib
+
 matplotlib.use('Agg')
 import matplotlib.pyplot as plt
 from disvae.corpus.store import FeatureStore, decoded_audio
@@ -19,9 +21,12 @@ from disvae.core.audio import video_frame_to_spec_frame
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser()
-    p.add_argument('real_store'); p.add_argument('out')
-    p.add_argument('--clip', default='librivox_0870'); p.add_argument('--frames', type=int, default=8)
-    p.add_argument('--mouth', default=str(BUNDLED_MOUTH)); p.add_argument('--photo', default='hopper')
+    p.add_argument('real_store')
+    p.add_argument('out')
+    p.add_argument('--clip', default='librivox_0870')
+    p.add_argument('--frames', type=int, default=8)
+    p.add_argument('--mouth', default=str(BUNDLED_MOUTH))
+    p.add_argument('--photo', default='hopper')
     a = p.parse_args()
     store = FeatureStore(a.real_store)
     row = int(np.flatnonzero(store.utterances.id.astype(str).str.contains(a.clip))[0])
@@ -44,8 +49,11 @@ if __name__ == '__main__':
             ax.scatter(pts[MOUTH, 0] - x0, pts[MOUTH, 1] - y0, s=3, c=colour)
         ax.set_title(f'{k / 25:.2f} s, {VISEMES[visemes[k]]}', fontsize=8)
         ax.axis('off')
-    fig.suptitle(f'{a.clip} on {a.photo} ({photo.shape[1]}x{photo.shape[0]} px, full resolution): the head (green), '
-                 'the aligned phones through the renderer (red)', fontsize=9)
+    fig.suptitle(
+        f'{a.clip} on {a.photo} ({photo.shape[1]}x{photo.shape[0]} px, full resolution): the head (green), '
+        'the aligned phones through the renderer (red)',
+        fontsize=9,
+    )
     fig.tight_layout()
     fig.savefig(a.out, dpi=110)
     print(f'wrote {a.out}: frames {picks.tolist()} of {n}, face {face_width(marks):.0f} px wide')

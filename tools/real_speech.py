@@ -8,12 +8,15 @@ origin and transcript the distribution states are taken: LibriVox (public domain
 with the transcripts its tests use). tidigits (an LDC corpus) and clips without a transcript (numbers.raw, input_4_16k.wav) are
 left out. The set is for measuring only: nothing trains on it or is tuned on it.
 """
+
 import argparse, csv, io, tarfile
 from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-LIBRIVOX = 'LibriVox recording (Sense and Sensibility, ch. 1), public domain; shipped in pocketsphinx test/data/librivox'
+LIBRIVOX = (
+    'LibriVox recording (Sense and Sensibility, ch. 1), public domain; shipped in pocketsphinx test/data/librivox'
+)
 POCKETSPHINX = "pocketsphinx test recording (test/data), BSD-2-Clause (CMU); transcript from pocketsphinx's own tests"
 CARDS = {
     '001': 'ten of clubs',
@@ -48,7 +51,9 @@ def main(argv=None):
     rows = []
     with tarfile.open(a.sdist) as tar:
         root = tar.getnames()[0].split('/')[0]
-        for name in sorted(n for n in tar.getnames() if n.startswith(f'{root}/test/data/librivox/') and n.endswith('.txt')):
+        for name in sorted(
+            n for n in tar.getnames() if n.startswith(f'{root}/test/data/librivox/') and n.endswith('.txt')
+        ):
             stem = Path(name).stem
             text = tar.extractfile(name).read().decode().strip()
             rows.append((f'librivox_{stem[-4:]}', read(tar, root, f'librivox/{stem}.wav'), text, LIBRIVOX))

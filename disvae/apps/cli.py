@@ -20,7 +20,8 @@ def _print_summary(stats: dict, out=None):
     sp = ', '.join(f"{k} {v['speakers']} speakers / {v['utterances']} utt" for k, v in stats['splits'].items())
     print(
         f"utterances {stats['utterances']} ({stats['skipped']} skipped), speakers {stats['speakers']}, hours "
-        f"{stats['hours']:.3f}",
+        f"{stats['hours']:.3f}"
+        + (f" ({stats['unlabelled_hours']:.3f} unlabelled)" if stats.get('unlabelled_hours') else ''),
         file=out,
     )
     print(f'splits: {sp}', file=out)
@@ -72,7 +73,19 @@ def synth_corpus_command(
 
 # %% ../../nbs/61_apps.cli.ipynb #ea6cbac9
 # the readers' kinds, written out so that `disvae --help` need not import pandas (checked against corpus.readers below)
-PREPARE_KINDS = ('grid', 'cremad', 'lrs3', 'synth', 'transcribed', 'ravdess', 'fsdd', 'asterisk', 'lab', 'mix')
+PREPARE_KINDS = (
+    'grid',
+    'cremad',
+    'lrs3',
+    'synth',
+    'transcribed',
+    'ravdess',
+    'fsdd',
+    'asterisk',
+    'lab',
+    'unlabelled',
+    'mix',
+)
 
 # %% ../../nbs/61_apps.cli.ipynb #acae54e37e7d407bbb7b55eff062a284
 def prepare_command(

@@ -73,7 +73,10 @@ PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale 
         '--epochs 60 --patience 4 --shift 20 --batch-size 128 --no-margin --level-norm --cmvn --device {device}',
     ),
     ('mfcc', 'train-baseline {runs}/features --out {runs}/mfcc --level-norm --cmvn --device {device}'),
-    ('mfcc-aug', 'train-baseline {runs}/features --out {runs}/mfcc-aug --augment --level-norm --cmvn --device {device}'),
+    (
+        'mfcc-aug',
+        'train-baseline {runs}/features --out {runs}/mfcc-aug --augment --level-norm --cmvn --device {device}',
+    ),
     (
         'mouth',
         'train-mouth {runs}/features {runs}/vae/best --out {runs}/mouth --epochs 40 --device {device}',

@@ -21,14 +21,27 @@ from disvae.core.visemes import (
 from .synth import GRID_WORDS, CREMAD_SENTENCES, RAVDESS_SENTENCES, FSDD_DIGITS
 
 # %% auto #0
-__all__ = ['MANIFEST_COLUMNS', 'CORPUS_KINDS', 'PAPER_SPLITS', 'RAVDESS_EMOTIONS', 'READERS', 'split_speakers', 'grid_transcript',
-           'read_grid', 'read_cremad', 'read_lrs3_txt', 'read_lrs3', 'read_synth', 'read_transcribed', 'ravdess_split',
-           'read_ravdess', 'read_fsdd', 'number_words', 'spoken_text', 'read_asterisk', 'read_lab', 'detect_layout',
-           'read_mix', 'read_corpus', 'row_alignment']
+__all__ = ['MANIFEST_COLUMNS', 'CORPUS_KINDS', 'PAPER_SPLITS', 'RAVDESS_EMOTIONS', 'UNLABELLED', 'READERS', 'split_speakers',
+           'grid_transcript', 'read_grid', 'read_cremad', 'read_lrs3_txt', 'read_lrs3', 'read_synth',
+           'read_transcribed', 'ravdess_split', 'read_ravdess', 'read_fsdd', 'number_words', 'spoken_text',
+           'read_asterisk', 'read_lab', 'labelled', 'read_unlabelled', 'detect_layout', 'read_mix', 'read_corpus',
+           'row_alignment']
 
 # %% ../../nbs/07_corpus.readers.ipynb #5ee540de
 MANIFEST_COLUMNS = ['id', 'audio', 'speaker', 'emotion', 'transcript', 'alignment', 'video', 'split', 'corpus']
-CORPUS_KINDS = ('grid', 'cremad', 'lrs3', 'synth', 'transcribed', 'ravdess', 'fsdd', 'asterisk', 'lab', 'mix')
+CORPUS_KINDS = (
+    'grid',
+    'cremad',
+    'lrs3',
+    'synth',
+    'transcribed',
+    'ravdess',
+    'fsdd',
+    'asterisk',
+    'lab',
+    'unlabelled',
+    'mix',
+)
 # speakers in (train, val, test) in the paper; other corpora keep GRID's proportions
 # LRS3 keeps its own test set, so only train and val are drawn for its other speakers
 PAPER_SPLITS = {'grid': (28, 3, 3), 'cremad': (73, 9, 9), 'lrs3': (28, 3, 0)}
@@ -449,6 +462,38 @@ def read_lab(root) -> pd.DataFrame:
         )
     return _finish(rows, 'lab')
 
+# %% ../../nbs/07_corpus.readers.ipynb #f1ac40ca
+UNLABELLED = -1  # the viseme (and emotion index) of a frame nobody labelled
+
+
+def labelled(row) -> bool:
+    "Whether a manifest row has labels to learn from: a transcript to align, or an alignment."
+    return bool(row['transcript'] or row['alignment'])
+
+
+def read_unlabelled(root) -> pd.DataFrame:
+    "Manifest of every recording under `root`, with no transcript, alignment or emotion: speech to learn from without labels."
+    root = Path(root)
+    if not root.is_dir():
+        raise CorpusError(root, 'no such directory')
+    audio = sorted(p for p in root.rglob('*') if p.suffix.lower() in ('.wav', '.flac', '.mp3', '.opus') and p.is_file())
+    if not audio:
+        raise CorpusError(root, 'no audio files (.wav, .flac, .mp3, .opus) under it')
+    rows = [
+        dict(
+            id=str(p.relative_to(root).with_suffix('')),
+            audio=str(p),
+            speaker=p.stem if p.parent == root else str(p.parent.relative_to(root)),
+            emotion='',
+            transcript='',
+            alignment='',
+            video='',
+            split='train',  # never validated or tested on: there is nothing to score
+        )
+        for p in audio
+    ]
+    return _finish(rows, 'unlabelled')
+
 # %% ../../nbs/07_corpus.readers.ipynb #c6f50aa7
 def detect_layout(root) -> str:
     "Which corpus layout `root` holds."
@@ -512,6 +557,7 @@ READERS = {
     'fsdd': read_fsdd,
     'asterisk': read_asterisk,
     'lab': read_lab,
+    'unlabelled': read_unlabelled,
     'mix': read_mix,
 }
 
@@ -536,6 +582,8 @@ def row_alignment(row, wave: np.ndarray | None = None) -> Alignment:
     if path.endswith('.txt'):
         _, words = read_lrs3_txt(path)
         return Alignment(words_to_phones(words, path), 'arpabet', words, path).validate()
+    if not labelled(row):
+        raise CorpusError(row['audio'], 'no transcript or alignment: an unlabelled recording has no phones to align')
     if wave is None:
         wave = load_audio(row['audio'])
     return align_with_pocketsphinx(wave, row['transcript'], source=row['audio'])

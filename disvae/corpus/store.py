@@ -27,7 +27,7 @@ from disvae.core.audio import (
 from ..core.errors import CorpusError, DisvaeError, AudioError
 from ..core.checkpoint import read_json
 from ..core.visemes import frame_labels, segment_labels, VISEMES, N_VISEMES, EMOTIONS, EMOTION_INDEX
-from .readers import read_corpus, row_alignment
+from .readers import read_corpus, row_alignment, labelled, UNLABELLED
 
 # %% auto #0
 __all__ = ['STORE_VERSION', 'CHUNK', 'prepare', 'FeatureStore', 'split_rows', 'decoded_audio', 'split_utterances',
@@ -52,7 +52,7 @@ def _prepare_chunk(args):
                     row['audio'], f'audio shorter than one segment ({len(wave) / SAMPLE_RATE:.2f} s < 0.20 s)'
                 )
             f = log_spectrogram(wave).numpy()
-            lab = frame_labels(row_alignment(row, wave), len(f))
+            lab = frame_labels(row_alignment(row, wave), len(f)) if labelled(row) else np.full(len(f), UNLABELLED)
         except DisvaeError as e:
             skipped.append((row['id'], str(e)))
             continue
@@ -148,7 +148,8 @@ def _join_parts(manifest, part_paths, out, progress):
     utts = manifest.set_index('id').loc[ids].reset_index()
     utts['n_frames'] = lengths
     utts['offset'] = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if lengths else []
-    utts['emotion_index'] = utts.emotion.map(EMOTION_INDEX)
+    utts['emotion_index'] = utts.emotion.map(EMOTION_INDEX).fillna(UNLABELLED).astype(int)
+    utts['labelled'] = [labelled(r) for r in utts.to_dict('records')]
     utts['sequence_index'] = utts.groupby('split').cumcount()
     stats, written = FeatureStats(), np.load(out / 'features.tmp.npy', mmap_mode='r')
     for o, n in utts[utts.split == 'train'][['offset', 'n_frames']].itertuples(index=False):
@@ -227,13 +228,19 @@ class FeatureStore:
         return f"FeatureStore({self.path}, {self.info['utterances']} utterances, {self.info['hours']:.2f} h)"
 
 # %% ../../nbs/08_corpus.store.ipynb #0911c859
-def split_rows(store: FeatureStore, split: str, corpus: str | None = None) -> np.ndarray:
-    "Store rows of one split (of one corpus, when given); a clear error when there are none."
+def split_rows(store: FeatureStore, split: str, corpus: str | None = None, unlabelled: bool = False) -> np.ndarray:
+    "Store rows of one split (of one corpus, when given; labelled ones only unless asked); a clear error when there are none."
     u = store.utterances
     keep = (u.split.values == split) & ((u.corpus.values == corpus) if corpus else True)
+    if not unlabelled and 'labelled' in u:  # stores from before unlabelled speech hold labelled rows only
+        keep &= u.labelled.values.astype(bool)
     rows = np.flatnonzero(keep)
     if not len(rows):
-        which = f'split {split!r}' + (f' of corpus {corpus!r}' if corpus else '')
+        which = (
+            f'split {split!r}'
+            + (f' of corpus {corpus!r}' if corpus else '')
+            + (' with labels' if not unlabelled else '')
+        )
         raise DisvaeError(store.path, f'no utterances in {which} (has {sorted(set(zip(u.corpus, u.split)))})')
     return rows
 
@@ -330,6 +337,7 @@ class SegmentDataset(torch.utils.data.Dataset):
         emotions: list | None = None,  # keep only these emotion codes (e.g. ['NEU'] for the first training stage)
         level_norm: bool = False,  # each utterance's level subtracted (`level_normalise`): a gain-invariant input
         cmvn: bool = False,  # then each bin's mean and variance over the utterance (`spectral_normalise`)
+        unlabelled: bool = False,  # also the utterances nobody labelled (viseme and emotion `UNLABELLED`): for the VAE's ELBO
     ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.seg_len, self.normalize = seg_len, normalize
@@ -339,6 +347,8 @@ class SegmentDataset(torch.utils.data.Dataset):
                 self.store.path, f'no utterances in split {split!r} (has {", ".join(sorted(set(utts.split)))})'
             )
         keep = (utts.split == split) & (utts.emotion.isin(emotions) if emotions else True)
+        if not unlabelled and 'labelled' in utts:
+            keep &= utts.labelled.astype(bool)
         self.utts = utts[keep & (utts.n_frames >= seg_len)].reset_index(drop=True)
         if not len(self.utts):
             raise CorpusError(self.store.path, f'no utterances in split {split!r} with emotions {emotions}')
@@ -384,7 +394,7 @@ class UtteranceDataset(torch.utils.data.Dataset):
 
     def __init__(self, store: FeatureStore | str | Path, split: str = 'test', normalize: bool = True):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
-        self.rows = np.flatnonzero(self.store.utterances.split == split)
+        self.rows = split_rows(self.store, split)
         self.normalize = normalize
 
     def __len__(self):
@@ -409,7 +419,8 @@ class UtteranceDataset(torch.utils.data.Dataset):
 def corpus_statistics(store: FeatureStore) -> dict:
     "Speakers, emotions, hours and viseme coverage of a store."
     u = store.utterances
-    counts = np.bincount(np.asarray(store.visemes), minlength=N_VISEMES)
+    labels = np.asarray(store.visemes)
+    counts = np.bincount(labels[labels >= 0], minlength=N_VISEMES)
     return dict(
         utterances=len(u),
         speakers=int(u.speaker.nunique()),
@@ -422,6 +433,7 @@ def corpus_statistics(store: FeatureStore) -> dict:
         viseme_frames={v: int(n) for v, n in zip(VISEMES, counts)},
         visemes_covered=int((counts > 0).sum()),
         skipped=store.info['skipped'],
+        unlabelled_hours=round(float((labels < 0).sum()) * 0.01 / 3600, 3),
     )
 
 # %% ../../nbs/08_corpus.store.ipynb #f9d976cb

@@ -10,8 +10,8 @@ import torch.nn.functional as F
 from .vae import VAEConfig, DisentangledVAE
 
 # %% auto #0
-__all__ = ['LOG_2PI', 'gaussian_kl', 'gaussian_log_likelihood', 'log_prior', 'segment_elbo', 'table_log_probs', 'margin_ranking',
-           'vae_loss']
+__all__ = ['LOG_2PI', 'gaussian_kl', 'gaussian_log_likelihood', 'log_prior', 'mixture_kl', 'segment_elbo', 'table_log_probs',
+           'margin_ranking', 'vae_loss']
 
 # %% ../../nbs/12_speech.losses.ipynb #57e2182c
 LOG_2PI = math.log(2 * math.pi)
@@ -31,6 +31,12 @@ def log_prior(mu, var: float) -> torch.Tensor:
     "log N(mu; 0, var I), summed over the last dimension."
     return -0.5 * (LOG_2PI + math.log(var) + mu**2 / var).sum(-1)
 
+# %% ../../nbs/12_speech.losses.ipynb #a602911e
+def mixture_kl(mean, logvar, table, prior_var: float) -> torch.Tensor:
+    "Upper bound on KL(N(mean, e^logvar) || the uniform mixture of N(row, prior_var I) over `table`'s rows): [B]."
+    kl_rows = gaussian_kl(mean[:, None], logvar[:, None], table[None], prior_var)  # [B, rows]
+    return math.log(len(table)) - torch.logsumexp(-kl_rows, -1)
+
 # %% ../../nbs/12_speech.losses.ipynb #689ad97f
 def segment_elbo(
     model: DisentangledVAE,
@@ -43,14 +49,27 @@ def segment_elbo(
 ) -> dict:
     "The terms of the per-segment bound of eq. 3 (each [B]) and their sum `elbo`."
     c = model.config
-    mu_c, mu_e, mu_s = model.viseme_table[viseme], model.emotion_table[emotion], model.sequence_table[sequence]
+    known_v, known_e = viseme >= 0, emotion >= 0  # a label of -1: nobody gave one (UNLABELLED)
+    mu_c, mu_e = model.viseme_table[viseme.clamp_min(0)], model.emotion_table[emotion.clamp_min(0)]
+    mu_s = model.sequence_table[sequence]
+    kl_content = gaussian_kl(out['zc_mean'], out['zc_logvar'], mu_c, c.latent_var)
+    kl_emotion = gaussian_kl(out['ze_mean'], out['ze_logvar'], mu_e, c.latent_var)
+    if not known_v.all():  # the whole table as the prior
+        kl_content = torch.where(
+            known_v, kl_content, mixture_kl(out['zc_mean'], out['zc_logvar'], model.viseme_table, c.latent_var)
+        )
+    if not known_e.all():
+        kl_emotion = torch.where(
+            known_e, kl_emotion, mixture_kl(out['ze_mean'], out['ze_logvar'], model.emotion_table, c.latent_var)
+        )
     terms = dict(
         log_likelihood=gaussian_log_likelihood(x, out['x_mean'], out['x_logvar']).sum(-1),
-        kl_content=gaussian_kl(out['zc_mean'], out['zc_logvar'], mu_c, c.latent_var),
-        kl_emotion=gaussian_kl(out['ze_mean'], out['ze_logvar'], mu_e, c.latent_var),
+        kl_content=kl_content,
+        kl_emotion=kl_emotion,
         kl_sequence=gaussian_kl(out['zs_mean'], out['zs_logvar'], mu_s, c.latent_var),
-        log_prior_tables=log_prior(mu_c, c.table_var)
-        + (log_prior(mu_e, c.table_var) + log_prior(mu_s, c.table_var)) / n_segments,
+        # a row's prior counts where the row is some segment's label
+        log_prior_tables=log_prior(mu_c, c.table_var) * known_v
+        + (log_prior(mu_e, c.table_var) * known_e + log_prior(mu_s, c.table_var)) / n_segments,
     )
     terms['elbo'] = (
         terms['log_likelihood']
@@ -88,22 +107,27 @@ def vae_loss(
     c = model.config
     out = (forward or model)(x)
     terms = segment_elbo(model, out, x, viseme, emotion, sequence, n_segments)
+    # speech nobody labelled (-1) has no discriminative or margin terms: its bound alone
+    known_v, known_e = viseme >= 0, emotion >= 0
+    viseme, emotion = viseme.clamp_min(0), emotion.clamp_min(0)
     pick = lambda lp, label: lp.gather(1, label[:, None])[:, 0]
-    terms['log_p_viseme'] = pick(table_log_probs(out['z_c'], model.viseme_table, c.latent_var), viseme)
+    terms['log_p_viseme'] = pick(table_log_probs(out['z_c'], model.viseme_table, c.latent_var), viseme) * known_v
     terms['log_p_sequence'] = pick(table_log_probs(out['z_s'], model.sequence_table, c.latent_var), sequence)
     terms['log_p_emotion'] = (
-        pick(table_log_probs(out['z_e'], model.emotion_table, c.latent_var), emotion)
+        pick(table_log_probs(out['z_e'], model.emotion_table, c.latent_var), emotion) * known_e
         if emotion_terms
         else torch.zeros_like(terms['elbo'])
     )
     zero = torch.zeros_like(terms['elbo'])
     terms['margin_viseme'] = (
         margin_ranking(viseme, out['z_c'], [out['z_s'], out['z_e']], model.viseme_table, c.latent_var, c.gamma)
+        * known_v
         if c.margin
         else zero
     )
     terms['margin_emotion'] = (
         margin_ranking(emotion, out['z_e'], [out['z_s'], out['z_c']], model.emotion_table, c.latent_var, c.gamma)
+        * known_e
         if c.margin and emotion_terms
         else zero
     )

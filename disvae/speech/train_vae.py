@@ -40,6 +40,7 @@ class TrainConfig:
     z_dim: int = 32
     level_norm: bool = False  # train on level-normalised utterances: a representation that ignores the recording level
     cmvn: bool = False  # and each bin's mean and variance over the utterance removed: blind to a fixed EQ
+    unlabelled: bool = True  # the full stage also learns from the store's speech nobody labelled (its bound alone)
     patience: int | None = (
         None  # stop once this many epochs pass without a better validation score; None: run all epochs
     )
@@ -51,7 +52,7 @@ class TrainConfig:
 
 # %% ../../nbs/14_speech.train_vae.ipynb #8848d120
 FREE = ('store', 'out', 'init_from', 'epochs', 'max_steps', 'device', 'checkpoint_every', 'progress', 'patience')
-BEFORE = dict(level_norm=False, cmvn=False)  # what runs from before a field existed were trained with
+BEFORE = dict(level_norm=False, cmvn=False, unlabelled=True)  # what runs from before a field existed were trained with
 
 
 def save_training(folder, model: DisentangledVAE, opt, config: TrainConfig, progress: dict) -> Path:
@@ -128,7 +129,7 @@ def train_vae(
     store = FeatureStore(config.store)
     emotions = ['NEU'] if config.stage == 'content' else None
     data = dict(emotions=emotions, level_norm=config.level_norm, cmvn=config.cmvn)
-    train_ds = SegmentDataset(store, 'train', shift=config.shift, **data)
+    train_ds = SegmentDataset(store, 'train', shift=config.shift, unlabelled=config.unlabelled, **data)
     val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), **data)
     vae_config = VAEConfig(
         n_sequences=train_ds.n_sequences,

@@ -14,7 +14,7 @@ from PIL import Image
 from ...core.errors import DisvaeError, torch_device
 from ...core.audio import video_frame_to_spec_frame
 from ...core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights
-from ...corpus.store import FeatureStore
+from ...corpus.store import FeatureStore, split_rows
 from .generator import UNetGenerator, GeneratorConfig, generate, perceptual_loss
 from ...face.images import FaceLandmarker, MOUTH, uint8_to_unit, unit_to_uint8
 from .critics import FrameCritic, VideoCritic, CriticConfig, gradient_penalty
@@ -46,7 +46,7 @@ class TalkingFaceClips(torch.utils.data.Dataset):
     ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.identities, self.clip_len = identities, clip_len
-        rows = np.flatnonzero(self.store.utterances.split.values == split)
+        rows = split_rows(self.store, split)  # labelled speech: the critics learn visemes
         self.z = utterance_latents(vae, self.store, rows)
         keep = [i for i, z in enumerate(self.z) if len(z) >= clip_len + 1]
         if not keep:
