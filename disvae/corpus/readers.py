@@ -472,7 +472,7 @@ def labelled(row) -> bool:
 
 
 def read_unlabelled(root) -> pd.DataFrame:
-    "Manifest of every recording under `root`, with no transcript, alignment or emotion: speech to learn from without labels."
+    "Manifest of every recording under `root`, with no transcript, alignment or emotion: speech with no labels."
     root = Path(root)
     if not root.is_dir():
         raise CorpusError(root, 'no such directory')

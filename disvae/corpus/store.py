@@ -229,7 +229,7 @@ class FeatureStore:
 
 # %% ../../nbs/08_corpus.store.ipynb #0911c859
 def split_rows(store: FeatureStore, split: str, corpus: str | None = None, unlabelled: bool = False) -> np.ndarray:
-    "Store rows of one split (of one corpus, when given; labelled ones only unless asked); a clear error when there are none."
+    "Store rows of one split (of one corpus, when given; labelled rows unless asked); a clear error when there are none."
     u = store.utterances
     keep = (u.split.values == split) & ((u.corpus.values == corpus) if corpus else True)
     if not unlabelled and 'labelled' in u:  # stores from before unlabelled speech hold labelled rows only
@@ -337,7 +337,7 @@ class SegmentDataset(torch.utils.data.Dataset):
         emotions: list | None = None,  # keep only these emotion codes (e.g. ['NEU'] for the first training stage)
         level_norm: bool = False,  # each utterance's level subtracted (`level_normalise`): a gain-invariant input
         cmvn: bool = False,  # then each bin's mean and variance over the utterance (`spectral_normalise`)
-        unlabelled: bool = False,  # also the utterances nobody labelled (viseme and emotion `UNLABELLED`): for the VAE's ELBO
+        unlabelled: bool = False,  # also utterances nobody labelled (viseme, emotion `UNLABELLED`): for the VAE's ELBO
     ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.seg_len, self.normalize = seg_len, normalize
