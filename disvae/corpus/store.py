@@ -229,7 +229,7 @@ class FeatureStore:
 
 # %% ../../nbs/08_corpus.store.ipynb #0911c859
 def split_rows(store: FeatureStore, split: str, corpus: str | None = None, unlabelled: bool = False) -> np.ndarray:
-    "Store rows of one split (of one corpus, when given; labelled rows unless asked); a clear error when there are none."
+    "Store rows of one split (of one corpus, when given; labelled rows unless asked); a clear error if there are none."
     u = store.utterances
     keep = (u.split.values == split) & ((u.corpus.values == corpus) if corpus else True)
     if not unlabelled and 'labelled' in u:  # stores from before unlabelled speech hold labelled rows only
