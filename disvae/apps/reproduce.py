@@ -55,27 +55,27 @@ PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale 
     (
         'vae-content',
         'train-vae {runs}/features --out {runs}/vae-content --stage content --epochs 3 --shift 20 --batch-size 128 '
-        '--level-norm --cmvn --device {device}',
+        '--level-norm --device {device}',
     ),
     (
         'vae',
         'train-vae {runs}/features --out {runs}/vae --stage full --init-from {runs}/vae-content --epochs 60 '
-        '--patience 4 --shift 20 --batch-size 128 --level-norm --cmvn --device {device}',
+        '--patience 4 --shift 20 --batch-size 128 --level-norm --device {device}',
     ),
     (
         'vae-nomargin-content',
         'train-vae {runs}/features --out {runs}/vae-nomargin-content --stage content --epochs 3 --shift 20 '
-        '--batch-size 128 --no-margin --level-norm --cmvn --device {device}',
+        '--batch-size 128 --no-margin --level-norm --device {device}',
     ),
     (
         'vae-nomargin',
         'train-vae {runs}/features --out {runs}/vae-nomargin --stage full --init-from {runs}/vae-nomargin-content '
-        '--epochs 60 --patience 4 --shift 20 --batch-size 128 --no-margin --level-norm --cmvn --device {device}',
+        '--epochs 60 --patience 4 --shift 20 --batch-size 128 --no-margin --level-norm --device {device}',
     ),
-    ('mfcc', 'train-baseline {runs}/features --out {runs}/mfcc --level-norm --cmvn --device {device}'),
+    ('mfcc', 'train-baseline {runs}/features --out {runs}/mfcc --level-norm --cmvn --shift 20 --device {device}'),
     (
         'mfcc-aug',
-        'train-baseline {runs}/features --out {runs}/mfcc-aug --augment --level-norm --cmvn --device {device}',
+        'train-baseline {runs}/features --out {runs}/mfcc-aug --augment --level-norm --cmvn --shift 20 --device {device}',
     ),
     (
         'mouth',
