@@ -75,7 +75,8 @@ PIPELINE = [  # (what it makes under DIR/runs, disvae command line) for --scale 
     ('mfcc', 'train-baseline {runs}/features --out {runs}/mfcc --level-norm --cmvn --shift 20 --device {device}'),
     (
         'mfcc-aug',
-        'train-baseline {runs}/features --out {runs}/mfcc-aug --augment --level-norm --cmvn --shift 20 --device {device}',
+        'train-baseline {runs}/features --out {runs}/mfcc-aug --augment --level-norm --cmvn --shift 20 '
+        '--device {device}',
     ),
     (
         'mouth',
