@@ -19,6 +19,7 @@ from ..face.images import FaceLandmarker, load_image, align_face, paste_back
 from ..heads.gan.head import TalkingHead, save_talking_head, load_generator
 from ..speech.conditioner import conditioner_folder
 from ..heads.parametric.photo import PhotoMouth, open_video, video_frames, smooth_track, ping_pong, even
+from ..heads.parametric.life import LivingFace, life_track
 from ..heads.parametric.motion import MouthHead, BUNDLED_MOUTH, load_mouth_model, mouth_conditioner_folder
 
 # %% auto #0
@@ -99,13 +100,16 @@ def _gan_animation(face, wave, checkpoint, vae, landmarker, progress, device, ma
     return dict(frames=((c, paste_back(photo, c, to_crop)) for c in drawn), n=len(z), fps=VIDEO_FPS, log=[])
 
 # %% ../../nbs/60_apps.animate.ipynb #7de9f726
-def _photo_animation(face, shapes, landmarker, progress, max_size) -> dict:
-    "The parametric head on a photo: its lower face warped at its own resolution, one frame per 40 ms."
+def _photo_animation(face, shapes, wave, landmarker, progress, max_size, still: bool = False, seed: int = 0) -> dict:
+    """The parametric head on a photo: its lower face warped at its own resolution, one frame per 40 ms; unless `still`,
+    blinking, with head and brows following the speech (`43_heads.parametric.life`, the same for the same seed)."""
     source = face if isinstance(face, (str, Path)) else None
     photo = fit_photo(load_image(face), max_size)
-    speaking = PhotoMouth(photo, (landmarker or FaceLandmarker('dlib'))(photo, source=source), source)
-    drawn = tqdm(shapes, desc='animate', unit='frame', disable=not progress)
-    return dict(frames=((None, speaking.frame(s)) for s in drawn), n=len(shapes), fps=VIDEO_FPS, log=[])
+    speaking = LivingFace(photo, (landmarker or FaceLandmarker('dlib'))(photo, source=source), source)
+    life = life_track(wave, len(shapes), seed, still=still)
+    drawn = tqdm(range(len(shapes)), desc='animate', unit='frame', disable=not progress)
+    frames = ((None, speaking.frame(shapes[k], life['blink'][k], life['brow'][k], life['pose'][k])) for k in drawn)
+    return dict(frames=frames, n=len(shapes), fps=VIDEO_FPS, log=[], life=life)
 
 # %% ../../nbs/60_apps.animate.ipynb #9b3f0b66
 def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> dict:
@@ -220,7 +224,18 @@ def prefetch(frames, depth: int = 4):
 
 # %% ../../nbs/60_apps.animate.ipynb #7e6890a3
 def _animation(
-    face, audio, checkpoint, vae, sample_rate, landmarker, progress, device, head=None, max_size: int = 1920
+    face,
+    audio,
+    checkpoint,
+    vae,
+    sample_rate,
+    landmarker,
+    progress,
+    device,
+    head=None,
+    max_size: int = 1920,
+    still: bool = False,
+    seed: int = 0,
 ) -> dict:
     """Everything but the frames done (weights, face, audio, mouth motion); `frames` yields (crop or None, frame) pairs
     one at a time, so a caller that writes them as they come holds one frame, however long the audio."""
@@ -241,7 +256,7 @@ def _animation(
         run = (
             _video_animation(face, shapes, seconds, landmarker, progress, max_size)
             if is_video
-            else _photo_animation(face, shapes, landmarker, progress, max_size)
+            else _photo_animation(face, shapes, wave, landmarker, progress, max_size, still, seed)
         )
     for line in run['log']:
         print(line, file=sys.stderr)
@@ -260,10 +275,14 @@ def animate_frames(
     device='cpu',
     head: str | None = None,
     max_size: int = 1920,
+    still: bool = False,  # a photo's face stays still but for its mouth (no blinks, head or brow motion)
+    seed: int = 0,  # the blinks' and the head's random draws
 ) -> dict:
     """dict(frames [n, H, W, 3] uint8, crops [n, S, S, 3] (the GAN head's; None for the parametric head), wave 16 kHz,
     seconds, fps) for `face` saying `audio`; None: the bundled demo."""
-    stream = _animation(face, audio, checkpoint, vae, sample_rate, landmarker, progress, device, head, max_size)
+    stream = _animation(
+        face, audio, checkpoint, vae, sample_rate, landmarker, progress, device, head, max_size, still, seed
+    )
     crops, frames = [], []
     for c, frame in stream['frames']:
         crops.append(c)
@@ -288,6 +307,8 @@ def animate(
     device='cpu',
     head: str | None = None,
     max_size: int = 1920,
+    still: bool = False,
+    seed: int = 0,
 ) -> dict:
     """Write `out` (.mp4: h264 + aac) of `face` (a photo, or a video with the parametric head) saying `audio`; returns
     timing figures. `head`: 'parametric' (the default weights) or 'gan'; a checkpoint says which it holds."""
@@ -297,7 +318,7 @@ def animate(
     if out.suffix.lower() != '.mp4':
         raise DisvaeError(out, 'the output must be an .mp4 file')
     t0 = time.perf_counter()
-    stream = _animation(face, audio, checkpoint, vae, None, None, progress, device, head, max_size)
+    stream = _animation(face, audio, checkpoint, vae, None, None, progress, device, head, max_size, still, seed)
     tmp = out.with_name('.' + out.stem + '.tmp.mp4')
     fps = Fraction(stream['fps']).limit_denominator(1001)
     try:  # frames go to the encoder one at a time: memory does not grow with the audio
@@ -397,13 +418,15 @@ def animate_command(
     | None = None,  # a head: disvae train-mouth, train-gan or export-animator (default: the bundled one)
     head: str | None = None,  # parametric (default): the photo warped at full resolution; gan: the paper's generator
     max_size: int = 1920,  # the longest side written, in pixels
+    still: bool = False,  # a photo: only the mouth moves (no blinks, head or brow motion)
+    seed: int = 0,  # the blinks' and the head motion's draws: the same seed, the same video
     vae: str | None = None,  # the VAE (default: the one the checkpoint was trained with)
     device: str = 'cpu',  # where the head runs: cpu, cuda, cuda:N or mps
     overwrite: bool = False,  # replace what is there
     progress: bool = True,
 ) -> dict:
     "A talking-head video of FACE saying AUDIO."
-    info = animate(face, audio, out, checkpoint, vae, overwrite, progress, device, head, max_size)
+    info = animate(face, audio, out, checkpoint, vae, overwrite, progress, device, head, max_size, still, seed)
     print(
         f"wrote {info['out']} ({info['head']} head): {info['frames']} frames at {info['fps']:g} fps, "
         f"{info['seconds']:.2f} s of speech in {info['wall']:.1f} s ({info['realtime']:.2f}x real time)"

@@ -4,7 +4,8 @@
 
 # %% ../../nbs/62_apps.reproduce.ipynb #99b6ace8
 from __future__ import annotations
-import base64, contextlib, io, json, os, re, shlex, shutil, subprocess, sys, time
+import base64, contextlib, io, json, os, re, shlex, shutil, subprocess, sys, threading, time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import yaml
 from ..core.errors import DisvaeError, torch_device
@@ -42,6 +43,7 @@ NOTEBOOKS = [
     '40_heads.parametric.photo',
     '41_heads.parametric.motion',
     '42_heads.parametric.train',
+    '43_heads.parametric.life',
     '50_heads.evaluate',
 ]
 
@@ -221,7 +223,7 @@ def _write_summary(out: Path, summary: dict):
     rows = ['| notebook | status | seconds | figures |', '|---|---|---:|---:|']
     rows += [
         f"| {n} | {r['status']} | {r.get('seconds', 0):.0f} | {len(r.get('figures', []))} |"
-        for n, r in summary['notebooks'].items()
+        for n, r in sorted(summary['notebooks'].items())  # notebook order, whichever finished first
     ]
     tables = [out / f for f in ('table3.md', 'noise.md', 'real_speech.md', 'level.md', 'unseen_noise.md')]
     tables[1:1] = sorted(out.glob('table3_*.md'))  # Table 3 on each real emotional corpus (RAVDESS)
@@ -263,6 +265,43 @@ def run_pipeline(runs: Path, device: str = 'cpu', progress: bool = True, steps=N
         done.append(name)
     return done
 
+# %% ../../nbs/62_apps.reproduce.ipynb #15d36702
+def _run_and_record(name, nbs, out, params, summary, lock, failed, progress) -> None:
+    "Run one notebook into out/notebooks and record it in the summary; after a failure elsewhere, start nothing."
+    if failed.is_set():
+        return
+    executed = out / 'notebooks' / f'{name}.ipynb'
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    if progress:
+        print(f'{name}: running', file=sys.stderr)
+    try:
+        seconds = run_notebook(nbs / f'{name}.ipynb', executed, params, nbs)
+    except DisvaeError as e:
+        failed.set()
+        with lock:
+            summary['notebooks'][name] = dict(status='failed', error=e.problem)
+            _write_summary(out, summary)
+        raise
+    figures = [str(p.relative_to(out)) for p in extract_figures(executed, out / 'figures')]
+    with lock:
+        summary['notebooks'][name] = dict(status='passed', seconds=round(seconds, 1), figures=figures)
+        _write_summary(out, summary)
+    if progress:
+        print(f'{name}: passed in {seconds:.0f} s, {len(figures)} figures', file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _threads_per_kernel(jobs: int):
+    "With several notebooks at once, each kernel gets its share of the cores (unless OMP_NUM_THREADS says already)."
+    given = os.environ.get('OMP_NUM_THREADS')
+    if jobs > 1 and given is None:
+        os.environ['OMP_NUM_THREADS'] = str(max(1, (os.cpu_count() or 1) // jobs))
+    try:
+        yield
+    finally:
+        if given is None:
+            os.environ.pop('OMP_NUM_THREADS', None)
+
 # %% ../../nbs/62_apps.reproduce.ipynb #2e61373d
 def notebook_names(nbs: Path, notebooks: list | None = None) -> list:
     "The notebooks a run takes: those asked for, else NOTEBOOKS that are in `nbs` (else every notebook there)."
@@ -281,8 +320,9 @@ def reproduce(
     nbs: Path | None = None,
     train: bool = True,
     progress: bool = True,
-    overrides: dict | None = None,
-) -> dict:  # parameters that replace the scale's (a relative *_path is read from `out`)
+    overrides: dict | None = None,  # parameters that replace the scale's (a relative *_path is read from `out`)
+    jobs: int = 1,  # notebooks run at once (each reads only its parameters, so any order works)
+) -> dict:
     "Run the notebooks at `scale` into `out`; returns the summary (also out/summary.json and summary.md)."
     torch_device(device)  # a device this machine lacks is named now, not after the corpus has been spoken
     nbs = Path(nbs) if nbs else repository_notebooks()
@@ -310,26 +350,21 @@ def reproduce(
         )
     names = notebook_names(nbs, notebooks)
     summary = dict(scale=scale, device=device, params=params, notebooks=summary.get('notebooks', {}))
+    todo = []
     for name in names:
-        executed = out / 'notebooks' / f'{name}.ipynb'
-        if summary['notebooks'].get(name, {}).get('status') == 'passed' and executed.exists():
+        if (
+            summary['notebooks'].get(name, {}).get('status') == 'passed'
+            and (out / 'notebooks' / f'{name}.ipynb').exists()
+        ):
             if progress:
                 print(f'{name}: passed before, skipped', file=sys.stderr)
-            continue
-        executed.parent.mkdir(parents=True, exist_ok=True)
-        if progress:
-            print(f'{name}: running', file=sys.stderr)
-        try:
-            seconds = run_notebook(nbs / f'{name}.ipynb', executed, params, nbs)
-        except DisvaeError as e:
-            summary['notebooks'][name] = dict(status='failed', error=e.problem)
-            _write_summary(out, summary)
-            raise
-        figures = [str(p.relative_to(out)) for p in extract_figures(executed, out / 'figures')]
-        summary['notebooks'][name] = dict(status='passed', seconds=round(seconds, 1), figures=figures)
-        _write_summary(out, summary)
-        if progress:
-            print(f'{name}: passed in {seconds:.0f} s, {len(figures)} figures', file=sys.stderr)
+        else:
+            todo.append(name)
+    failed, lock = threading.Event(), threading.Lock()
+    with _threads_per_kernel(jobs), ThreadPoolExecutor(max(1, jobs)) as pool:
+        runs = [pool.submit(_run_and_record, name, nbs, out, params, summary, lock, failed, progress) for name in todo]
+        for r in runs:  # the first failure in notebook order, once the running ones have finished
+            r.result()
     # the representation's tables also at the top, where README's commands point
     tables = [p.name for p in (out / 'eval').glob('table3_*.md')]
     for f in ('results.json', 'table3.md', *tables, 'noise.md', 'real_speech.md', 'level.md', 'unseen_noise.md'):
@@ -399,6 +434,7 @@ def reproduce_command(
     train: bool = True,  # at full scale, make DIR/runs first (--no-train: use it as it is)
     param: list = (),  # KEY=VALUE: replace a parameter of the scale (a YAML value)
     plan: bool = False,  # print the steps and check every command and notebook; run nothing
+    jobs: int = 1,  # notebooks run at once, each with its share of the cores
     progress: bool = True,
 ) -> dict:
     "Run the notebooks headlessly and collect their tables and figures."
@@ -412,7 +448,9 @@ def reproduce_command(
         print('the plan is sound: nothing ran')
         return {}
     overrides = {k: yaml.safe_load(v) for k, v in (s.split('=', 1) for s in param)}
-    s = reproduce(scale, out, device, notebooks, train=train, progress=progress, overrides=overrides)
+    if jobs < 1:
+        raise DisvaeError(None, f'--jobs wants 1 or more notebooks at once, got {jobs}')
+    s = reproduce(scale, out, device, notebooks, train=train, progress=progress, overrides=overrides, jobs=jobs)
     passed = sum(r['status'] == 'passed' for r in s['notebooks'].values())
     print(f"{out}: {passed} of {len(s['notebooks'])} notebooks passed; summary.md, figures/, notebooks/")
     return s
