@@ -14,6 +14,7 @@ from PIL import Image
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
 from ..core.audio import SAMPLE_RATE, VIDEO_FPS, load_audio, resample, write_video_with_audio
+from ..core.files import output_path, atomic_output, exclusive
 from ..core.checkpoint import save_checkpoint, read_checkpoint, checkpoint_weights, DEMO
 from ..face.images import FaceLandmarker, load_image, align_face, paste_back
 from ..heads.gan.head import TalkingHead, save_talking_head, load_generator
@@ -239,6 +240,8 @@ def _animation(
 ) -> dict:
     """Everything but the frames done (weights, face, audio, mouth motion); `frames` yields (crop or None, frame) pairs
     one at a time, so a caller that writes them as they come holds one frame, however long the audio."""
+    if max_size < 16:
+        raise DisvaeError(None, f'--max-size is the longest side written, at least 16 pixels; got {max_size}')
     face, audio, checkpoint = _with_demo(face, audio, checkpoint, head)
     kind = head_kind(checkpoint)
     if head is not None and head != kind:
@@ -312,22 +315,14 @@ def animate(
 ) -> dict:
     """Write `out` (.mp4: h264 + aac) of `face` (a photo, or a video with the parametric head) saying `audio`; returns
     timing figures. `head`: 'parametric' (the default weights) or 'gan'; a checkpoint says which it holds."""
-    out = Path(out)
-    if out.exists() and not overwrite:
-        raise DisvaeError(out, 'exists; pass --overwrite to replace it')
-    if out.suffix.lower() != '.mp4':
-        raise DisvaeError(out, 'the output must be an .mp4 file')
+    out = output_path(out, ('.mp4',), overwrite)  # checked before the work: suffix, folder, there already
     t0 = time.perf_counter()
-    stream = _animation(face, audio, checkpoint, vae, None, None, progress, device, head, max_size, still, seed)
-    tmp = out.with_name('.' + out.stem + '.tmp.mp4')
-    fps = Fraction(stream['fps']).limit_denominator(1001)
-    try:  # frames go to the encoder one at a time: memory does not grow with the audio
-        frames = prefetch(frame for _, frame in stream['frames'])
-        write_video_with_audio(tmp, frames, stream['wave'], SAMPLE_RATE, fps)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(out)
+    # one run per output: a second is refused, naming the first; the video lands whole under a name of its own
+    with exclusive(out.with_name(f'.{out.name}.lock'), f'the output {out.name}'), atomic_output(out) as tmp:
+        stream = _animation(face, audio, checkpoint, vae, None, None, progress, device, head, max_size, still, seed)
+        fps = Fraction(stream['fps']).limit_denominator(1001)
+        # frames go to the encoder one at a time: memory does not grow with the audio
+        write_video_with_audio(tmp, prefetch(frame for _, frame in stream['frames']), stream['wave'], SAMPLE_RATE, fps)
     elapsed = time.perf_counter() - t0
     return dict(
         out=str(out),

@@ -4,14 +4,15 @@
 
 # %% ../../nbs/03_core.checkpoint.ipynb #a2dc1978
 from __future__ import annotations
-import importlib.resources, json, shutil
+import importlib.resources, json, shutil, sys
 from pathlib import Path
 import torch
 from .errors import DisvaeError
 
 # %% auto #0
-__all__ = ['DEMO', 'read_json', 'read_safetensors', 'load_weights', 'replace_folder', 'module_weights', 'save_checkpoint',
-           'read_checkpoint', 'checkpoint_weights', 'restore_training', 'resume_check', 'end_of_epoch', 'plot_progress']
+__all__ = ['DEMO', 'read_json', 'read_safetensors', 'load_weights', 'recover_folder', 'replace_folder', 'module_weights',
+           'save_checkpoint', 'read_checkpoint', 'checkpoint_weights', 'restore_training', 'resume_check',
+           'end_of_epoch', 'plot_progress']
 
 # %% ../../nbs/03_core.checkpoint.ipynb #c483c76a
 def read_json(path) -> dict:
@@ -66,9 +67,20 @@ def load_weights(module: torch.nn.Module, weights: dict, folder) -> torch.nn.Mod
     return module
 
 # %% ../../nbs/03_core.checkpoint.ipynb #3444bc79
+def recover_folder(folder) -> Path:
+    """A replacement stopped between its two renames leaves `FOLDER.old` (whole) and no `FOLDER`: put the old one back
+    (said on stderr) before anything reads or replaces it."""
+    folder = Path(folder)
+    old = folder.with_name(folder.name + '.old')
+    if not folder.exists() and old.is_dir():
+        old.replace(folder)
+        print(f'{folder}: put back from {old.name} (its replacement was interrupted)', file=sys.stderr)
+    return folder
+
+
 def replace_folder(tmp: Path, folder: Path) -> Path:
     "Put the finished folder `tmp` at `folder` by renames, so `folder` is always either the old or the new one whole."
-    tmp, folder = Path(tmp), Path(folder)
+    tmp, folder = Path(tmp), recover_folder(folder)
     if folder.exists():
         old = folder.with_name(folder.name + '.old')
         if old.exists():
@@ -148,12 +160,16 @@ def save_checkpoint(
 # %% ../../nbs/03_core.checkpoint.ipynb #1979efb7
 def read_checkpoint(folder, kind: str | tuple, what: str = 'checkpoint') -> dict:
     "config.json of a checkpoint folder of `kind` with its weights beside it; DisvaeError naming what is wrong."
-    folder = Path(folder)
+    folder = recover_folder(folder)
     kinds = (kind,) if isinstance(kind, str) else tuple(kind)
+    if not folder.exists():
+        raise DisvaeError(folder, f'no such folder (a disvae {what} checkpoint was expected)')
     for name in ('config.json', 'model.safetensors'):
         if not (folder / name).exists():
             raise DisvaeError(folder, f'not a disvae {what} checkpoint (no {name})')
     meta = read_json(folder / 'config.json')
+    if 'kind' not in meta:
+        raise DisvaeError(folder / 'config.json', f'names no kind: not a disvae {what} checkpoint')
     if meta.get('kind') not in kinds:
         raise DisvaeError(folder, f"checkpoint of kind {meta.get('kind')!r}, not a disvae {what}")
     return meta
@@ -199,7 +215,7 @@ def resume_check(
     before: dict | None = None,  # what checkpoints written before a field existed were trained with
 ) -> dict | None:
     "config.json of the run in `folder` this run continues; None when there is none yet; DisvaeError when it differs."
-    folder = Path(folder)
+    folder = recover_folder(folder)
     if not (folder / 'config.json').exists():
         return None
     meta = read_json(folder / 'config.json')

@@ -25,6 +25,7 @@ from disvae.core.audio import (
     spectral_normalise,
 )
 from ..core.errors import CorpusError, DisvaeError, AudioError
+from ..core.files import exclusive, lock_beside
 from ..core.checkpoint import read_json
 from ..core.visemes import frame_labels, segment_labels, VISEMES, N_VISEMES, EMOTIONS, EMOTION_INDEX
 from .readers import read_corpus, row_alignment, labelled, UNLABELLED
@@ -85,10 +86,17 @@ def prepare(
 ) -> Path | None:
     "Compute features and viseme labels of a corpus into a memory-mapped store at `out`."
     out = Path(out)
-    if (out / 'store.json').exists():
-        if not overwrite:
-            return out
-        shutil.rmtree(out)
+    if out.exists() and not out.is_dir():
+        raise DisvaeError(out, 'is a file; a store is a folder')
+    if (out / 'store.json').exists() and not overwrite:
+        return out
+    with exclusive(lock_beside(out), f'the store {out.name}'):  # one prepare per store: a second is refused, naming it
+        if (out / 'store.json').exists():  # --overwrite
+            shutil.rmtree(out)
+        return _prepare_locked(kind, root, out, workers, progress, max_chunks)
+
+
+def _prepare_locked(kind, root, out: Path, workers, progress, max_chunks) -> Path | None:
     manifest = read_corpus(kind, root)
     parts = out / 'parts'
     parts.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 import numpy as np
 import torch
+from ..core.files import output_path, atomic_outputs
 from ..core.errors import DisvaeError, torch_device
 from ..core.audio import SAMPLE_RATE, VIDEO_FPS, load_audio
 from ..core.checkpoint import read_json, DEMO
@@ -89,13 +90,12 @@ def encode_file(
     device: str = 'cpu',  # where the VAE runs: cpu, cuda, cuda:N or mps
 ) -> dict:
     "Write `represent`'s arrays for `audio` into `out` (.npz), with the label names and what made them."
-    out = Path(out)
-    if out.suffix != '.npz':
-        raise DisvaeError(out, 'the output must be an .npz file')
+    out = output_path(out, ('.npz',), overwrite)  # checked before the work: suffix, folder, there already
     grid = out.with_suffix('.TextGrid') if textgrid is True else (Path(textgrid) if textgrid else None)
-    for path in (out, grid):
-        if path is not None and path.exists() and not overwrite:
-            raise DisvaeError(path, 'exists; pass --overwrite to replace it')
+    if grid is not None:
+        if grid.absolute() == out.absolute():
+            raise DisvaeError(grid, 'is --out as well; give the TextGrid its own name')
+        grid = output_path(grid, overwrite=overwrite)
     device = torch_device(device)
     folder = _vae_folder(checkpoint)
     result = represent(load_vae(folder).to(device), audio)
@@ -103,13 +103,13 @@ def encode_file(
     meta = dict(
         fps=VIDEO_FPS, visemes=np.array(VISEMES), emotions=np.array(EMOTIONS), checkpoint=str(folder), audio=str(audio)
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name('.' + out.name + '.tmp')
-    with open(tmp, 'wb') as f:
-        np.savez(f, **result, **meta)
-    tmp.replace(out)
-    if grid is not None:
-        viseme_textgrid(result['viseme'], grid, seconds)
+    with atomic_outputs(
+        out, *([grid] if grid else [])
+    ) as tmps:  # the .npz and its TextGrid land together or not at all
+        with open(tmps[0], 'wb') as f:
+            np.savez(f, **result, **meta)
+        if grid is not None:
+            viseme_textgrid(result['viseme'], tmps[1], seconds)
     return dict(out=str(out), textgrid=str(grid) if grid else None, frames=len(result['viseme']), seconds=seconds)
 
 # %% ../../nbs/17_speech.encode.ipynb #d0a3b51a

@@ -11,6 +11,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
+from ..core.files import run_lock
 from ..core.audio import log_spectrogram, add_noise, load_audio, utterance_normaliser
 from ..core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights, end_of_epoch
 from ..corpus.store import FeatureStore, split_rows
@@ -91,8 +92,7 @@ def baseline_accuracy(
 FREE = ('store', 'out', 'epochs', 'device', 'progress')
 
 
-def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = None) -> Path:
-    "Train an MFCC baseline as `config` says; continues from `config.out` when a checkpoint is there."
+def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = None) -> Path:
     device = torch_device(config.device)
     store = FeatureStore(config.store)
     utts = store.utterances
@@ -167,3 +167,9 @@ def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = N
         if end_of_epoch(history, record, said if config.progress else None, save, stop_after_epoch):
             break
     return out
+
+# %% ../../nbs/15_speech.train_baseline.ipynb #e8a02fa6
+def train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = None) -> Path:
+    "Train an MFCC baseline as `config` says; continues from `config.out` when a checkpoint is there."
+    with run_lock(config.out):  # one run per folder: a second is refused, naming the first
+        return _train_baseline(config, stop_after_epoch)

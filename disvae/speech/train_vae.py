@@ -12,6 +12,7 @@ import torch
 import torch.distributed as dist
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
+from ..core.files import run_lock
 from ..core.checkpoint import read_json, load_weights, resume_check, restore_training, checkpoint_weights
 from ..corpus.store import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
@@ -116,11 +117,10 @@ def end_of_epoch_best(out: Path, model, config: TrainConfig, progress: dict, rec
     return progress['stopped_early']
 
 # %% ../../nbs/14_speech.train_vae.ipynb #d9f23dd3
-def train_vae(
+def _train_vae(
     config: TrainConfig,
     stop_after: int | None = None,  # stop (as if interrupted) after this many steps
 ) -> Path:
-    "Train the VAE as `config` says; resumes from `config.out` when a checkpoint is there."
     rank, world = _distributed()
     device = torch_device(
         config.device if config.device != 'cuda' or world == 1 else f'cuda:{int(os.environ.get("LOCAL_RANK", 0))}'
@@ -222,3 +222,12 @@ def train_vae(
     if world > 1:
         dist.barrier()
     return out
+
+# %% ../../nbs/14_speech.train_vae.ipynb #eea99ec6
+def train_vae(
+    config: TrainConfig,
+    stop_after: int | None = None,  # stop (as if interrupted) after this many steps
+) -> Path:
+    "Train the VAE as `config` says; resumes from `config.out` when a checkpoint is there."
+    with run_lock(config.out):  # one run per folder: a second is refused, naming the first
+        return _train_vae(config, stop_after)

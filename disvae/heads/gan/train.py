@@ -12,6 +12,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from PIL import Image
 from ...core.errors import DisvaeError, torch_device
+from ...core.files import run_lock
 from ...core.audio import video_frame_to_spec_frame
 from ...core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights
 from ...corpus.store import FeatureStore, split_rows
@@ -154,8 +155,7 @@ def _strip(fake, real) -> Image.Image:
     return Image.fromarray(np.concatenate([np.concatenate(list(unit_to_uint8(x)), 1) for x in (fake, real)], 0))
 
 # %% ../../../nbs/34_heads.gan.train.ipynb #4c7dbe91
-def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
-    "Train the talking-head generator as `config` says; continues from `config.out` when a checkpoint is there."
+def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
     device = torch_device(config.device)
     out = Path(config.out)
     torch.manual_seed(config.seed)
@@ -270,3 +270,9 @@ def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
             break
     bar.close()
     return out
+
+# %% ../../../nbs/34_heads.gan.train.ipynb #55a34b6e
+def train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
+    "Train the talking-head generator as `config` says; continues from `config.out` when a checkpoint is there."
+    with run_lock(config.out):  # one run per folder: a second is refused, naming the first
+        return _train_gan(config, stop_after)

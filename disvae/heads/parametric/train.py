@@ -11,6 +11,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from ...core.errors import torch_device
+from ...core.files import run_lock
 from ...core.audio import SAMPLE_RATE, coloured_noise, video_frame_to_spec_frame
 from ...core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights, end_of_epoch
 from ...corpus.store import FeatureStore, split_rows
@@ -111,8 +112,7 @@ def mouth_scores(model, items) -> dict:
 FREE = ('store', 'out', 'epochs', 'device', 'progress')
 
 
-def train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) -> Path:
-    "Train the mouth-motion model as `config` says; continues from `config.out` when a checkpoint is there."
+def _train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) -> Path:
     config = replace(config, vae=str(Path(config.vae).resolve()))
     store = FeatureStore(config.store)
     condition = AudioConditioner(config.vae)
@@ -170,3 +170,9 @@ def train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) -
         if end_of_epoch(history, record, said if config.progress else None, save, stop_after_epoch):
             break
     return out
+
+# %% ../../../nbs/42_heads.parametric.train.ipynb #2f8887bd
+def train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) -> Path:
+    "Train the mouth-motion model as `config` says; continues from `config.out` when a checkpoint is there."
+    with run_lock(config.out):  # one run per folder: a second is refused, naming the first
+        return _train_mouth(config, stop_after_epoch)
