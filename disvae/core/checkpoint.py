@@ -4,15 +4,15 @@
 
 # %% ../../nbs/03_core.checkpoint.ipynb #a2dc1978
 from __future__ import annotations
-import importlib.resources, json, shutil, sys
+import dataclasses, importlib.resources, json, math, shutil, sys, types, typing
 from pathlib import Path
 import torch
 from .errors import DisvaeError
 
 # %% auto #0
-__all__ = ['DEMO', 'read_json', 'read_safetensors', 'load_weights', 'recover_folder', 'replace_folder', 'module_weights',
-           'save_checkpoint', 'read_checkpoint', 'checkpoint_weights', 'restore_training', 'resume_check',
-           'end_of_epoch', 'plot_progress']
+__all__ = ['MAX_PARAMETERS', 'DEMO', 'read_json', 'read_safetensors', 'load_weights', 'model_config', 'build_model',
+           'recover_folder', 'replace_folder', 'module_weights', 'save_checkpoint', 'read_checkpoint',
+           'checkpoint_weights', 'restore_training', 'resume_check', 'end_of_epoch', 'plot_progress']
 
 # %% ../../nbs/03_core.checkpoint.ipynb #c483c76a
 def read_json(path) -> dict:
@@ -46,7 +46,15 @@ def read_safetensors(path, device='cpu') -> dict:
 
 # %% ../../nbs/03_core.checkpoint.ipynb #726825c7
 def load_weights(module: torch.nn.Module, weights: dict, folder) -> torch.nn.Module:
-    "`module.load_state_dict(weights)`; what does not match is named in one line: a shape, else the keys."
+    """`module.load_state_dict(weights)`; what does not match is named in one line: a shape, else the keys; a floating
+    point weight stored as integers, or holding NaN or Inf, is refused by name."""
+    expected = module.state_dict()
+    for k, v in weights.items():
+        if k in expected and expected[k].is_floating_point():
+            if not v.is_floating_point():
+                raise DisvaeError(folder, f'weight {k} is {str(v.dtype)[6:]}, not floating point')
+            if not torch.isfinite(v).all():
+                raise DisvaeError(folder, f'weight {k} holds NaN or Inf')
     try:
         module.load_state_dict(weights)  # a module may fill in keys that older checkpoints lack
     except RuntimeError as e:
@@ -65,6 +73,66 @@ def load_weights(module: torch.nn.Module, weights: dict, folder) -> torch.nn.Mod
             problem = next((line.strip() for line in str(e).splitlines()[1:] if line.strip()), str(e))[:200]
         raise DisvaeError(folder, f'weights do not match the config: {problem}') from None
     return module
+
+# %% ../../nbs/03_core.checkpoint.ipynb #181c36dd
+MAX_PARAMETERS = 200_000_000  # ten times the largest disvae model
+
+
+def _type_name(t) -> str:
+    return getattr(t, '__name__', str(t)).replace('NoneType', 'null')
+
+
+def _value_fits(value, t) -> bool:
+    args = typing.get_args(t)
+    if typing.get_origin(t) in (typing.Union, types.UnionType):
+        return any(_value_fits(value, a) for a in args)
+    if t is type(None):
+        return value is None
+    if t is bool:
+        return isinstance(value, bool)
+    if t is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if t is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if t is str:
+        return isinstance(value, str)
+    if t in (tuple, list) or typing.get_origin(t) in (tuple, list):
+        return isinstance(value, (list, tuple))
+    if t is dict or typing.get_origin(t) is dict:
+        return isinstance(value, dict)
+    return True  # a type this check does not know: the model's own code decides
+
+
+def model_config(cls, values, folder, what: str = 'model'):
+    "The config dataclass `cls` from a checkpoint's values, each checked first; the first problem named."
+    where = Path(folder) / 'config.json'
+    if not isinstance(values, dict):
+        raise DisvaeError(where, f'its {what} config is {type(values).__name__}, not an object')
+    fields, hints = {f.name: f for f in dataclasses.fields(cls)}, typing.get_type_hints(cls)
+    unknown = sorted(set(values) - set(fields))
+    if unknown:
+        raise DisvaeError(where, f'unknown {what} config keys {unknown}')
+    for k, v in values.items():
+        if not _value_fits(v, hints[k]):
+            raise DisvaeError(where, f'{what} config {k!r} is {json.dumps(v)[:40]}; expected {_type_name(hints[k])}')
+        if hints[k] in (int, float) and v < 0 or (hints[k] is int and v == 0 and fields[k].default != 0):
+            raise DisvaeError(where, f'{what} config {k!r} is {v}; expected a positive number')
+    return cls(**values)
+
+
+def build_model(model_cls, config, folder, max_parameters: int = MAX_PARAMETERS):
+    "`model_cls(config)`, once the same model built on the meta device is of a size disvae could have made."
+    try:
+        with torch.device('meta'):
+            n = sum(p.numel() for p in model_cls(config).parameters())
+    except Exception as e:  # a config the model's own code refuses
+        raise DisvaeError(Path(folder) / 'config.json', f'describes no model: {type(e).__name__}: {e}'[:200]) from None
+    if n > max_parameters:
+        raise DisvaeError(
+            Path(folder) / 'config.json',
+            f'describes a model of {n / 1e6:,.0f} M parameters (at most {max_parameters / 1e6:,.0f} M)',
+        )
+    return model_cls(config)
 
 # %% ../../nbs/03_core.checkpoint.ipynb #3444bc79
 def recover_folder(folder) -> Path:
@@ -221,6 +289,8 @@ def resume_check(
     meta = read_json(folder / 'config.json')
     # (the talking head kept its run config under `config` before one format)
     saved = meta['train'] if 'train' in meta else meta.get('config', {})
+    if not isinstance(saved, dict):
+        raise DisvaeError(folder / 'config.json', f'its run config is {json.dumps(saved)[:40]}, not an object')
     differ = sorted(k for k, v in train.items() if k not in free and saved.get(k, (before or {}).get(k)) != v)
     if meta.get('kind') != kind or differ:
         detail = {k: (saved.get(k, (before or {}).get(k)), train[k]) for k in differ}

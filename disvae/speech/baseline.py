@@ -13,7 +13,15 @@ import torch.nn as nn
 import torch.nn.functional as F
 from ..core.errors import DisvaeError
 from ..core.audio import SAMPLE_RATE, N_FFT, SEGMENT_FRAMES
-from ..core.checkpoint import save_checkpoint, read_checkpoint, module_weights, checkpoint_weights, load_weights
+from disvae.core.checkpoint import (
+    save_checkpoint,
+    read_checkpoint,
+    module_weights,
+    checkpoint_weights,
+    load_weights,
+    model_config,
+    build_model,
+)
 from ..core.visemes import N_VISEMES
 
 # %% auto #0
@@ -124,9 +132,7 @@ def load_baseline(folder, device='cpu') -> MFCCBaseline:
     "Load a folder written by `save_baseline`."
     folder = Path(folder)
     meta = read_checkpoint(folder, 'disvae.mfcc_baseline', 'MFCC baseline')
-    try:
-        model = MFCCBaseline(BaselineConfig.from_dict(meta['config']))
-    except DisvaeError as e:
-        raise DisvaeError(folder, e.problem) from None
+    config = model_config(BaselineConfig, meta.get('config'), folder, 'baseline')  # checked before anything is built
+    model = build_model(MFCCBaseline, config, folder)
     load_weights(model, checkpoint_weights(folder), folder)
     return model.to(device).eval()

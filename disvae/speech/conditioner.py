@@ -4,6 +4,7 @@
 
 # %% ../../nbs/13_speech.conditioner.ipynb #9a63283cbaf04dbcab1f6479b197f3a8
 from __future__ import annotations
+import json, sys
 from pathlib import Path
 import numpy as np
 import torch
@@ -73,14 +74,28 @@ def utterance_latents(condition, store: FeatureStore, rows) -> list:
 # %% ../../nbs/13_speech.conditioner.ipynb #8edb47106e1a46a883d545849b8ab81b
 def conditioner_folder(folder, kind: str = 'disvae.talking_head', what: str = 'talking-head') -> Path:
     """The VAE or MFCC baseline a head's checkpoint follows: its own `vae/` when exported, else the one it was trained
-    on (a relative path is looked for beside the folder first: the bundled parametric head follows `../vae`)."""
+    on. A relative path is read beside the folder only (the bundled parametric head follows `../vae`), never from the
+    current directory nor above the folder's parent; an absolute one (a head trained here) is followed and said."""
     folder = Path(folder)
     meta = read_checkpoint(folder, kind, what)
     if (folder / 'vae' / 'config.json').exists():
         return folder / 'vae'
-    condition = Path((meta.get('train') or meta['config'])['vae'])
-    if not condition.is_absolute() and (folder / condition).exists():
+    run = meta.get('train') or meta.get('config')
+    named = run.get('vae') if isinstance(run, dict) else None
+    if not isinstance(named, str) or not named:
+        raise DisvaeError(
+            folder / 'config.json', f'names no VAE or baseline it follows (train.vae is {json.dumps(named)})'
+        )
+    condition = Path(named)
+    if condition.is_absolute():
+        print(f'{folder}: follows {condition} (an absolute path in its config.json)', file=sys.stderr)
+    else:
         condition = (folder / condition).resolve()
+        if not condition.is_relative_to(folder.resolve().parent):
+            raise DisvaeError(
+                folder / 'config.json',
+                f'follows {named}, outside the folder it sits in; a checkpoint follows what is beside it',
+            )
     if not condition.exists():
         raise DisvaeError(folder, f'trained on {condition}, which is not there any more; pass the VAE or baseline')
     return condition

@@ -23,7 +23,15 @@ from disvae.core.audio import (
     utterance_normaliser,
 )
 from ..core.errors import DisvaeError, AudioError
-from ..core.checkpoint import save_checkpoint, read_checkpoint, module_weights, checkpoint_weights, load_weights
+from disvae.core.checkpoint import (
+    save_checkpoint,
+    read_checkpoint,
+    module_weights,
+    checkpoint_weights,
+    load_weights,
+    model_config,
+    build_model,
+)
 from ..core.visemes import N_VISEMES, EMOTIONS
 
 # %% auto #0
@@ -161,11 +169,8 @@ def load_vae(folder, device='cpu') -> DisentangledVAE:
     "Load a VAE checkpoint folder written by `save_vae`."
     folder = Path(folder)
     meta = read_checkpoint(folder, 'disvae.vae', 'VAE')
-    try:
-        config = VAEConfig.from_dict(meta['config'])
-    except DisvaeError as e:
-        raise DisvaeError(folder, e.problem) from None
-    model = load_weights(DisentangledVAE(config), checkpoint_weights(folder), folder)
+    config = model_config(VAEConfig, meta.get('config'), folder, 'VAE')  # checked before anything is built
+    model = load_weights(build_model(DisentangledVAE, config, folder), checkpoint_weights(folder), folder)
     return model.to(device).eval()
 
 # %% ../../nbs/10_speech.vae.ipynb #be05159e

@@ -10,7 +10,15 @@ from typing import Iterator
 import numpy as np
 import torch
 from ...core.errors import DisvaeError, torch_device
-from ...core.checkpoint import save_checkpoint, read_checkpoint, checkpoint_weights, module_weights, load_weights
+from disvae.core.checkpoint import (
+    save_checkpoint,
+    read_checkpoint,
+    checkpoint_weights,
+    module_weights,
+    load_weights,
+    model_config,
+    build_model,
+)
 from ...speech.conditioner import AudioConditioner, conditioner_folder
 from ...face.images import uint8_to_unit, unit_to_uint8
 from .generator import UNetGenerator, GeneratorConfig
@@ -31,18 +39,20 @@ def save_talking_head(
     return save_checkpoint(folder, 'disvae.talking_head', config, module_weights(modules), **training)
 
 # %% ../../../nbs/33_heads.gan.head.ipynb #5f770c6a
-def _generator_config(meta: dict) -> GeneratorConfig:
-    c = meta['config']
-    if 'generator' in c:
-        return GeneratorConfig(**c['generator'])
+def _generator_config(meta: dict, folder=None) -> GeneratorConfig:
+    c = meta.get('config')
+    if isinstance(c, dict) and 'generator' in c:
+        return model_config(GeneratorConfig, c['generator'], folder or '.', 'generator')
     # written before one format: `config` was the run config, and every generator followed 32-d vectors
-    return GeneratorConfig(size=c['size'], depth=c['depth'], base=c['base'])
+    old = {k: c.get(k) for k in ('size', 'depth', 'base')} if isinstance(c, dict) else c
+    return model_config(GeneratorConfig, old, folder or '.', 'generator')
 
 # %% ../../../nbs/33_heads.gan.head.ipynb #5d26a828
 def load_generator(folder) -> UNetGenerator:
     "The generator of a talking-head checkpoint (`disvae train-gan`, `export-animator`)."
     meta = read_checkpoint(folder, 'disvae.talking_head', 'talking-head')
-    return load_weights(UNetGenerator(_generator_config(meta)), checkpoint_weights(folder, 'generator'), folder).eval()
+    generator = build_model(UNetGenerator, _generator_config(meta, folder), folder)
+    return load_weights(generator, checkpoint_weights(folder, 'generator'), folder).eval()
 
 # %% ../../../nbs/33_heads.gan.head.ipynb #7fc86e73
 @torch.no_grad()

@@ -11,7 +11,15 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image
-from ...core.checkpoint import load_weights, save_checkpoint, read_checkpoint, module_weights, checkpoint_weights
+from disvae.core.checkpoint import (
+    load_weights,
+    save_checkpoint,
+    read_checkpoint,
+    module_weights,
+    checkpoint_weights,
+    model_config,
+    build_model,
+)
 from ...face.images import MOUTH, uint8_to_unit
 from ...face.render import SHAPE_TABLE, render_frame
 
@@ -78,5 +86,6 @@ def save_regressor(model: MouthLandmarkRegressor, folder, **training) -> Path:
 def load_regressor(folder) -> MouthLandmarkRegressor:
     "Load a folder written by `save_regressor`."
     meta = read_checkpoint(folder, 'disvae.mouth_regressor', 'mouth-landmark regressor')
-    model = MouthLandmarkRegressor(RegressorConfig(**meta['config']))
+    config = model_config(RegressorConfig, meta.get('config'), folder, 'regressor')  # checked before anything is built
+    model = build_model(MouthLandmarkRegressor, config, folder)
     return load_weights(model, checkpoint_weights(folder), folder).eval()

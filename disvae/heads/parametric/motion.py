@@ -13,7 +13,15 @@ import torch.nn as nn
 from functools import lru_cache
 from ...core.errors import DisvaeError
 from ...core.audio import SAMPLE_RATE
-from ...core.checkpoint import save_checkpoint, read_checkpoint, checkpoint_weights, module_weights, load_weights
+from disvae.core.checkpoint import (
+    save_checkpoint,
+    read_checkpoint,
+    checkpoint_weights,
+    module_weights,
+    load_weights,
+    model_config,
+    build_model,
+)
 from ...speech.conditioner import AudioConditioner, conditioner_folder
 
 # %% auto #0
@@ -93,7 +101,8 @@ def save_mouth_model(model: MouthMotionModel, folder, **training) -> Path:
 # %% ../../../nbs/41_heads.parametric.motion.ipynb #1dd569b3
 def load_mouth_model(folder) -> MouthMotionModel:
     meta = read_checkpoint(folder, 'disvae.mouth_head', 'mouth-motion')
-    model = MouthMotionModel(MouthConfig(**meta['config']))
+    config = model_config(MouthConfig, meta.get('config'), folder, 'mouth')  # checked before anything is built
+    model = build_model(MouthMotionModel, config, folder)
     return load_weights(model, checkpoint_weights(folder), folder).eval()
 
 # %% ../../../nbs/41_heads.parametric.motion.ipynb #b9d3c55b
