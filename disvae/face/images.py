@@ -4,7 +4,7 @@
 
 # %% ../../nbs/20_face.images.ipynb #7e4bb936
 from __future__ import annotations
-import importlib.util, os, sys
+import importlib.util, os, re, sys, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,9 +13,9 @@ from PIL import Image
 from ..core.errors import DisvaeError
 
 # %% auto #0
-__all__ = ['MOUTH', 'CANONICAL', 'uint8_to_unit', 'unit_to_uint8', 'load_image', 'dlib_model_path', 'fan_weight_files',
-           'FaceLandmarker', 'face_anchors', 'similarity', 'apply', 'invert', 'warp_affine', 'align_face', 'paste_back',
-           'read_video', 'video_face_crops']
+__all__ = ['MAX_IMAGE_PIXELS', 'MOUTH', 'CANONICAL', 'uint8_to_unit', 'unit_to_uint8', 'load_image', 'dlib_model_path',
+           'fan_weight_files', 'FaceLandmarker', 'face_anchors', 'similarity', 'apply', 'invert', 'warp_affine',
+           'align_face', 'paste_back', 'read_video', 'video_face_crops']
 
 # %% ../../nbs/20_face.images.ipynb #bb8edc80
 def uint8_to_unit(images) -> torch.Tensor:
@@ -34,9 +34,14 @@ def _to_rgb8(a: np.ndarray, source=None) -> np.ndarray:
         a = a[..., None]
     if a.ndim != 3 or a.shape[2] not in (1, 2, 3, 4):
         raise DisvaeError(source, f'not an image: array of shape {a.shape}')
-    if a.dtype == np.uint8:
-        x = a.astype(np.float32) / 255
-    elif a.dtype == np.uint16:
+    if a.dtype == np.uint8:  # the common case in integers: a 100-megapixel photo stays 300 MB, not gigabytes of floats
+        if a.shape[2] in (2, 4):
+            colour, alpha = a[..., :-1].astype(np.uint16), a[..., -1:].astype(np.uint16)
+            a = ((colour * alpha + 255 * (255 - alpha) + 127) // 255).astype(np.uint8)  # onto white
+        if a.shape[2] == 1:
+            a = np.repeat(a, 3, axis=2)
+        return np.ascontiguousarray(a)
+    if a.dtype == np.uint16:
         x = a.astype(np.float32) / 65535
     elif np.issubdtype(a.dtype, np.floating):
         x = np.clip(a.astype(np.float32), 0, 1)
@@ -49,9 +54,17 @@ def _to_rgb8(a: np.ndarray, source=None) -> np.ndarray:
         x = np.repeat(x, 3, axis=2)
     return np.ascontiguousarray(np.round(x * 255).astype(np.uint8))  # C order: dlib misreads strided arrays
 
+# %% ../../nbs/20_face.images.ipynb #1b40ede8
+def _too_large(w, h=None) -> str:
+    size = f'{w}x{h} ({w * h / 1e6:,.0f} megapixels)' if h else f'{w / 1e6:,.0f} megapixels' if w else 'too large'
+    return f'is {size}; disvae reads images up to {MAX_IMAGE_PIXELS / 1e6:.0f} megapixels: scale it down first'
+
 # %% ../../nbs/20_face.images.ipynb #9a4d6c69
+MAX_IMAGE_PIXELS = 100_000_000  # larger than any camera's photo; a file over it is refused before it is decoded
+
+
 def load_image(image) -> np.ndarray:  # [H, W, 3] uint8 RGB
-    "An image file (anything Pillow reads) or array as RGB uint8."
+    "An image file (anything Pillow reads) or array as RGB uint8; its size is checked before it is decoded."
     if not isinstance(image, (str, Path)):
         return _to_rgb8(image)
     path = Path(image)
@@ -62,7 +75,11 @@ def load_image(image) -> np.ndarray:  # [H, W, 3] uint8 RGB
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as im:
+        with warnings.catch_warnings(), Image.open(path) as im:  # the header only: the size before any pixel
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)  # our own limit below says it in one line
+            w, h = im.size
+            if w * h > MAX_IMAGE_PIXELS:
+                raise DisvaeError(path, _too_large(w, h))
             im.load()
             if im.mode in ('I;16', 'I;16B', 'I;16L', 'I'):
                 a = np.asarray(im, dtype=np.uint32).clip(0, 65535).astype(np.uint16)
@@ -70,6 +87,9 @@ def load_image(image) -> np.ndarray:  # [H, W, 3] uint8 RGB
                 a = np.asarray(im)
             else:
                 a = np.asarray(im.convert('RGBA'))
+    except Image.DecompressionBombError as e:  # Pillow's own limit, met while reading the header
+        size = re.search(r'\((\d+) pixels\)', str(e))
+        raise DisvaeError(path, _too_large(int(size.group(1)) if size else None)) from None
     except (UnidentifiedImageError, OSError) as e:
         raise DisvaeError(path, f'not a readable image ({e.__class__.__name__})') from None
     return _to_rgb8(a, path)
