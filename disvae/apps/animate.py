@@ -250,6 +250,9 @@ def _animation(
     if is_video and kind == 'gan':
         raise DisvaeError(face, 'the GAN head animates a photo; a video is lip-synced by the parametric head')
     wave = _wave(audio, sample_rate)
+    if len(wave) < SAMPLE_RATE // VIDEO_FPS:  # named here, with its file, rather than deep in the encoder
+        where = audio if isinstance(audio, (str, Path)) else None
+        raise DisvaeError(where, f'audio shorter than one video frame ({len(wave) * 1000 // SAMPLE_RATE} ms < 40 ms)')
     seconds = len(wave) / SAMPLE_RATE
     if kind == 'gan':
         run = _gan_animation(face, wave, checkpoint, vae, landmarker, progress, device, max_size)

@@ -12,7 +12,7 @@ from ..core.errors import DisvaeError, torch_device
 from ..core.checkpoint import read_json
 
 # %% auto #0
-__all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'pipeline_step', 'missing_inputs',
+__all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'pipeline_line', 'pipeline_step', 'missing_inputs',
            'notebook_parameters', 'run_notebook', 'extract_figures', 'run_pipeline', 'notebook_names', 'reproduce',
            'plan_run', 'reproduce_command']
 
@@ -136,6 +136,11 @@ def _absolute(out: Path, key: str, value):
         return os.path.normpath(Path(out).absolute() / value)
     return value
 
+# %% ../../nbs/62_apps.reproduce.ipynb #36d451c3
+def pipeline_line(cmd: str, runs, device: str) -> str:
+    "A PIPELINE command with its folder and device filled in, quoted for the shell: a folder may hold spaces."
+    return cmd.format(runs=shlex.quote(str(runs)), device=shlex.quote(str(device)))
+
 # %% ../../nbs/62_apps.reproduce.ipynb #29fe86b3
 def pipeline_step(path) -> str:
     "The PIPELINE step that makes a path under runs/: the folder it is in there (runs/vae/best is made by step vae)."
@@ -145,7 +150,7 @@ def pipeline_step(path) -> str:
 
 def missing_inputs(params: dict, runs: Path | None = None, device: str = 'cpu') -> list:
     "[(parameter, path, the command that makes it)] for every `*_path` parameter whose path does not exist."
-    made_by = {name: 'disvae ' + cmd.format(runs=runs, device=device) for name, cmd in PIPELINE} if runs else {}
+    made_by = {name: 'disvae ' + pipeline_line(cmd, runs, device) for name, cmd in PIPELINE} if runs else {}
     return [
         (k, v, made_by.get(pipeline_step(v), 'see README (Results)'))
         for k, v in params.items()
@@ -247,7 +252,7 @@ def run_pipeline(runs: Path, device: str = 'cpu', progress: bool = True, steps=N
                 runs / 'mix.json',
                 f'no mix file: make it with python tools/real_corpora.py --out {runs} --synth {runs}/corpus',
             )
-        line = cmd.format(runs=runs, device=device)
+        line = pipeline_line(cmd, runs, device)
         if progress:
             print(f'disvae {line}', file=sys.stderr)
         result = subprocess.run(
@@ -391,7 +396,7 @@ def plan_run(
     out, problems = Path(out).absolute(), []
     params = load_params(nbs, scale, out)
     for name, cmd in (steps or PIPELINE) if scale == 'full' and train else []:
-        line = cmd.format(runs=out / 'runs', device=device)
+        line = pipeline_line(cmd, out / 'runs', device)
         verb, *args = shlex.split(line)
         said = io.StringIO()
         try:

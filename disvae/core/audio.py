@@ -56,6 +56,31 @@ def _read_with_av(path):
         return np.zeros((1, 0), np.float32), sr
     return np.concatenate(chunks, axis=1), sr
 
+# %% ../../nbs/02_core.audio.ipynb #16856e23
+def _wav_truncation(path: Path) -> str | None:
+    "For a RIFF WAV whose data chunk is shorter than its header says: what it promises and what it holds; else None."
+    import struct
+
+    with open(path, 'rb') as f:
+        head = f.read(12)
+        if len(head) < 12 or head[:4] != b'RIFF' or head[8:12] != b'WAVE':
+            return None
+        rate = align = None
+        while len(chunk := f.read(8)) == 8:
+            kind, size = chunk[:4], struct.unpack('<I', chunk[4:])[0]
+            if kind == b'fmt ':
+                fmt = f.read(size)
+                rate, align = struct.unpack('<I', fmt[4:8])[0], struct.unpack('<H', fmt[12:14])[0]
+                size = 0
+            elif kind == b'data':
+                held = path.stat().st_size - f.tell()
+                if size in (0, 0xFFFFFFFF) or size <= held or not (rate and align):  # streamed files leave it open
+                    return None
+                promised, holds = size / align / rate, held / align / rate
+                return f'truncated: its header promises {promised:.2f} s, the file holds {holds:.2f} s'
+            f.seek(size + (size & 1), 1)
+    return None
+
 # %% ../../nbs/02_core.audio.ipynb #3b6e3111
 def load_audio(
     path,
@@ -69,6 +94,10 @@ def load_audio(
         raise AudioError(path, 'is a directory, not an audio file')
     if path.stat().st_size == 0:
         raise AudioError(path, 'empty file (0 bytes)')
+    if path.suffix.lower() == '.wav' and (
+        cut := _wav_truncation(path)
+    ):  # libsndfile would read what is there, silently
+        raise AudioError(path, cut)
     wave = None
     if path.suffix.lower() not in VIDEO_SUFFIXES:  # libsndfile first; FFmpeg for containers and anything it cannot read
         try:

@@ -11,8 +11,8 @@ from .errors import DisvaeError
 
 # %% auto #0
 __all__ = ['MAX_PARAMETERS', 'DEMO', 'read_json', 'read_safetensors', 'load_weights', 'model_config', 'build_model',
-           'recover_folder', 'replace_folder', 'module_weights', 'save_checkpoint', 'read_checkpoint',
-           'checkpoint_weights', 'restore_training', 'resume_check', 'end_of_epoch', 'plot_progress']
+           'check_run_config', 'recover_folder', 'replace_folder', 'module_weights', 'save_checkpoint',
+           'read_checkpoint', 'checkpoint_weights', 'restore_training', 'resume_check', 'end_of_epoch', 'plot_progress']
 
 # %% ../../nbs/03_core.checkpoint.ipynb #c483c76a
 def read_json(path) -> dict:
@@ -133,6 +133,22 @@ def build_model(model_cls, config, folder, max_parameters: int = MAX_PARAMETERS)
             f'describes a model of {n / 1e6:,.0f} M parameters (at most {max_parameters / 1e6:,.0f} M)',
         )
     return model_cls(config)
+
+# %% ../../nbs/03_core.checkpoint.ipynb #c4237a12
+def check_run_config(config) -> None:
+    "Refuse a run config whose counts or learning rate cannot work, naming the command-line flag."
+    hints = typing.get_type_hints(type(config))
+    for f in dataclasses.fields(config):
+        v, kind, flag = getattr(config, f.name), hints[f.name], '--' + f.name.replace('_', '-')
+        ints = kind is int or (
+            typing.get_origin(kind) in (typing.Union, types.UnionType) and int in typing.get_args(kind)
+        )
+        if ints and isinstance(v, int) and not isinstance(v, bool):
+            least = 0 if f.default == 0 else 1
+            if v < least:
+                raise DisvaeError(None, f'{flag} must be at least {least}, got {v}')
+        if f.name == 'lr' and not (isinstance(v, (int, float)) and math.isfinite(v) and v > 0):
+            raise DisvaeError(None, f'{flag} must be above 0, got {v}')
 
 # %% ../../nbs/03_core.checkpoint.ipynb #3444bc79
 def recover_folder(folder) -> Path:

@@ -13,7 +13,14 @@ from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
 from ..core.files import run_lock
 from ..core.audio import log_spectrogram, add_noise, load_audio, utterance_normaliser
-from ..core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights, end_of_epoch
+from disvae.core.checkpoint import (
+    resume_check,
+    restore_training,
+    checkpoint_weights,
+    load_weights,
+    end_of_epoch,
+    check_run_config,
+)
 from ..corpus.store import FeatureStore, split_rows
 from .baseline import BaselineConfig, MFCCBaseline, save_baseline, load_baseline
 
@@ -40,6 +47,9 @@ class BaselineTrainConfig:
     seed: int = 0
     device: str = 'cpu'
     progress: bool = True
+
+    def __post_init__(self):
+        check_run_config(self)
 
 # %% ../../nbs/15_speech.train_baseline.ipynb #7fc5a343
 def _segments(n_frames: np.ndarray, seg_len: int, shift: int):

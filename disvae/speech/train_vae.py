@@ -13,7 +13,14 @@ import torch.distributed as dist
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
 from ..core.files import run_lock
-from ..core.checkpoint import read_json, load_weights, resume_check, restore_training, checkpoint_weights
+from disvae.core.checkpoint import (
+    read_json,
+    load_weights,
+    resume_check,
+    restore_training,
+    checkpoint_weights,
+    check_run_config,
+)
 from ..corpus.store import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
 from .losses import vae_loss, table_log_probs
@@ -48,6 +55,7 @@ class TrainConfig:
     progress: bool = True
 
     def __post_init__(self):
+        check_run_config(self)
         if self.stage not in ('content', 'full'):
             raise DisvaeError(None, f"unknown stage {self.stage!r}; use 'content' or 'full'")
 

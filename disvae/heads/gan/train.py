@@ -14,7 +14,7 @@ from PIL import Image
 from ...core.errors import DisvaeError, torch_device
 from ...core.files import run_lock
 from ...core.audio import video_frame_to_spec_frame
-from ...core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights
+from ...core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights, check_run_config
 from ...corpus.store import FeatureStore, split_rows
 from .generator import UNetGenerator, GeneratorConfig, generate, perceptual_loss
 from ...face.images import FaceLandmarker, MOUTH, uint8_to_unit, unit_to_uint8
@@ -136,6 +136,9 @@ class GANConfig:
     seed: int = 0
     device: str = 'cpu'
     progress: bool = True
+
+    def __post_init__(self):
+        check_run_config(self)
 
 # %% ../../../nbs/34_heads.gan.train.ipynb #d9dbf326
 def _models(config: GANConfig, z_dim: int):

@@ -13,7 +13,14 @@ from tqdm.auto import tqdm
 from ...core.errors import torch_device
 from ...core.files import run_lock
 from ...core.audio import SAMPLE_RATE, coloured_noise, video_frame_to_spec_frame
-from ...core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights, end_of_epoch
+from disvae.core.checkpoint import (
+    resume_check,
+    restore_training,
+    checkpoint_weights,
+    load_weights,
+    end_of_epoch,
+    check_run_config,
+)
 from ...corpus.store import FeatureStore, split_rows
 from ...core.visemes import SILENCE
 from ...face.render import mouth_track
@@ -41,6 +48,9 @@ class MouthTrainConfig:
     seed: int = 0
     device: str = 'cpu'  # where it trains: cpu, cuda, cuda:N or mps
     progress: bool = True
+
+    def __post_init__(self):
+        check_run_config(self)
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #f238e0cf
 def mouth_targets(visemes: np.ndarray, n_video: int) -> tuple:
