@@ -103,8 +103,8 @@ if __name__ == '__main__':
     import soundfile as sf
 
     sf.write(tmp / 'speech.wav', wave, SAMPLE_RATE)
-    landmarker = FaceLandmarker('dlib', verbose=False)
-    head_box = LivingFace(photo, landmarker(photo)).head
+    head_box = LivingFace(photo, FaceLandmarker('dlib', verbose=False)(photo)).head
+    landmarker = FaceLandmarker('dlib', max_side=640, verbose=False)  # every written frame: detection at 640 px is enough
     loudness = prosody(wave, int(len(wave) / SAMPLE_RATE * VIDEO_FPS))['loudness']
     rows = {}
     for name, still in (('alive (default)', False), ('--still (baseline)', True)):

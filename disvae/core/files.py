@@ -4,12 +4,13 @@
 
 # %% ../../nbs/01a_core.files.ipynb #352101a6
 from __future__ import annotations
-import contextlib, os, secrets, socket, time
+import contextlib, glob, os, secrets, socket, time
 from pathlib import Path
 from .errors import DisvaeError
 
 # %% auto #0
-__all__ = ['output_path', 'temporary_beside', 'atomic_output', 'atomic_outputs', 'exclusive', 'lock_beside', 'run_lock']
+__all__ = ['output_path', 'temporary_beside', 'sweep_temporaries', 'atomic_output', 'atomic_outputs', 'exclusive', 'lock_beside',
+           'run_lock']
 
 # %% ../../nbs/01a_core.files.ipynb #4917f7a3
 def output_path(path, suffixes: tuple = (), overwrite: bool = False) -> Path:
@@ -33,10 +34,33 @@ def temporary_beside(path) -> Path:
     return path.with_name(f'.{path.stem}.{os.getpid()}-{secrets.token_hex(4)}.tmp{path.suffix}')
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def sweep_temporaries(path) -> list:
+    "Remove the temporaries of `path` left by processes that are gone (a SIGKILL cannot clean up); returns them."
+    path = Path(path)
+    gone = []
+    for t in path.parent.glob(f'.{glob.escape(path.stem)}.*-*.tmp{glob.escape(path.suffix)}'):
+        pid = t.name[len(path.stem) + 2 :].split('-', 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            t.unlink(missing_ok=True)
+            gone.append(t)
+    return gone
+
+
 @contextlib.contextmanager
 def atomic_output(path):
     "Yield a temporary path beside `path`; rename it onto `path` when the block succeeds, remove it when it fails."
     path = Path(path)
+    sweep_temporaries(path)
     tmp = temporary_beside(path)
     try:
         yield tmp
@@ -53,6 +77,8 @@ def atomic_outputs(*paths):
     paths = [Path(p) for p in paths]
     if len(set(p.resolve() for p in paths)) < len(paths):
         raise DisvaeError(paths[0], 'the same file is given for two outputs')
+    for p in paths:
+        sweep_temporaries(p)
     tmps = [temporary_beside(p) for p in paths]
     try:
         yield tmps
@@ -66,16 +92,6 @@ def atomic_outputs(*paths):
             t.unlink(missing_ok=True)
 
 # %% ../../nbs/01a_core.files.ipynb #c5ff8980
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process: alive
-        return True
-    return True
-
-
 @contextlib.contextmanager
 def exclusive(lock, what: str):
     "Hold the lock file `lock` while the block runs; refuse (naming the holder) if a live process holds it."
