@@ -16,7 +16,7 @@ from ..core.errors import DisvaeError, torch_device
 from ..core.audio import SAMPLE_RATE, VIDEO_FPS, load_audio, resample, write_video_with_audio
 from ..core.files import output_path, atomic_output, exclusive
 from ..core.checkpoint import save_checkpoint, read_checkpoint, checkpoint_weights, DEMO
-from ..face.images import FaceLandmarker, load_image, align_face, paste_back
+from ..face.images import FaceLandmarker, FaceTracker, load_image, align_face, paste_back
 from ..heads.gan.head import TalkingHead, save_talking_head, load_generator
 from ..speech.conditioner import conditioner_folder
 from ..heads.parametric.photo import PhotoMouth, open_video, video_frames, smooth_track, ping_pong, even
@@ -120,7 +120,8 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
     fps = info['fps']
     n_out = max(1, int(round(seconds * fps)))
     loop = info['frames'] < n_out
-    landmarker = landmarker or FaceLandmarker('dlib', max_side=640, verbose=False)
+    # the detector every 12 frames or on a cut, the shape predictor alone between (20_face.images)
+    tracker = FaceTracker(landmarker or FaceLandmarker('dlib', max_side=640, verbose=False))
     found, held = [], []  # landmarks per frame; the frames themselves (JPEG) only when they must play backwards
     frames = tqdm(
         video_frames(video, max_size),
@@ -131,7 +132,7 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
     )
     for frame in frames:
         try:
-            found.append(landmarker(frame))
+            found.append(tracker(frame))
         except DisvaeError:
             found.append(np.full((68, 2), np.nan, np.float32))
         if loop:
@@ -149,7 +150,7 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
         held, loop = [_jpeg(f) for f in video_frames(video, max_size)][:n], True
     order = ping_pong(np.arange(n_out), n) if loop else np.arange(n_out)
     log = [
-        f'video: {n} frames at {fps:.3f} fps, a face found in {int(ok.sum())}; '
+        f'video: {n} frames at {fps:.3f} fps, a face found in {int(ok.sum())} ({tracker.detections} detections); '
         f'{int((~ok).sum())} without one pass through unchanged',
         f"video {info['seconds']:.2f} s, audio {seconds:.2f} s: "
         + (

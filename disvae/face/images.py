@@ -14,8 +14,8 @@ from ..core.errors import DisvaeError
 
 # %% auto #0
 __all__ = ['MAX_IMAGE_PIXELS', 'MOUTH', 'CANONICAL', 'uint8_to_unit', 'unit_to_uint8', 'load_image', 'dlib_model_path',
-           'fan_weight_files', 'FaceLandmarker', 'face_anchors', 'similarity', 'apply', 'invert', 'warp_affine',
-           'align_face', 'paste_back', 'read_video', 'video_face_crops']
+           'fan_weight_files', 'FaceLandmarker', 'FaceTracker', 'face_anchors', 'similarity', 'apply', 'invert',
+           'warp_affine', 'align_face', 'paste_back', 'read_video', 'video_face_crops']
 
 # %% ../../nbs/20_face.images.ipynb #bb8edc80
 def uint8_to_unit(images) -> torch.Tensor:
@@ -196,6 +196,63 @@ class FaceLandmarker:
             shape = self.predictor(small, dlib.rectangle(*[int(v) for v in box]))
             points = np.array([(shape.part(i).x, shape.part(i).y) for i in range(68)], np.float32)
         return (np.asarray(points, np.float32) / scale).astype(np.float32)
+
+# %% ../../nbs/20_face.images.ipynb #d1846ca3
+def _box_centre(box) -> np.ndarray:
+    return np.array([(box[0] + box[2]) / 2, (box[1] + box[3]) / 2])
+
+
+class FaceTracker:
+    "68 landmarks frame after frame: the detector every `every` frames or on a cut, the shape predictor alone between."
+
+    def __init__(self, landmarker: FaceLandmarker | None = None, every: int = 12, cut: float = 12.0):
+        self.landmarker = landmarker or FaceLandmarker('dlib', max_side=640, verbose=False)
+        self.every, self.cut = every, cut
+        self.box, self.offset, self.since, self.thumb, self.detections = None, None, 0, None, 0
+
+    def _small(self, rgb: np.ndarray) -> tuple:
+        scale = min(1.0, self.landmarker.max_side / max(rgb.shape[:2]))
+        if scale == 1:
+            return rgb, scale
+        size = (round(rgb.shape[1] * scale), round(rgb.shape[0] * scale))
+        return np.asarray(Image.fromarray(rgb).resize(size, Image.BILINEAR)), scale
+
+    def _detect(self, small: np.ndarray) -> tuple:
+        "The box of the face FaceLandmarker would choose: the largest (within 10 %), then the surest."
+        faces = self.landmarker._faces(small)
+        if not faces:
+            raise DisvaeError(None, f'no face found ({self.landmarker.backend} detector)')
+        area = lambda f: (f[0][2] - f[0][0]) * (f[0][3] - f[0][1])
+        biggest = max(area(f) for f in faces)
+        return max((f for f in faces if area(f) >= 0.9 * biggest), key=lambda f: f[1])[0]
+
+    def __call__(self, frame: np.ndarray) -> np.ndarray:  # [68, 2] float32 in the frame's pixels
+        "The landmarks of the face in this frame (the next of a video); a DisvaeError when there is none."
+        import dlib
+
+        small, scale = self._small(load_image(frame))
+        if self.landmarker.backend != 'dlib':  # FAN finds and places together: every frame
+            return (self.landmarker(small) / scale).astype(np.float32)
+        thumb = small[::8, ::8].mean(2)
+        cut = self.thumb is not None and (
+            thumb.shape != self.thumb.shape or np.abs(thumb - self.thumb).mean() > self.cut
+        )
+        self.thumb = thumb
+        detect = self.box is None or self.since >= self.every or cut
+        if detect:
+            self.box = None  # no face here: the next frame detects again
+            self.box, self.since, self.detections = self._detect(small), 0, self.detections + 1
+        shape = self.landmarker.predictor(small, dlib.rectangle(*[int(v) for v in self.box]))
+        points = np.array([(shape.part(i).x, shape.part(i).y) for i in range(68)], np.float32)
+        if detect:
+            self.offset = _box_centre(self.box) - points.mean(0)
+        else:
+            move = points.mean(0) + self.offset - _box_centre(self.box)
+            if np.abs(move).max() > 1.0:  # follow the face; a sub-pixel wobble leaves the box where it is
+                dx, dy = np.round(move).astype(int)
+                self.box = (self.box[0] + dx, self.box[1] + dy, self.box[2] + dx, self.box[3] + dy)
+        self.since += 1
+        return (points / scale).astype(np.float32)
 
 # %% ../../nbs/20_face.images.ipynb #2bc66e21
 # left eye, right eye, mouth; fractions of the crop
