@@ -215,6 +215,7 @@ VERBS = {  # verb: (module, command function or run config, what runs the config
         'a talking-head mp4 of a face saying some audio',
         dict(choices=dict(head=('parametric', 'gan'))),
     ),
+    'serve': ('disvae.apps.serve', 'serve_command', None, 'a web page for animate and encode (the [app] extra)', {}),
     'export-animator': (
         'disvae.apps.animate',
         'export_command',
