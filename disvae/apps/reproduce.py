@@ -178,7 +178,9 @@ def run_notebook(path: Path, out_path: Path, params: dict, cwd: Path, timeout: i
             str(path),
             str(tmp),
             parameters={k: v for k, v in params.items() if k in notebook_parameters(path)},  # no 'unknown parameter'
-            cwd=str(cwd),
+            # the kernel starts in `cwd`; papermill's own cwd= would chdir this whole process, which two notebooks
+            # at once (--jobs) would race on
+            resources={'metadata': {'path': str(cwd)}},
             kernel_name='python3',
             progress_bar=False,
             log_output=False,
