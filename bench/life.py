@@ -12,6 +12,8 @@ The speech is real: the measurement clips of data/real_speech one after another,
 - brows: their height above the eye corners, in face widths;
 - the background: PSNR of every frame against the photo outside the head's box (`LivingFace.head`).
 
+`--speed-only` times the two `animate` runs and stops (no landmarks).
+
 The named baseline in the same run is the same video with `--still` (the mouth alone): there every figure but the mouth's must be zero.
 """
 
@@ -91,6 +93,7 @@ if __name__ == '__main__':
     p.add_argument('--size', type=int, default=1024)
     p.add_argument('--seconds', type=float, default=60.0)
     p.add_argument('--json', default=None)
+    p.add_argument('--speed-only', action='store_true', help='time animate alive and --still; no landmarks')
     a = p.parse_args()
     tmp = Path(tempfile.mkdtemp())
     photo = bundled_faces()[a.photo] if a.photo in bundled_faces() else load_image(a.photo)
@@ -110,10 +113,16 @@ if __name__ == '__main__':
     for name, still in (('alive (default)', False), ('--still (baseline)', True)):
         t0 = time.perf_counter()
         info = animate(tmp / 'face.png', tmp / 'speech.wav', tmp / 'out.mp4', overwrite=True, progress=False, still=still)
-        rows[name] = dict(realtime=round(info['realtime'], 2)) | measure(tmp / 'out.mp4', photo, head_box, loudness, landmarker)
+        rows[name] = dict(realtime=round(info['realtime'], 2), wall=round(info['wall'], 1))
+        if a.speed_only:
+            print(name, rows[name], flush=True)
+            continue
+        rows[name] |= measure(tmp / 'out.mp4', photo, head_box, loudness, landmarker)
         rows[name]['seconds'] = round(time.perf_counter() - t0, 1)
         print(name, {k: v for k, v in rows[name].items() if k != 'blink_ms'}, flush=True)
     meta = dict(photo=a.photo, size=photo.shape[:2], speech_s=a.seconds, machine=platform.machine(), cpus=os.cpu_count())
+    if a.speed_only:
+        raise SystemExit(0)
     print('| | blinks/min | blink ms (median, range) | roll SD / range ° | shift SD / range px | brow range (face widths) '
           '| head speed ~ loudness | PSNR outside head | animate × real time |')
     print('|---|---:|---:|---:|---:|---:|---:|---:|---:|')

@@ -14,7 +14,7 @@ from .photo import PhotoMouth, face_width, coarse_shift, shift_at, _sample, _box
 # %% auto #0
 __all__ = ['UPPER_LID', 'LOWER_LID', 'BROWS', 'UPPER_MOVING', 'prosody', 'LifeConfig', 'blink_track', 'blink_events',
            'life_track', 'upper_face_box', 'eye_aperture', 'upper_face_targets', 'lid_creases', 'head_ellipse',
-           'head_box', 'head_map', 'LivingFace', 'psnr_outside']
+           'head_box', 'head_grid', 'head_map', 'LivingFace', 'psnr_outside']
 
 # %% ../../../nbs/43_heads.parametric.life.ipynb #acc9eedf
 def prosody(wave: np.ndarray, n_frames: int, fps: float = VIDEO_FPS, sample_rate: int = SAMPLE_RATE) -> dict:
@@ -203,25 +203,31 @@ def head_box(ellipse: tuple, image_hw: tuple, band: float = 0.5) -> tuple:
     )
 
 # %% ../../../nbs/43_heads.parametric.life.ipynb #843d2fa1
-def head_map(pose, ellipse: tuple, box: tuple, width: float, band: float = 0.5) -> torch.Tensor:
-    """Where each pixel of `box` reads from (x, y in the box's pixels, [h, w, 2]) for `pose` = (roll degrees, x and y
-    shift in face widths): the inverse motion inside the ellipse, easing to none across the band."""
+def head_grid(ellipse: tuple, box: tuple, band: float = 0.5) -> tuple:
+    "(x, y, weight) over `box`: pixel coordinates and how much each moves with the head (1 inside, easing to 0)."
     x0, y0, x1, y1 = box
     cx, cy, ax, ay = ellipse
     ys, xs = torch.meshgrid(
         torch.arange(y0, y1, dtype=torch.float32), torch.arange(x0, x1, dtype=torch.float32), indexing='ij'
     )
-    r = torch.sqrt(((xs - cx) / ax) ** 2 + ((ys - cy) / ay) ** 2)
-    u = ((r - 1) / band).clamp(0, 1)
-    weight = 1 - u * u * (3 - 2 * u)  # smoothstep: 1 inside, 0 past the band
+    u = ((torch.sqrt(((xs - cx) / ax) ** 2 + ((ys - cy) / ay) ** 2) - 1) / band).clamp(0, 1)
+    return xs, ys, 1 - u * u * (3 - 2 * u)  # smoothstep
+
+
+def head_map(
+    pose, ellipse: tuple, box: tuple, width: float, band: float = 0.5, grid: tuple | None = None
+) -> torch.Tensor:
+    """Where each pixel of `box` reads from (x, y in the box's pixels, [h, w, 2]) for `pose` = (roll degrees, x and y
+    shift in face widths): the inverse motion inside the ellipse, easing to none across the band. `grid`: `head_grid`'s,
+    computed once per photo."""
+    xs, ys, weight = grid or head_grid(ellipse, box, band)
+    cx, cy = ellipse[:2]
     roll, dx, dy = float(pose[0]), float(pose[1]) * width, float(pose[2]) * width
     a = np.deg2rad(-roll)  # the inverse rotation
     px, py = xs - cx - dx, ys - cy - dy
     sx = cx + np.cos(a) * px - np.sin(a) * py
     sy = cy + np.sin(a) * px + np.cos(a) * py
-    read_x = xs + weight * (sx - xs) - x0
-    read_y = ys + weight * (sy - ys) - y0
-    return torch.stack([read_x, read_y], -1)
+    return torch.stack([xs + weight * (sx - xs) - box[0], ys + weight * (sy - ys) - box[1]], -1)
 
 # %% ../../../nbs/43_heads.parametric.life.ipynb #47ae8a10
 class LivingFace:
@@ -237,6 +243,7 @@ class LivingFace:
         self.upper_anchors = _box_border(*self.upper_hw)
         self.ellipse = head_ellipse(self.landmarks)
         self.head = head_box(self.ellipse, photo.shape[:2])
+        self.head_grid = head_grid(self.ellipse, self.head)  # the same every frame: only the pose changes
 
     def eyes_region(self, blink: float, brow: float) -> np.ndarray | None:
         "The upper face's box with the lids closed by `blink` and the brows raised by `brow`; None when nothing moves."
@@ -260,7 +267,7 @@ class LivingFace:
         if np.abs(np.asarray(pose, np.float32)).max() > 1e-5:
             x0, y0, x1, y1 = self.head
             region = torch.from_numpy(np.ascontiguousarray(out[y0:y1, x0:x1])).permute(2, 0, 1).float()
-            moved = _sample(region, head_map(pose, self.ellipse, self.head, self.width))
+            moved = _sample(region, head_map(pose, self.ellipse, self.head, self.width, grid=self.head_grid))
             out[y0:y1, x0:x1] = moved.round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
         return out
 
