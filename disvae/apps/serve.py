@@ -33,8 +33,22 @@ def clear_jobs(keep: int = 0) -> int:
     return len(gone)
 
 
-def _speech_seconds(audio) -> float:
-    return len(load_audio(audio)) / SAMPLE_RATE
+def _checked_speech(audio, limits: dict) -> float:
+    "Seconds of `audio`; a DisvaeError when there is none or more than the page takes."
+    if not audio:
+        raise DisvaeError(None, 'give some speech: a file, or record it with the microphone')
+    seconds = len(load_audio(audio)) / SAMPLE_RATE
+    if seconds > limits['max_seconds']:
+        raise DisvaeError(
+            Path(audio).name, f"is {seconds:.1f} s of speech; this page takes up to {limits['max_seconds']:g} s"
+        )
+    return seconds
+
+
+def _new_job() -> Path:
+    "A fresh job folder; the previous job's (whose output has been served) stays, older ones go."
+    clear_jobs(keep=1)
+    return Path(tempfile.mkdtemp(dir=_jobs_root()))
 
 # %% ../../nbs/63_apps.serve.ipynb #22e2dd1c
 def animate_job(
@@ -50,15 +64,8 @@ def animate_job(
 
     if not face:
         raise DisvaeError(None, 'give a photo or a video with a face')
-    if not audio:
-        raise DisvaeError(None, 'give some speech: a file, or record it with the microphone')
-    seconds = _speech_seconds(audio)
-    if seconds > limits['max_seconds']:
-        raise DisvaeError(
-            Path(audio).name, f"is {seconds:.1f} s of speech; this page takes up to {limits['max_seconds']:g} s"
-        )
-    clear_jobs(keep=1)  # the previous job's video has been served; older ones go
-    job = Path(tempfile.mkdtemp(dir=_jobs_root()))
+    _checked_speech(audio, limits)
+    job = _new_job()
     out = job / 'talking.mp4'
     try:
         animate(
@@ -75,15 +82,8 @@ def encode_job(audio, limits: dict = LIMITS) -> tuple:
     import matplotlib.pyplot as plt
     from disvae.speech.encode import encode_file
 
-    if not audio:
-        raise DisvaeError(None, 'give some speech: a file, or record it with the microphone')
-    seconds = _speech_seconds(audio)
-    if seconds > limits['max_seconds']:
-        raise DisvaeError(
-            Path(audio).name, f"is {seconds:.1f} s of speech; this page takes up to {limits['max_seconds']:g} s"
-        )
-    clear_jobs(keep=1)
-    out = Path(tempfile.mkdtemp(dir=_jobs_root())) / 'features.npz'
+    seconds = _checked_speech(audio, limits)
+    out = _new_job() / 'features.npz'
     try:
         encode_file(audio, out)
     except BaseException:
