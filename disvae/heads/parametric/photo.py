@@ -11,13 +11,15 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image, ImageDraw, ImageFilter
+from matplotlib.path import Path as MPath
+from scipy.ndimage import gaussian_filter, sobel
 from ...core.errors import DisvaeError
 from ...face.render import deform_landmarks
 
 # %% auto #0
-__all__ = ['MIN_FACE_PX', 'MOVING', 'face_width', 'inner_lip_gap', 'check_face', 'lower_face_box', 'coarse_shift', 'shift_at',
-           'backward_map', 'mouth_colours', 'PhotoMouth', 'laplacian_detail', 'open_video', 'video_frames', 'even',
-           'smooth_track', 'ping_pong']
+__all__ = ['MIN_FACE_PX', 'NATURAL_GAP', 'MOVING', 'DENTAL_ARCH', 'face_width', 'inner_lip_gap', 'check_face', 'lower_face_box',
+           'coarse_shift', 'shift_at', 'backward_map', 'edge_softness', 'mouth_colours', 'natural_opening',
+           'PhotoMouth', 'laplacian_detail', 'open_video', 'video_frames', 'even', 'smooth_track', 'ping_pong']
 
 # %% ../../../nbs/40_heads.parametric.photo.ipynb #bb65d83c
 def face_width(landmarks: np.ndarray) -> float:
@@ -129,7 +131,24 @@ def _polygon_mask(points: np.ndarray, hw: tuple, ss: int) -> Image.Image:
 def _down(mask: Image.Image, hw: tuple) -> np.ndarray:
     return np.asarray(mask.resize((hw[1], hw[0]), Image.BOX), np.float32)[..., None] / 255
 
+# %% ../../../nbs/40_heads.parametric.photo.ipynb #f84301a1
+def edge_softness(image: np.ndarray, box: tuple, k: float = 2.0) -> float:
+    "The blur of the image's own edges inside `box` = (x0, y0, x1, y1), as a Gaussian's sigma (px; re-blur ratio)."
+    x0, y0, x1, y1 = (int(v) for v in box)
+    grey = np.asarray(image[y0:y1, x0:x1], np.float32).mean(-1)
+    strongest = lambda g: np.percentile(np.hypot(sobel(g, 1), sobel(g, 0)), 99.5)
+    r = min(strongest(gaussian_filter(grey, k)) / max(strongest(grey), 1e-6), 0.98)
+    return float(k * r / np.sqrt(1 - r * r))
+
 # %% ../../../nbs/40_heads.parametric.photo.ipynb #d4a97034
+def _inside(photo: np.ndarray, polygon: np.ndarray) -> np.ndarray:  # [n, 3] float
+    "The photo's pixels inside a polygon of landmarks."
+    (x0, y0), (x1, y1) = np.floor(polygon.min(0)).astype(int), np.ceil(polygon.max(0)).astype(int)
+    ys, xs = np.mgrid[max(y0, 0) : min(y1, photo.shape[0] - 1) + 1, max(x0, 0) : min(x1, photo.shape[1] - 1) + 1]
+    inside = MPath(polygon).contains_points(np.stack([xs.ravel(), ys.ravel()], 1))
+    return photo[ys.ravel()[inside], xs.ravel()[inside]].astype(np.float32)
+
+
 def mouth_colours(photo: np.ndarray, landmarks: np.ndarray) -> dict:
     "Lip, skin and teeth colours read off the photo (RGB floats), so the drawn interior is lit like the face."
     p = np.asarray(landmarks)
@@ -139,21 +158,33 @@ def mouth_colours(photo: np.ndarray, landmarks: np.ndarray) -> dict:
     ].astype(np.float32)
     lip = np.median(at((p[48:60] * 2 + p[[60, 61, 62, 63, 64, 64, 64, 65, 66, 67, 60, 60]]) / 3), 0)
     cheeks = np.median(at((p[2:15] * 2 + p[[48] * 6 + [54] * 7]) / 3), 0)
-    gap = inner_lip_gap(p)
-    teeth = np.array([232, 226, 212], np.float32) * np.clip(cheeks.mean() / 170, 0.6, 1.1)
-    shows_teeth = bool(gap > 0.03 * face_width(p))
-    if shows_teeth:  # the photo shows its teeth: take their colour
-        ys, xs = np.mgrid[
-            int(p[60:68, 1].min()) : int(p[60:68, 1].max()) + 1, int(p[60:68, 0].min()) : int(p[60:68, 0].max()) + 1
-        ]
-        from matplotlib.path import Path as MPath
+    shows_teeth = bool(inner_lip_gap(p) > 0.03 * face_width(p))
+    own = _inside(photo, p[60:68])
+    if shows_teeth and len(own) >= 8:  # the photo shows its teeth: take their colour
+        return dict(
+            lip=lip, skin=cheeks, teeth=own[own.sum(1) >= np.percentile(own.sum(1), 70)].mean(0), shows_teeth=True
+        )
+    ivory = np.float32([0.36, 0.34, 0.30])
+    eyes = np.concatenate([_inside(photo, p[36:42]), _inside(photo, p[42:48])])
+    if len(eyes) >= 8:  # the eye whites: past the iris and lashes (60th percentile), short of glints (92nd)
+        b = eyes.sum(1)
+        white = np.median(eyes[(b >= np.percentile(b, 60)) & (b <= np.percentile(b, 92))], 0)
+        ivory = 0.75 * ivory + 0.25 * white / max(white.sum(), 1)
+    teeth = ivory / ivory.mean() * np.clip(1.3 * cheeks.mean(), 120, 225)
+    return dict(lip=lip, skin=cheeks, teeth=np.clip(teeth, 0, 255), shows_teeth=False)
 
-        inside = MPath(p[60:68]).contains_points(np.stack([xs.ravel(), ys.ravel()], 1))
-        pix = photo[ys.ravel()[inside], xs.ravel()[inside]].astype(np.float32)
-        if len(pix) >= 8:
-            bright = pix[pix.sum(1) >= np.percentile(pix.sum(1), 70)]
-            teeth = bright.mean(0)
-    return dict(lip=lip, skin=cheeks, teeth=teeth, shows_teeth=shows_teeth)
+# %% ../../../nbs/40_heads.parametric.photo.ipynb #4e329a76
+NATURAL_GAP = (0.06, 0.11)  # knee and ceiling of the opened inner-lip gap, in face widths
+
+
+def natural_opening(
+    opening: float, gap_per_opening: float, knee: float = NATURAL_GAP[0], ceiling: float = NATURAL_GAP[1]
+):
+    "The opening whose gap (`gap_per_opening` face widths/unit) is the model's up to `knee`, then bent under `ceiling`"
+    gap = opening * gap_per_opening
+    if gap <= knee:
+        return opening
+    return (knee + (ceiling - knee) * np.tanh((gap - knee) / (ceiling - knee))) / gap_per_opening
 
 # %% ../../../nbs/40_heads.parametric.photo.ipynb #08191fe6
 MOVING = list(range(2, 15)) + list(range(31, 36)) + list(range(48, 68))  # landmarks inside the box that can move
@@ -165,6 +196,26 @@ def _identity(hw: tuple) -> torch.Tensor:
         torch.arange(hw[0], dtype=torch.float32), torch.arange(hw[1], dtype=torch.float32), indexing='ij'
     )
     return torch.stack([xs, ys], -1)
+
+# %% ../../../nbs/40_heads.parametric.photo.ipynb #b75ee6a5
+def _soft(mask: Image.Image, sigma: float, hw: tuple) -> np.ndarray:
+    "A supersampled mask blurred by `sigma` (its own pixels) and brought down to `hw`: [h, w, 1] in 0–1."
+    return _down(mask.filter(ImageFilter.GaussianBlur(sigma)) if sigma > 0.3 else mask, hw)
+
+
+def _along(xs: np.ndarray, contour: np.ndarray) -> np.ndarray:
+    "The height of a lip contour (points left to right or back) at each x."
+    order = np.argsort(contour[:, 0])
+    return np.interp(xs, contour[order, 0], contour[order, 1])
+
+
+DENTAL_ARCH = 0.2  # radius of the dental arch, in face widths
+
+
+def _tooth_edges(widths: list, face: float) -> np.ndarray:
+    "Where teeth meet, seen from the front: widths along the arch (face widths) summed and projected (px)."
+    along = np.cumsum(widths) * face
+    return DENTAL_ARCH * face * np.sin(along / (DENTAL_ARCH * face))
 
 # %% ../../../nbs/40_heads.parametric.photo.ipynb #ffe576c6
 class PhotoMouth:
@@ -192,13 +243,21 @@ class PhotoMouth:
         self.colours = colours or mouth_colours(self.photo, self.landmarks)
         self.neutral_gap = float(inner_lip_gap(self.landmarks))
         self.step = max(step, max(self.hw) / 48)  # the coarse grid stays about 48 points a side
+        self.edge_sigma = edge_softness(self.photo, self.box)
+        wide = deform_landmarks(self.landmarks, (1.0, 0.0, 0.0))
+        self.gap_per_opening = max(float(inner_lip_gap(wide)) - self.neutral_gap, 1e-6) / self.width
+
+    def natural(self, shape) -> tuple:
+        "`shape` with its opening bent under the natural ceiling (`natural_opening`)."
+        opening, width, rounding = (float(v) for v in shape)
+        return natural_opening(opening, self.gap_per_opening), width, rounding
 
     def landmarks_for(self, shape) -> np.ndarray:  # [68, 2] in photo pixels
         "Where the photo's 68 landmarks go for mouth `shape`."
-        return deform_landmarks(self.landmarks, shape)
+        return deform_landmarks(self.landmarks, self.natural(shape))
 
     def region_for(self, shape) -> np.ndarray:  # [h, w, 3] uint8: the box of the photo with the mouth in `shape`
-        target = deform_landmarks(self.neutral, shape)
+        target = deform_landmarks(self.neutral, self.natural(shape))
         if np.abs(target - self.neutral).max() < 0.01:
             return self.region  # at rest: the photo's own pixels
         source_pts = np.concatenate([self.neutral[MOVING], self.anchors])
@@ -224,76 +283,76 @@ class PhotoMouth:
         return out
 
     def _draw_interior(self, out: torch.Tensor, target: np.ndarray) -> torch.Tensor:
-        """Paint the opened mouth inside the target inner-lip contour: a cavity darker with depth, the tongue, lower
-        and upper teeth (the photo's own upper teeth, moved with the upper lip, where it shows them). Faded in with the
-        opening, so at rest nothing is painted."""
-        W, c = self.width, self.colours
+        "Paint the opened mouth inside the target inner-lip contour (see above), faded in with the opening."
+        W, c, sigma = self.width, self.colours, self.edge_sigma
         gap = float(inner_lip_gap(target))
-        fade = float(np.clip((gap - self.neutral_gap) / (0.04 * W), 0, 1))
+        opened = gap - self.neutral_gap
+        fade = float(np.clip(opened / (0.03 * W), 0, 1))
         if fade <= 0:
             return out
         inner = target[60:68]
-        lo = np.floor(inner.min(0)).astype(int) - 2
-        hi = np.ceil(inner.max(0)).astype(int) + 3
-        lo, hi = np.maximum(lo, 0), np.minimum(hi, [self.hw[1], self.hw[0]])
+        pad = int(np.ceil(3 * sigma)) + 2
+        lo = np.maximum(np.floor(inner.min(0)).astype(int) - pad, 0)
+        hi = np.minimum(np.ceil(inner.max(0)).astype(int) + pad + 1, [self.hw[1], self.hw[0]])
         if (hi <= lo).any():
             return out
         hw = (int(hi[1] - lo[1]), int(hi[0] - lo[0]))
         ss = 4 if max(hw) < 150 else 2 if max(hw) < 600 else 1
         pts = inner - lo  # in the mouth box
-        cavity_big = _polygon_mask(pts, hw, ss)
-        cavity = _down(cavity_big, hw)
-        depth = _down(
-            cavity_big.filter(ImageFilter.GaussianBlur(max(0.35 * gap * ss, 1))), hw
-        )  # 0 at the lips, ~1 deep inside
+        polygon = _polygon_mask(pts, hw, ss)
+        cavity = _soft(polygon, sigma * ss, hw)[..., 0]
+        depth = np.clip(_soft(polygon, max(0.15 * gap * ss, 1), hw)[..., 0] * 2 - 1, 0, 1)  # 0 at the lips, 1 deep
+        depth = depth * depth * (3 - 2 * depth)
+        ys = np.arange(hw[0], dtype=np.float32)[:, None] + 0.5
+        xs = np.arange(hw[1], dtype=np.float32)[None, :] + 0.5
+        upper_y = _along(xs[0], pts[[0, 1, 2, 3, 4]])[None, :]
+        lower_y = _along(xs[0], pts[[4, 5, 6, 7, 0]])[None, :]
+        mid_x, half = pts[2, 0], max(0.5 * (pts[4, 0] - pts[0, 0]), 1)
+        u = np.clip((xs - mid_x) / half, -1.5, 1.5)  # -1 and 1 at the corners
+        down = np.clip((ys - upper_y) / np.maximum(lower_y - upper_y, 1), 0, 1)  # 0 under the upper lip, 1 on the lower
         col = lambda rgb: np.asarray(rgb, np.float32).reshape(1, 1, 3)
-        paint = col(c['lip'] * 0.34) * (1 - depth) + col(c['lip'] * 0.06) * depth
-        # tongue: low in the mouth, lit less the deeper it sits
-        mid_x, low_y = pts[:, 0].mean(), pts[[5, 6, 7], 1].mean()
-        half_w = 0.32 * (pts[4, 0] - pts[0, 0])
-        tongue_big = Image.new('L', cavity_big.size, 0)
-        ImageDraw.Draw(tongue_big).ellipse(
-            [
-                (mid_x - half_w + 0.5) * ss,
-                (low_y - 0.35 * gap + 0.5) * ss,
-                (mid_x + half_w + 0.5) * ss,
-                (low_y + 0.25 * gap + 0.5) * ss,
-            ],
-            fill=255,
-        )
-        tongue = _down(tongue_big, hw) * cavity
-        paint = paint * (1 - tongue) + col(c['lip'] * 0.78) * (1 - 0.5 * depth) * tongue
-        ys = np.arange(hw[0], dtype=np.float32)[:, None, None] + 0.5
-        xs = np.arange(hw[1], dtype=np.float32)[None, :, None] + 0.5
-        off_centre = np.clip(np.abs(xs - mid_x) / max(pts[4, 0] - pts[0, 0], 1) * 2, 0, 1)
-        across = 1 - 0.5 * off_centre**2  # teeth darker towards the corners, and none in them
-        in_front = np.clip((0.8 - off_centre) / 0.15, 0, 1)
-        # lower teeth: a thin band on the lower lip, once the mouth is well open
-        low_band = np.clip((gap - 0.06 * W) / (0.04 * W), 0, 1)
-        if low_band > 0:
-            lower = pts[[4, 5, 6, 7, 0]]
-            band = np.concatenate([lower, (lower - [0, min(0.12 * gap, 0.03 * W)])[::-1]])
-            teeth_low = _down(_polygon_mask(band, hw, ss), hw) * cavity * low_band * in_front
-            paint = paint * (1 - teeth_low) + col(c['teeth'] * 0.78) * across * teeth_low
-        # upper teeth: under the upper lip, shaded towards their edge and the corners
-        upper = pts[[0, 1, 2, 3, 4]]
-        t_up = min(0.3 * gap, 0.06 * W)
-        teeth_up = (
-            _down(_polygon_mask(np.concatenate([upper, (upper + [0, t_up])[::-1]]), hw, ss), hw) * cavity * in_front
-        )
-        down_the_tooth = np.clip((ys - upper[:, 1].min()) / max(t_up + np.ptp(upper[:, 1]), 1), 0, 1)
-        teeth_col = col(c['teeth']) * across * (1 - 0.25 * down_the_tooth)
-        if c['shows_teeth']:  # the photo's own upper teeth, moved with the upper lip
+        mucosa, back = col(c['lip']) * 0.5, col(c['lip']) * 0.08
+        paint = (mucosa + (back - mucosa) * depth[..., None]) * (0.72 + 0.28 * down)[..., None]
+        tongue_on = float(np.clip((opened - 0.035 * W) / (0.03 * W), 0, 1))
+        if tongue_on > 0:
+            top = pts[[5, 6, 7], 1].mean() - 0.42 * gap
+            body = 1 - ((xs - mid_x) / (0.62 * half)) ** 2 - ((ys - top - 0.55 * gap) / (0.55 * gap)) ** 2
+            tongue = np.clip(body * 4, 0, 1) * tongue_on
+            lit = 0.45 + 0.55 * np.clip((ys - top) / (0.5 * gap), 0, 1)
+            paint += (col(c['lip'] * [0.9, 0.62, 0.62]) * lit[..., None] - paint) * tongue[..., None]
+        teeth, edge = col(c['teeth']), max(0.63 * sigma, 0.25)  # a logistic as steep as the Gaussian edge
+
+        def separated(edges, width, strength):  # faint soft lines where teeth meet
+            d = np.min(np.abs(np.abs(xs - mid_x)[..., None] - edges[None, None, :]), -1)
+            return 1 - strength * np.exp(-0.5 * (d / width) ** 2)
+
+        low_on = float(np.clip((opened - 0.065 * W) / (0.03 * W), 0, 1))
+        if low_on > 0:
+            rim = lower_y - min(0.12 * gap, 0.018 * W) * (1 - 0.5 * u**2)
+            band = 1 / (1 + np.exp((rim - ys) / edge)) * np.clip((0.62 - np.abs(u)) / 0.12, 0, 1) * low_on
+            shade = (
+                0.7 * (1 - 0.35 * u**2) * separated(_tooth_edges([0.0, 0.042, 0.044], W), max(0.002 * W, 0.45), 0.08)
+            )
+            paint += (teeth * shade[..., None] - paint) * band[..., None]
+        if c['shows_teeth']:  # the photo's own teeth, moved with the upper lip
             lift = (target[[61, 62, 63]] - self.neutral[[61, 62, 63]]).mean(0)
             src = _identity(hw) + torch.from_numpy((lo - lift).astype(np.float32))
-            own = _sample(self.region_t, src).permute(1, 2, 0).numpy()
-            was_teeth = _down(_polygon_mask(self.neutral[60:68] + lift - lo, hw, ss), hw)
-            teeth_col = teeth_col * (1 - was_teeth) + own * was_teeth
-        paint = paint * (1 - teeth_up) + teeth_col * teeth_up
-        alpha = torch.from_numpy(cavity * fade).permute(2, 0, 1)
+            upper = _sample(self.region_t, src).permute(1, 2, 0).numpy()
+            band = _soft(_polygon_mask(self.neutral[60:68] + lift - lo, hw, ss), sigma * ss, hw)[..., 0]
+        else:
+            length = min(0.42 * gap, 0.05 * W)
+            tip = upper_y + length * (1 - 0.55 * u**2)
+            band = 1 / (1 + np.exp((ys - tip) / edge)) * np.clip((0.8 - np.abs(u)) / 0.14, 0, 1)
+            shade = (1 - 0.4 * u**2) * (1 - 0.45 * np.exp(-np.clip(ys - upper_y, 0, None) / max(0.25 * length, 0.5)))
+            shade *= 1 - 0.12 * np.clip((ys - tip + 0.3 * length) / (0.3 * length), 0, 1)
+            shade *= separated(_tooth_edges([0.0, 0.062, 0.048, 0.052], W), max(0.002 * W, 0.45), 0.14)
+            upper = teeth * shade[..., None]
+        paint += (upper - paint) * band[..., None]
+        alpha = torch.from_numpy(cavity * fade)[None]
         y0, y1, x0, x1 = lo[1], hi[1], lo[0], hi[0]
         out[:, y0:y1, x0:x1] = (
-            out[:, y0:y1, x0:x1] * (1 - alpha) + torch.from_numpy(np.ascontiguousarray(paint)).permute(2, 0, 1) * alpha
+            out[:, y0:y1, x0:x1] * (1 - alpha)
+            + torch.from_numpy(np.ascontiguousarray(paint, np.float32)).permute(2, 0, 1) * alpha
         )
         return out
 
