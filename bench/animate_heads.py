@@ -6,7 +6,9 @@ factor and peak memory, on photos of several sizes and on a 1080p video, for 30 
 The face is scikit-image's astronaut: resized to 256 and 1024 px square, and placed on 1920x1080 and 4032x3024 canvases at the
 canvas's height (a phone photo's size); the video is 10 s of that 1920x1080 frame drifting by a pixel every third frame (h264),
 played forward and back under longer speech. The speech is the bundled sentence repeated to length. Each row runs as its own
-process: `process` is its whole wall time (Python start-up and imports included), `peak` its peak RSS (getrusage).
+process: `process` is its whole wall time (Python start-up and imports included), `peak` its peak RSS (getrusage). Each row also
+times the bare h264 encode of the frames `animate` wrote (ultrafast, crf 23, as `animate` writes them, with the audio; decoding and
+re-encoding the video less decoding it alone): the floor any renderer writing that video pays, and `animate`'s multiple of it.
 """
 import argparse, json, os, platform, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -35,8 +37,19 @@ speech = load_audio(DEMO / 'speech.wav')
 sf.write(f'{tmp}/speech.wav', np.resize(speech, int(seconds * SAMPLE_RATE)), SAMPLE_RATE)
 t0 = time.perf_counter()
 info = animate(path, f'{tmp}/speech.wav', f'{tmp}/out.mp4', head=head, overwrite=True, progress=False)
+wall = time.perf_counter() - t0
 import resource
-print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# the named baseline: the bare h264 encode of the same frames, as animate writes them (ultrafast, crf 23, with the audio);
+# timed as decoding and re-encoding the written video, less decoding it alone
+from disvae.heads.parametric.photo import video_frames
+t0 = time.perf_counter()
+for _ in video_frames(f'{tmp}/out.mp4'):
+    pass
+decode = time.perf_counter() - t0
+t0 = time.perf_counter()
+write_video_with_audio(f'{tmp}/again.mp4', video_frames(f'{tmp}/out.mp4'), load_audio(f'{tmp}/speech.wav'), SAMPLE_RATE)
+print(wall, peak, time.perf_counter() - t0 - decode)
 '''
 
 FACES = ('256x256', '1024x1024', '1920x1080', '4032x3024', 'video 1920x1080')
@@ -54,21 +67,26 @@ def run(head, face, seconds):
         process = time.perf_counter() - t0
         if out.returncode:
             sys.exit(out.stderr[-2000:])
-        wall, peak_kib = out.stdout.split()[-2:]
-        return dict(head=head, face=face, seconds=seconds, wall=float(wall), process=process, peak_gb=int(peak_kib) / 2**20)
+        wall, peak_kib, encode = out.stdout.split()[-3:]
+        return dict(
+            head=head, face=face, seconds=seconds, wall=float(wall), process=process, peak_gb=int(peak_kib) / 2**20,
+            bare_h264=float(encode),
+        )
 
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser()
     p.add_argument('--rows', default='all', choices=ROWS)
     p.add_argument('--json', default=None)
+    p.add_argument('--heads', default='parametric,gan', help='comma-separated: the heads to run')
     a = p.parse_args()
     rows = []
-    for head, face, seconds in ROWS[a.rows]:
+    for head, face, seconds in [r for r in ROWS[a.rows] if r[0] in a.heads.split(',')]:
         r = run(head, face, seconds)
         rows.append(r)
         print(f"{r['head']:10s} {r['face']:16s} {r['seconds']:4.0f} s: animate {r['wall']:6.1f} s ({r['seconds'] / r['wall']:.2f}x real time), "
-              f"process {r['process']:6.1f} s ({r['seconds'] / r['process']:.2f}x), peak RSS {r['peak_gb']:.2f} GB", flush=True)
+              f"process {r['process']:6.1f} s ({r['seconds'] / r['process']:.2f}x), peak RSS {r['peak_gb']:.2f} GB, "
+              f"bare h264 of its frames {r['bare_h264']:.1f} s (animate = {r['wall'] / r['bare_h264']:.2f}x it)", flush=True)
     info = dict(machine=f'{platform.machine()}, {os.cpu_count()} cores', rows=rows)
     if a.json:
         Path(a.json).write_text(json.dumps(info, indent=1))

@@ -14,8 +14,8 @@ from .errors import DisvaeError, AudioError, CorpusError, AlignmentError, Unknow
 
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
-           'VIDEO_SUFFIXES', 'LEVEL_FLOOR', 'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio', 'resample',
-           'write_video_with_audio', 'mono_16k', 'num_frames', 'log_spectrogram', 'librosa_log_spectrogram',
+           'VIDEO_SUFFIXES', 'SPECTROGRAM_BLOCK', 'LEVEL_FLOOR', 'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio',
+           'resample', 'write_video_with_audio', 'mono_16k', 'num_frames', 'log_spectrogram', 'librosa_log_spectrogram',
            'utterance_level', 'level_normalise', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats',
            'segment_starts', 'segment', 'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame',
            'video_segments', 'add_noise', 'measured_level_db', 'coloured_noise', 'babble_noise']
@@ -203,8 +203,12 @@ def num_frames(n_samples: int) -> int:
     return 1 + n_samples // HOP
 
 # %% ../../nbs/02_core.audio.ipynb #e22125d3
+SPECTROGRAM_BLOCK = 6000  # frames (60 s) transformed at a time: a long recording never holds its whole complex STFT
+
+
 def log_spectrogram(
     wave,  # [samples] or [batch, samples], numpy or torch, 16 kHz
+    block: int = SPECTROGRAM_BLOCK,  # frames transformed at a time
 ) -> torch.Tensor:  # [frames, 200] or [batch, frames, 200], float32
     "200-dim log-magnitude spectrogram every 10 ms (25 ms Hann window, DC bin dropped)."
     x = torch.as_tensor(wave, dtype=torch.float32)
@@ -212,9 +216,15 @@ def log_spectrogram(
     if squeeze:
         x = x[None]
     window = torch.hann_window(N_FFT, periodic=True, device=x.device)
-    spec = torch.stft(x, N_FFT, HOP, N_FFT, window, center=True, pad_mode='constant', return_complex=True)
-    logmag = spec.abs()[:, 1:, :].clamp_min(LOG_FLOOR).log().transpose(1, 2)
-    return logmag[0] if squeeze else logmag
+    n, half, length = x.shape[-1] // HOP + 1, N_FFT // 2, x.shape[-1]  # frames centred every HOP, zeros outside
+    out = x.new_empty(x.shape[0], n, N_FFT // 2)
+    for a in range(0, n, block):
+        b = min(a + block, n)
+        lo, hi = a * HOP - half, (b - 1) * HOP - half + N_FFT  # the samples frames a..b-1 read
+        chunk = torch.nn.functional.pad(x[:, max(lo, 0) : min(hi, length)], (max(-lo, 0), max(hi - length, 0)))
+        spec = torch.stft(chunk, N_FFT, HOP, N_FFT, window, center=False, return_complex=True)
+        out[:, a:b] = spec.abs()[:, 1:, :].clamp_min(LOG_FLOOR).log().transpose(1, 2)
+    return out[0] if squeeze else out
 
 # %% ../../nbs/02_core.audio.ipynb #d36eab7f
 def librosa_log_spectrogram(wave: np.ndarray) -> np.ndarray:
@@ -374,19 +384,18 @@ def video_segments(
     features,  # [frames, dim]
     n_video: int | None = None,  # number of video frames (default: from the spectrogram length)
     seg_len: int = SEGMENT_FRAMES,
+    frames: slice | None = None,  # only these video frames (a batch of a long recording)
 ) -> torch.Tensor:  # [n_video, seg_len, dim]
-    "One segment per 25 fps video frame, centred on that frame."
+    "One segment per 25 fps video frame, centred on that frame; spectrogram frames outside the recording are silence."
     x = torch.as_tensor(features)
     if n_video is None:
         n_video = (x.shape[0] - 1) // FRAMES_PER_VIDEO_FRAME
-    half = seg_len // 2
-    starts = video_frame_to_spec_frame(np.arange(n_video)) - half
-    left = max(0, -int(starts.min())) if n_video else 0
-    right = max(0, int(starts.max()) + seg_len - x.shape[0]) if n_video else 0
-    fill = math.log(LOG_FLOOR)
-    x = torch.cat([x.new_full((left, x.shape[1]), fill), x, x.new_full((right, x.shape[1]), fill)])
-    idx = torch.as_tensor(starts + left)[:, None] + torch.arange(seg_len)
-    return x[idx]
+    k = np.arange(n_video)[frames if frames is not None else slice(None)]
+    idx = torch.as_tensor(video_frame_to_spec_frame(k) - seg_len // 2)[:, None] + torch.arange(seg_len)
+    outside = (idx < 0) | (idx >= x.shape[0])
+    segments = x[idx.clamp(0, max(x.shape[0] - 1, 0))] if x.shape[0] else x.new_zeros(*idx.shape, x.shape[1])
+    segments[outside] = math.log(LOG_FLOOR)
+    return segments
 
 # %% ../../nbs/02_core.audio.ipynb #bda240f1
 NOISE_LEVELS_DB = {'clean': None, 'low': -60.0, 'medium': -30.0, 'high': -10.0}

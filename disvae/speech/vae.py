@@ -15,6 +15,7 @@ from disvae.core.audio import (
     SAMPLE_RATE,
     N_BINS,
     SEGMENT_FRAMES,
+    FRAMES_PER_VIDEO_FRAME,
     mono_16k,
     log_spectrogram,
     video_segments,
@@ -191,11 +192,14 @@ def content_latents(
     x = features if torch.is_tensor(features) else torch.from_numpy(np.asarray(features, np.float32))
     normalise = utterance_normaliser(model.config)  # level, then CMVN, as the config says
     x = normalise(x) if normalise else x
-    segments = video_segments((x.to(device) - model.feature_mean) / model.feature_std, n_video, model.config.seg_len)
+    x = (x.to(device) - model.feature_mean) / model.feature_std
+    n = n_video if n_video is not None else (x.shape[0] - 1) // FRAMES_PER_VIDEO_FRAME
     was_training = model.training
     model.eval()
     net = getattr(model, f'{encoder}_encoder')
-    z = torch.cat([net(segments[i : i + batch_size])[0] for i in range(0, len(segments), batch_size)])
+    # segments made a batch at a time: all at once they hold every frame 20 times (0.7 GB for 30 min)
+    batches = range(0, n, batch_size)
+    z = torch.cat([net(video_segments(x, n, model.config.seg_len, slice(i, i + batch_size)))[0] for i in batches])
     model.train(was_training)
     return z
 

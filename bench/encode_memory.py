@@ -1,0 +1,54 @@
+"""Peak memory of `disvae encode` against the length of the audio: the code here against the code at `--before` (a git revision;
+by default the last one that built every segment of the recording at once), in the same run.
+
+    python bench/encode_memory.py [--minutes 1 10 30] [--before c2d5a87] [--json out.json]
+
+The speech is the bundled sentence repeated to each length (a 16 kHz wav); each row runs `encode_file` with the bundled VAE in its
+own process and reports that process's peak RSS (getrusage RUSAGE_SELF) and wall time.
+"""
+
+import argparse, json, os, platform, subprocess, sys, tempfile
+from pathlib import Path
+
+CHILD = r'''
+import sys, time, resource, numpy as np, soundfile as sf
+from disvae.core.checkpoint import DEMO
+from disvae.core.audio import SAMPLE_RATE, load_audio
+from disvae.speech.encode import encode_file
+minutes, tmp = float(sys.argv[1]), sys.argv[2]
+sf.write(f'{tmp}/speech.wav', np.resize(load_audio(DEMO / 'speech.wav'), int(minutes * 60 * SAMPLE_RATE)), SAMPLE_RATE)
+t0 = time.perf_counter()
+info = encode_file(f'{tmp}/speech.wav', f'{tmp}/out.npz', overwrite=True)
+print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, info['frames'])
+'''
+
+
+def run(minutes: float, pythonpath: str | None) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, **({'PYTHONPATH': pythonpath} if pythonpath else {}))
+        out = subprocess.run([sys.executable, '-c', CHILD, str(minutes), tmp], capture_output=True, text=True, env=env)
+        if out.returncode:
+            sys.exit(out.stderr[-2000:])
+        wall, peak_kib, frames = out.stdout.split()[-3:]
+        return dict(minutes=minutes, wall=float(wall), peak_gb=int(peak_kib) / 2**20, frames=int(frames))
+
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser()
+    p.add_argument('--minutes', type=float, nargs='+', default=[1, 10, 30])
+    p.add_argument('--before', default='c2d5a87')
+    p.add_argument('--json', default=None)
+    a = p.parse_args()
+    root = Path(__file__).resolve().parents[1]
+    rows = []
+    with tempfile.TemporaryDirectory() as old:
+        archive = subprocess.run(['git', '-C', str(root), 'archive', a.before, 'disvae'], check=True, capture_output=True)
+        subprocess.run(['tar', '-x', '-C', old], input=archive.stdout, check=True)
+        for minutes in a.minutes:
+            for name, path in ((f'before ({a.before})', old), ('now', None)):
+                r = dict(code=name, **run(minutes, path))
+                rows.append(r)
+                print(f"{name:18s} {minutes:5.1f} min: peak RSS {r['peak_gb']:.2f} GB, {r['wall']:.1f} s "
+                      f"({minutes * 60 / r['wall']:.0f}x real time), {r['frames']} frames", flush=True)
+    if a.json:
+        Path(a.json).write_text(json.dumps(dict(machine=f'{platform.machine()}, {os.cpu_count()} cores', rows=rows), indent=1))
