@@ -8,10 +8,19 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import torch
+import torch.distributed as dist
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
 from ..core.files import run_lock
+from disvae.core.parallel import (
+    distributed,
+    process_device,
+    data_parallel,
+    shard,
+    check_global_batch,
+    mean_over_processes,
+)
 from ..core.audio import log_spectrogram, add_noise, load_audio, utterance_normaliser
 from disvae.core.checkpoint import (
     resume_check,
@@ -103,7 +112,9 @@ FREE = ('store', 'out', 'epochs', 'device', 'progress')
 
 
 def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = None) -> Path:
-    device = torch_device(config.device)
+    rank, world = distributed()  # under torchrun: every process draws the global batch and trains on its share
+    check_global_batch(config.batch_size, world)
+    device = process_device(config.device, world)
     store = FeatureStore(config.store)
     utts = store.utterances
     rows, val_rows = split_rows(store, 'train'), split_rows(store, 'val')
@@ -123,6 +134,7 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
     model.mfcc_std.copy_(mfcc.std(0).clamp_min(1e-3))
     del mfcc
     model.to(device)
+    net = data_parallel(model, world)
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
     out = Path(config.out)
     start, history = 0, []
@@ -156,26 +168,31 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
         bar = tqdm(
             range(steps),
             desc=f'train-baseline epoch {epoch + 1}/{config.epochs}',
-            disable=not config.progress,
+            disable=not config.progress or rank != 0,
             leave=False,
         )
         for step in bar:
-            idx = order[step * config.batch_size : (step + 1) * config.batch_size]
+            idx = shard(order[step * config.batch_size : (step + 1) * config.batch_size], rank, world)
             x = frames[starts[idx, None] + torch.arange(seg_len)].to(device)
-            loss = F.cross_entropy(model(x)[1], targets[idx].to(device))
+            loss = F.cross_entropy(net(x)[1], targets[idx].to(device))
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
-            total += loss.item()
+            total += mean_over_processes(loss.item(), world)
             bar.set_postfix(loss=f'{loss.item():.3f}')
         val = baseline_accuracy(model, val_lm, val_labels)
         record = dict(epoch=epoch + 1, loss=total / max(steps, 1), val_viseme_accuracy=val)
         said = f'epoch {epoch + 1}: loss {total / max(steps, 1):.3f}, val viseme accuracy {val:.3f}'
-        save = lambda progress: save_baseline(
-            model, out, train=asdict(config), optimizers=dict(baseline=opt), progress=progress
+        save = lambda progress: (
+            rank == 0
+            and save_baseline(  # the first process writes the checkpoint
+                model, out, train=asdict(config), optimizers=dict(baseline=opt), progress=progress
+            )
         )
-        if end_of_epoch(history, record, said if config.progress else None, save, stop_after_epoch):
+        if end_of_epoch(history, record, said if config.progress and rank == 0 else None, save, stop_after_epoch):
             break
+    if world > 1:
+        dist.barrier()
     return out
 
 # %% ../../nbs/15_speech.train_baseline.ipynb #e8a02fa6

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.distributed as dist
+from ..core.parallel import distributed, process_device, data_parallel
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
 from ..core.files import run_lock
@@ -68,14 +69,6 @@ def save_training(folder, model: DisentangledVAE, opt, config: TrainConfig, prog
     "The VAE with its optimizer, random state, run config and progress as one checkpoint folder (best/ kept)."
     return save_vae(model, folder, train=asdict(config), optimizers=dict(vae=opt), progress=progress, keep=('best',))
 
-# %% ../../nbs/14_speech.train_vae.ipynb #66c8ddeb
-def _distributed():
-    "(rank, world size), initialising the process group when launched by torchrun."
-    world = int(os.environ.get('WORLD_SIZE', '1'))
-    if world > 1 and not dist.is_initialized():
-        dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
-    return (dist.get_rank() if world > 1 else 0), world
-
 # %% ../../nbs/14_speech.train_vae.ipynb #f67f9dff
 @torch.no_grad()
 def validate(
@@ -129,10 +122,8 @@ def _train_vae(
     config: TrainConfig,
     stop_after: int | None = None,  # stop (as if interrupted) after this many steps
 ) -> Path:
-    rank, world = _distributed()
-    device = torch_device(
-        config.device if config.device != 'cuda' or world == 1 else f'cuda:{int(os.environ.get("LOCAL_RANK", 0))}'
-    )
+    rank, world = distributed()
+    device = process_device(config.device, world)
     torch.manual_seed(config.seed + rank)
     store = FeatureStore(config.store)
     emotions = ['NEU'] if config.stage == 'content' else None
@@ -163,7 +154,7 @@ def _train_vae(
     if resume_check(out, 'disvae.vae', asdict(config), FREE, BEFORE) and (out / 'optimizer.safetensors').exists():
         load_weights(model, checkpoint_weights(out), out)
         progress = restore_training(out, dict(vae=opt))
-    net = torch.nn.parallel.DistributedDataParallel(model) if world > 1 else model
+    net = data_parallel(model, world)
     seg_per_seq = torch.as_tensor(train_ds.segments_per_sequence, dtype=torch.float32, device=device)
     steps_per_epoch = len(train_ds) // (config.batch_size * world)
     if steps_per_epoch == 0:

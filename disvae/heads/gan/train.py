@@ -8,11 +8,20 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import torch
+import torch.distributed as dist
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from PIL import Image
 from ...core.errors import DisvaeError, torch_device
 from ...core.files import run_lock
+from disvae.core.parallel import (
+    distributed,
+    process_device,
+    shard,
+    check_global_batch,
+    mean_over_processes,
+    average_gradients,
+)
 from ...core.audio import video_frame_to_spec_frame
 from ...core.checkpoint import resume_check, restore_training, checkpoint_weights, load_weights, check_run_config
 from ...corpus.store import FeatureStore, split_rows
@@ -159,7 +168,9 @@ def _strip(fake, real) -> Image.Image:
 
 # %% ../../../nbs/34_heads.gan.train.ipynb #4c7dbe91
 def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
-    device = torch_device(config.device)
+    rank, world = distributed()  # under torchrun: every process renders and trains on its share of the global batch
+    check_global_batch(config.batch_size, world)
+    device = process_device(config.device, world)
     out = Path(config.out)
     torch.manual_seed(config.seed)
     continuing = resume_check(out, 'disvae.talking_head', asdict(config), FREE, BEFORE) is not None
@@ -180,9 +191,10 @@ def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
         dict(frame_critic=frame_critic, video_critic=video_critic),
         dict(generator=opt_g, critics=opt_d),
     )
-    if (out / 'regressor' / 'config.json').exists():
-        regressor = load_regressor(out / 'regressor')
-    else:
+    regressor = None
+    if (
+        not (out / 'regressor' / 'config.json').exists() and rank == 0
+    ):  # the first process trains it, the others read it
         regressor = train_mouth_regressor(
             photos,
             n_frames=config.regressor_frames,
@@ -192,6 +204,10 @@ def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
         )
         out.mkdir(parents=True, exist_ok=True)
         save_regressor(regressor, out / 'regressor')
+    if world > 1:
+        dist.barrier()
+    if regressor is None:
+        regressor = load_regressor(out / 'regressor')
     step, history = 0, []
     # last, because building any module draws random numbers: the checkpoint's random state must be what the loop
     # starts from
@@ -207,11 +223,11 @@ def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
     per_epoch = len(data) // config.batch_size
     if per_epoch == 0:
         raise DisvaeError(out, f'{len(data)} clips is less than one batch of {config.batch_size}')
-    bar = tqdm(total=config.steps, initial=step, desc='train-gan', disable=not config.progress)
+    bar = tqdm(total=config.steps, initial=step, desc='train-gan', disable=not config.progress or rank != 0)
     while step < config.steps:
         epoch, k = divmod(step, per_epoch)
         order = torch.randperm(len(data), generator=torch.Generator().manual_seed(config.seed * 100_003 + epoch))
-        idx = order[k * config.batch_size : (k + 1) * config.batch_size].tolist()
+        idx = shard(order[k * config.batch_size : (k + 1) * config.batch_size].tolist(), rank, world)
         items = [data[i] for i in idx]  # rendering is the costly part: once per clip
         b = {key: torch.stack([it[key] for it in items]).to(device) for key in items[0]}
         B, T = b['frames'].shape[:2]
@@ -219,7 +235,9 @@ def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
         z_critic = gen.standardise(b['z'])
         faces_t = b['face'][:, None].expand(-1, T, -1, -1, -1).reshape(B * T, *b['face'].shape[1:])
         flat = lambda x: x.reshape(B * T, *x.shape[2:])
-        # critics
+        # critics; several processes draw the penalty's interpolates from a generator of (seed, step, rank), which a
+        # resumed run rebuilds exactly (the checkpoint holds the first process's random state only)
+        mix = torch.Generator().manual_seed(config.seed * 1_000_003 + step * 1024 + rank) if world > 1 else None
         previous = b['previous'] if config.teacher_forcing else None
         with torch.no_grad():
             fake = generate(gen, b['face'], b['z'], previous=previous)
@@ -230,12 +248,13 @@ def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
             - real_score.mean()
             + video_critic(fake, z_critic).mean()
             - video_critic(b['frames'], z_critic).mean()
-            + gradient_penalty(frame_critic, flat(b['frames']), flat(fake), faces_t, weight=config.gp)
-            + gradient_penalty(video_critic, b['frames'], fake, z_critic, weight=config.gp)
+            + gradient_penalty(frame_critic, flat(b['frames']), flat(fake), faces_t, weight=config.gp, generator=mix)
+            + gradient_penalty(video_critic, b['frames'], fake, z_critic, weight=config.gp, generator=mix)
             + config.viseme * F.cross_entropy(real_logits, flat(b['visemes']))
         )
         opt_d.zero_grad(set_to_none=True)
         loss_d.backward()
+        average_gradients([p for group in opt_d.param_groups for p in group['params']], world)
         opt_d.step()
         # generator
         fake = generate(gen, b['face'], b['z'], previous=previous)
@@ -250,28 +269,34 @@ def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
         loss_g = sum(getattr(config, name) * value for name, value in terms.items())
         opt_g.zero_grad(set_to_none=True)
         loss_g.backward()
+        average_gradients(gen.parameters(), world)
         opt_g.step()
         step += 1
         bar.update(1)
-        record = {k: round(v.item(), 4) for k, v in terms.items()} | dict(step=step, critic=round(loss_d.item(), 4))
+        record = {k: round(mean_over_processes(v.item(), world), 4) for k, v in terms.items()} | dict(
+            step=step, critic=round(mean_over_processes(loss_d.item(), world), 4)
+        )
         bar.set_postfix({k: v for k, v in record.items() if k != 'step'})
-        if step % config.sample_every == 0 or step == config.steps:
+        if rank == 0 and (step % config.sample_every == 0 or step == config.steps):
             (out / 'samples').mkdir(parents=True, exist_ok=True)
             _strip(fake[0], b['frames'][0]).save(out / 'samples' / f'step_{step:06d}.png')
         if step % config.checkpoint_every == 0 or step == config.steps or step == stop_after:
             history.append(record)
-            save_talking_head(
-                out,
-                gen,
-                critics,
-                train=asdict(config),
-                optimizers=opts,
-                progress=dict(step=step, history=history),
-                keep=('regressor', 'samples'),
-            )
+            if rank == 0:  # the first process writes the checkpoint
+                save_talking_head(
+                    out,
+                    gen,
+                    critics,
+                    train=asdict(config),
+                    optimizers=opts,
+                    progress=dict(step=step, history=history),
+                    keep=('regressor', 'samples'),
+                )
         if stop_after is not None and step >= stop_after:
             break
     bar.close()
+    if world > 1:
+        dist.barrier()
     return out
 
 # %% ../../../nbs/34_heads.gan.train.ipynb #55a34b6e

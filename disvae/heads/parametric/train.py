@@ -8,10 +8,19 @@ from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np
 import torch
+import torch.distributed as dist
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from ...core.errors import torch_device
 from ...core.files import run_lock
+from disvae.core.parallel import (
+    distributed,
+    process_device,
+    data_parallel,
+    shard,
+    check_global_batch,
+    mean_over_processes,
+)
 from ...core.audio import SAMPLE_RATE, coloured_noise, video_frame_to_spec_frame
 from disvae.core.checkpoint import (
     resume_check,
@@ -124,6 +133,8 @@ FREE = ('store', 'out', 'epochs', 'device', 'progress')
 
 def _train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) -> Path:
     config = replace(config, vae=str(Path(config.vae).resolve()))
+    rank, world = distributed()  # under torchrun: every process draws the global batch and trains on its share
+    check_global_batch(config.batch_size, world)
     store = FeatureStore(config.store)
     condition = AudioConditioner(config.vae)
     torch.manual_seed(config.seed)
@@ -137,8 +148,9 @@ def _train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) 
     every = torch.cat([z for z, _, _ in train])
     model.input_mean.copy_(every.mean(0))
     model.input_std.copy_(every.std(0).clamp_min(1e-3))
-    device = torch_device(config.device)
+    device = process_device(config.device, world)
     model.to(device)
+    net = data_parallel(model, world)
     opt = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=1e-4)
     out = Path(config.out)
     start, history = 0, []
@@ -158,27 +170,33 @@ def _train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) 
         bar = tqdm(
             range(config.steps_per_epoch),
             desc=f'train-mouth epoch {epoch + 1}/{config.epochs}',
-            disable=not config.progress,
+            disable=not config.progress or rank != 0,
             leave=False,
         )
         for _ in bar:
             pick = torch.randint(len(train), (config.batch_size,), generator=g)
-            loss = mouth_loss(model, *(t.to(device) for t in _batch([train[int(i)] for i in pick], config.window, g)))
+            batch = _batch([train[int(i)] for i in pick], config.window, g)  # the same global batch on every process
+            loss = mouth_loss(net, *(shard(t, rank, world).to(device) for t in batch))
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
-            total += loss.item()
+            total += mean_over_processes(loss.item(), world)
         scores = mouth_scores(model, val)
         record = dict(epoch=epoch + 1, loss=total / config.steps_per_epoch) | {f'val_{k}': v for k, v in scores.items()}
         said = (
             f"epoch {epoch + 1}: loss {record['loss']:.4f}, val opening correlation "
             f"{scores['opening_corr']:.3f}, speech accuracy {scores['speech_acc']:.3f}"
         )
-        save = lambda progress: save_mouth_model(
-            model, out, train=asdict(config), optimizers=dict(mouth=opt), progress=progress
+        save = lambda progress: (
+            rank == 0
+            and save_mouth_model(  # the first process writes the checkpoint
+                model, out, train=asdict(config), optimizers=dict(mouth=opt), progress=progress
+            )
         )
-        if end_of_epoch(history, record, said if config.progress else None, save, stop_after_epoch):
+        if end_of_epoch(history, record, said if config.progress and rank == 0 else None, save, stop_after_epoch):
             break
+    if world > 1:
+        dist.barrier()
     return out
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #2f8887bd
