@@ -19,8 +19,8 @@ py_versions = '3.10 3.11 3.12 3.13'.split()
 requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
 # optional real components, each named in the log when used: FAN landmarks, LPIPS (both need their weights cached locally);
-# the web page (disvae serve)
-optional = {name: shlex.split(cfg.get(f'{name}_requirements', '')) for name in ('fan', 'lpips', 'app')}
+# the web page (disvae serve); prepare on a Dask cluster (prepare --scheduler)
+optional = {name: shlex.split(cfg.get(f'{name}_requirements', '')) for name in ('fan', 'lpips', 'app', 'cluster')}
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 

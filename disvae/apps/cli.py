@@ -94,6 +94,8 @@ def prepare_command(
     *,
     out: str,  # the store to write
     workers: int | None = None,  # processes (default: all cores)
+    scheduler: str
+    | None = None,  # a Dask scheduler (tcp://HOST:8786): the work runs on its cluster (the [cluster] extra)
     overwrite: bool = False,  # rebuild a complete store
     progress: bool = True,
 ):
@@ -102,7 +104,15 @@ def prepare_command(
 
     t0 = time.perf_counter()
     store = FeatureStore(
-        prepare(None if kind == 'auto' else kind, root, out, workers=workers, overwrite=overwrite, progress=progress)
+        prepare(
+            None if kind == 'auto' else kind,
+            root,
+            out,
+            workers,
+            overwrite=overwrite,
+            progress=progress,
+            scheduler=scheduler,
+        )
     )
     print(f'{store} ready in {time.perf_counter() - t0:.1f} s')
     if store.info['skipped']:  # clips that could not be read or aligned: counted and named, never labelled wrong

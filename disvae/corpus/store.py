@@ -4,7 +4,8 @@
 
 # %% ../../nbs/08_corpus.store.ipynb #5e1258c6
 from __future__ import annotations
-import functools, json, os, shutil, time, zlib
+import contextlib, functools, json, multiprocessing, os, shutil, time, zlib
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -31,9 +32,9 @@ from ..core.visemes import frame_labels, segment_labels, VISEMES, N_VISEMES, EMO
 from .readers import read_corpus, row_alignment, labelled, UNLABELLED
 
 # %% auto #0
-__all__ = ['STORE_VERSION', 'CHUNK', 'prepare', 'FeatureStore', 'split_rows', 'decoded_audio', 'split_utterances',
-           'utterance_levels', 'level_normalised_stats', 'spectral_statistics', 'SegmentDataset', 'UtteranceDataset',
-           'corpus_statistics', 'plot_corpus']
+__all__ = ['STORE_VERSION', 'CHUNK', 'chunk_executor', 'prepare', 'FeatureStore', 'split_rows', 'decoded_audio',
+           'split_utterances', 'utterance_levels', 'level_normalised_stats', 'spectral_statistics', 'SegmentDataset',
+           'UtteranceDataset', 'corpus_statistics', 'plot_corpus']
 
 # %% ../../nbs/08_corpus.store.ipynb #474c3ad9
 STORE_VERSION = 1
@@ -74,12 +75,34 @@ def _prepare_chunk(args):
     tmp.replace(part_path)
     return len(rows)
 
+# %% ../../nbs/08_corpus.store.ipynb #7a518f27
+@contextlib.contextmanager
+def chunk_executor(workers: int, scheduler=None):
+    "A concurrent.futures executor for prepare's chunks: `workers` local processes, or a Dask cluster's workers."
+    if scheduler is None:
+        ctx = multiprocessing.get_context('forkserver')  # fork is unsafe with threads
+        ctx.set_forkserver_preload(['disvae.corpus.store'])
+        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+            yield pool
+        return
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise DisvaeError(None, 'prepare --scheduler needs Dask: pip install -e ".[cluster]"') from None
+    try:
+        client = Client(scheduler, timeout=30)
+    except OSError as e:
+        raise DisvaeError(None, f'no Dask scheduler at {scheduler} ({e})') from None
+    with client:
+        yield client.get_executor()
+
 # %% ../../nbs/08_corpus.store.ipynb #ca0a7b98
 def prepare(
     kind: str | None,
     root,
     out,
-    workers: int | None = None,
+    workers: int | None = None,  # local processes (default: all cores)
+    scheduler=None,  # a Dask scheduler's address (or a dask Cluster): the chunks run on its workers instead
     overwrite: bool = False,
     progress: bool = True,
     max_chunks: int | None = None,  # stop after this many new chunks (an interruption, for tests)
@@ -93,10 +116,10 @@ def prepare(
     with exclusive(lock_beside(out), f'the store {out.name}'):  # one prepare per store: a second is refused, naming it
         if (out / 'store.json').exists():  # --overwrite
             shutil.rmtree(out)
-        return _prepare_locked(kind, root, out, workers, progress, max_chunks)
+        return _prepare_locked(kind, root, out, workers, progress, max_chunks, scheduler)
 
 
-def _prepare_locked(kind, root, out: Path, workers, progress, max_chunks) -> Path | None:
+def _prepare_locked(kind, root, out: Path, workers, progress, max_chunks, scheduler=None) -> Path | None:
     manifest = read_corpus(kind, root)
     parts = out / 'parts'
     parts.mkdir(parents=True, exist_ok=True)
@@ -114,9 +137,9 @@ def _prepare_locked(kind, root, out: Path, workers, progress, max_chunks) -> Pat
         unit='utt',
         disable=not progress,
     )
-    import disvae.corpus.store, multiprocessing
+    import disvae.corpus.store
 
-    if workers == 1:
+    if workers == 1 and scheduler is None:
         threads = torch.get_num_threads()  # a chunk runs on one thread; the caller's setting comes back after
         try:
             for c in todo:
@@ -124,12 +147,9 @@ def _prepare_locked(kind, root, out: Path, workers, progress, max_chunks) -> Pat
         finally:
             torch.set_num_threads(threads)
     else:
-        # fork is unsafe with threads
-        ctx = multiprocessing.get_context('forkserver')
-        ctx.set_forkserver_preload(['disvae.corpus.store'])
-        with ctx.Pool(workers) as pool:
-            for n in pool.imap_unordered(disvae.corpus.store._prepare_chunk, todo):
-                bar.update(n)
+        with chunk_executor(workers, scheduler) as pool:
+            for done in as_completed([pool.submit(disvae.corpus.store._prepare_chunk, c) for c in todo]):
+                bar.update(done.result())
     bar.close()
     if any(not p.exists() for _, p in chunks):
         return None  # interrupted: the parts stay, store.json does not exist
