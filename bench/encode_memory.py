@@ -26,7 +26,9 @@ print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxr
 def run(minutes: float, pythonpath: str | None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, **({'PYTHONPATH': pythonpath} if pythonpath else {}))
-        out = subprocess.run([sys.executable, '-c', CHILD, str(minutes), tmp], capture_output=True, text=True, env=env)
+        out = subprocess.run(  # run in tmp: with -c the current folder comes before PYTHONPATH
+            [sys.executable, '-c', CHILD, str(minutes), tmp], capture_output=True, text=True, env=env, cwd=tmp
+        )
         if out.returncode:
             sys.exit(out.stderr[-2000:])
         wall, peak_kib, frames = out.stdout.split()[-3:]

@@ -79,7 +79,7 @@ def animate_job(
 # %% ../../nbs/63_apps.serve.ipynb #388ae13a
 def encode_job(audio, limits: dict = LIMITS) -> tuple:
     "The page's Encode button: (matplotlib figure, path of the .npz)."
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     from disvae.speech.encode import encode_file
 
     seconds = _checked_speech(audio, limits)
@@ -91,7 +91,8 @@ def encode_job(audio, limits: dict = LIMITS) -> tuple:
         raise
     z = np.load(out)
     t = np.arange(len(z['viseme'])) / VIDEO_FPS
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 5), sharex=True)
+    fig = Figure(figsize=(10, 5))  # not pyplot's: nothing keeps it once the page has drawn it (pyplot kept every job's)
+    top, bottom = fig.subplots(2, 1, sharex=True)
     top.step(t, z['viseme'], where='post')
     top.set_yticks(range(len(VISEMES)), VISEMES, fontsize=6)
     top.set_ylabel('viseme')
