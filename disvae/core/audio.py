@@ -15,10 +15,11 @@ from .errors import DisvaeError, AudioError, CorpusError, AlignmentError, Unknow
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
            'VIDEO_SUFFIXES', 'SPECTROGRAM_BLOCK', 'LEVEL_FLOOR', 'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio',
-           'resample', 'write_video_with_audio', 'mono_16k', 'num_frames', 'log_spectrogram', 'librosa_log_spectrogram',
-           'utterance_level', 'level_normalise', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats',
-           'segment_starts', 'segment', 'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame',
-           'video_segments', 'add_noise', 'measured_level_db', 'coloured_noise', 'babble_noise']
+           'resample', 'write_video_with_audio', 'mono_16k', 'num_frames', 'log_spectrogram', 'spectrogram_frames',
+           'librosa_log_spectrogram', 'utterance_level', 'level_normalise', 'spectral_normalise',
+           'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment', 'num_video_frames',
+           'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise', 'measured_level_db',
+           'coloured_noise', 'babble_noise']
 
 # %% ../../nbs/02_core.audio.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -225,6 +226,20 @@ def log_spectrogram(
         spec = torch.stft(chunk, N_FFT, HOP, N_FFT, window, center=False, return_complex=True)
         out[:, a:b] = spec.abs()[:, 1:, :].clamp_min(LOG_FLOOR).log().transpose(1, 2)
     return out[0] if squeeze else out
+
+# %% ../../nbs/02_core.audio.ipynb #e438623e
+def spectrogram_frames(
+    wave: torch.Tensor,  # [samples], 16 kHz
+    start: int,  # the first frame
+    stop: int,  # one past the last frame
+) -> torch.Tensor:  # [stop - start, 200]
+    "Frames start..stop-1 of `log_spectrogram(wave)`, from the samples they read alone (a block of a long one)."
+    half, length = N_FFT // 2, wave.shape[-1]
+    lo, hi = start * HOP - half, (stop - 1) * HOP - half + N_FFT
+    chunk = torch.nn.functional.pad(wave[max(lo, 0) : min(hi, length)], (max(-lo, 0), max(hi - length, 0)))
+    window = torch.hann_window(N_FFT, periodic=True, device=wave.device)
+    spec = torch.stft(chunk, N_FFT, HOP, N_FFT, window, center=False, return_complex=True)
+    return spec.abs()[1:].clamp_min(LOG_FLOOR).log().T
 
 # %% ../../nbs/02_core.audio.ipynb #d36eab7f
 def librosa_log_spectrogram(wave: np.ndarray) -> np.ndarray:

@@ -9,8 +9,10 @@ from pathlib import Path
 import numpy as np
 import torch
 from ..core.files import output_path, atomic_outputs
-from ..core.errors import DisvaeError, torch_device
-from ..core.audio import SAMPLE_RATE, VIDEO_FPS, load_audio
+from ..core.errors import DisvaeError, AudioError, torch_device
+import math
+from ..core.audio import SAMPLE_RATE, VIDEO_FPS, HOP, N_BINS, LOG_FLOOR, LEVEL_FLOOR, load_audio, mono_16k
+from ..core.audio import num_video_frames, video_frame_to_spec_frame, spectrogram_frames
 from ..core.checkpoint import read_json, DEMO
 from ..core.visemes import VISEMES, EMOTIONS
 from .vae import DisentangledVAE, load_vae, audio_spectrogram, content_latents, BUNDLED_VAE
@@ -18,7 +20,7 @@ from .losses import table_log_probs
 from .conditioner import conditioner_folder
 
 # %% auto #0
-__all__ = ['represent', 'viseme_textgrid', 'encode_file', 'encode_command']
+__all__ = ['streamed_latents', 'represent', 'viseme_textgrid', 'encode_file', 'encode_command']
 
 # %% ../../nbs/17_speech.encode.ipynb #850483ee
 def _vae_folder(checkpoint) -> Path:
@@ -37,6 +39,49 @@ def _vae_folder(checkpoint) -> Path:
         )
     return folder
 
+# %% ../../nbs/17_speech.encode.ipynb #0b7fc355
+@torch.no_grad()
+def streamed_latents(
+    model: DisentangledVAE,
+    wave,  # 16 kHz mono samples in [-1, 1]
+    n_video: int,  # video frames to encode
+    batch_size: int = 512,
+    block: int = 6000,  # spectrogram frames computed at a time (60 s)
+) -> tuple:  # (z_c, z_e), [n_video, z_dim] each
+    "z_c and z_e of every video frame, the spectrogram computed a block at a time (see above)."
+    device, config = model.feature_mean.device, model.config
+    wave = torch.as_tensor(np.asarray(wave, np.float32)).to(device)
+    n = wave.shape[-1] // HOP + 1
+    blocks = [(a, min(a + block, n)) for a in range(0, n, block)]
+    level = cmvn = None
+    if config.level_norm:  # `utterance_level`: the mean of the louder half of the frames' log mean magnitudes
+        frames = torch.cat([torch.logsumexp(spectrogram_frames(wave, a, b), -1) for a, b in blocks]) - math.log(N_BINS)
+        level = frames.topk(max(1, n // 2)).values.mean()
+    by_level = lambda x: (x - level).clamp_min(LEVEL_FLOOR) if level is not None else x
+    if config.cmvn:  # `spectral_normalise`: each bin's mean and (unbiased) deviation over the utterance
+        total = squares = torch.zeros(N_BINS, dtype=torch.float64, device=device)
+        for a, b in blocks:
+            x = by_level(spectrogram_frames(wave, a, b)).double()
+            total, squares = total + x.sum(0), squares + (x * x).sum(0)
+        mean = total / n
+        cmvn = mean.float(), ((squares - n * mean * mean) / max(n - 1, 1)).clamp_min(0).sqrt().clamp_min(0.1).float()
+    was_training = model.training
+    model.eval()
+    z_c, z_e, half = [], [], config.seg_len // 2
+    for v in range(0, n_video, batch_size):
+        starts = video_frame_to_spec_frame(np.arange(v, min(v + batch_size, n_video))) - half
+        a, b = max(int(starts.min()), 0), min(int(starts.max()) + config.seg_len, n)
+        x = by_level(spectrogram_frames(wave, a, b))
+        x = (x - cmvn[0]) / cmvn[1] if cmvn is not None else x
+        x = (x - model.feature_mean) / model.feature_std
+        idx = torch.as_tensor(starts, device=device)[:, None] + torch.arange(config.seg_len, device=device)
+        segments = x[(idx - a).clamp(0, b - a - 1)]
+        segments[(idx < 0) | (idx >= n)] = math.log(LOG_FLOOR)  # outside the recording, as `video_segments` pads
+        z_c.append(model.content_encoder(segments)[0])
+        z_e.append(model.emotion_encoder(segments)[0])
+    model.train(was_training)
+    return torch.cat(z_c), torch.cat(z_e)
+
 # %% ../../nbs/17_speech.encode.ipynb #f6280ff1
 @torch.no_grad()
 def represent(
@@ -47,10 +92,15 @@ def represent(
 ) -> dict:
     """Per 25 fps video frame of `audio`: z_c, z_e, the viseme (nearest viseme-table row) and the viseme and emotion
     probabilities."""
-    # one decode and one spectrogram for both encoders; audio that is unreadable or too short is named here
-    spectrogram, n_video = audio_spectrogram(audio, sample_rate, model.feature_mean.device)
-    z_c = content_latents(model, spectrogram, n_video, batch_size)
-    z_e = content_latents(model, spectrogram, n_video, batch_size, encoder='emotion')
+    # one decode for both encoders, the spectrogram a block at a time; unreadable or too short audio is named here
+    wave = np.clip(mono_16k(audio, sample_rate), -1, 1)
+    n_video = num_video_frames(len(wave))
+    if n_video == 0:
+        raise AudioError(
+            audio if isinstance(audio, (str, Path)) else None,
+            f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)',
+        )
+    z_c, z_e = streamed_latents(model, wave, n_video, batch_size)
     viseme_prob = table_log_probs(z_c, model.viseme_table, model.config.latent_var).exp()
     emotion_prob = table_log_probs(z_e, model.emotion_table, model.config.latent_var).exp()
     as_numpy = lambda t: t.detach().cpu().numpy().astype(np.float32)
