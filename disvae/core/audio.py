@@ -15,7 +15,7 @@ from .errors import DisvaeError, AudioError, CorpusError, AlignmentError, Unknow
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
            'VIDEO_SUFFIXES', 'SPECTROGRAM_BLOCK', 'LEVEL_FLOOR', 'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio',
-           'resample', 'write_video_with_audio', 'mono_16k', 'num_frames', 'log_spectrogram', 'spectrogram_frames',
+           'resample', 'write_video_with_audio', 'mono_16k', 'num_frames', 'spectrogram_frames', 'log_spectrogram',
            'librosa_log_spectrogram', 'utterance_level', 'level_normalise', 'spectral_normalise',
            'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment', 'num_video_frames',
            'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise', 'measured_level_db',
@@ -203,6 +203,20 @@ def num_frames(n_samples: int) -> int:
     "Spectrogram frames for `n_samples` of 16 kHz audio (centred frames)."
     return 1 + n_samples // HOP
 
+# %% ../../nbs/02_core.audio.ipynb #e438623e
+def spectrogram_frames(
+    wave: torch.Tensor,  # [samples] or [batch, samples], 16 kHz
+    start: int,  # the first frame
+    stop: int,  # one past the last frame
+) -> torch.Tensor:  # [stop - start, 200] or [batch, stop - start, 200]
+    "Frames start..stop-1 of `log_spectrogram(wave)`, from the samples they read alone (a block of a long one)."
+    half, length = N_FFT // 2, wave.shape[-1]
+    lo, hi = start * HOP - half, (stop - 1) * HOP - half + N_FFT
+    chunk = torch.nn.functional.pad(wave[..., max(lo, 0) : min(hi, length)], (max(-lo, 0), max(hi - length, 0)))
+    window = torch.hann_window(N_FFT, periodic=True, device=wave.device)
+    spec = torch.stft(chunk, N_FFT, HOP, N_FFT, window, center=False, return_complex=True)
+    return spec.abs()[..., 1:, :].clamp_min(LOG_FLOOR).log().transpose(-1, -2)
+
 # %% ../../nbs/02_core.audio.ipynb #e22125d3
 SPECTROGRAM_BLOCK = 6000  # frames (60 s) transformed at a time: a long recording never holds its whole complex STFT
 
@@ -216,30 +230,11 @@ def log_spectrogram(
     squeeze = x.ndim == 1
     if squeeze:
         x = x[None]
-    window = torch.hann_window(N_FFT, periodic=True, device=x.device)
-    n, half, length = x.shape[-1] // HOP + 1, N_FFT // 2, x.shape[-1]  # frames centred every HOP, zeros outside
+    n = x.shape[-1] // HOP + 1  # frames centred every HOP, zeros outside
     out = x.new_empty(x.shape[0], n, N_FFT // 2)
     for a in range(0, n, block):
-        b = min(a + block, n)
-        lo, hi = a * HOP - half, (b - 1) * HOP - half + N_FFT  # the samples frames a..b-1 read
-        chunk = torch.nn.functional.pad(x[:, max(lo, 0) : min(hi, length)], (max(-lo, 0), max(hi - length, 0)))
-        spec = torch.stft(chunk, N_FFT, HOP, N_FFT, window, center=False, return_complex=True)
-        out[:, a:b] = spec.abs()[:, 1:, :].clamp_min(LOG_FLOOR).log().transpose(1, 2)
+        out[:, a : min(a + block, n)] = spectrogram_frames(x, a, min(a + block, n))
     return out[0] if squeeze else out
-
-# %% ../../nbs/02_core.audio.ipynb #e438623e
-def spectrogram_frames(
-    wave: torch.Tensor,  # [samples], 16 kHz
-    start: int,  # the first frame
-    stop: int,  # one past the last frame
-) -> torch.Tensor:  # [stop - start, 200]
-    "Frames start..stop-1 of `log_spectrogram(wave)`, from the samples they read alone (a block of a long one)."
-    half, length = N_FFT // 2, wave.shape[-1]
-    lo, hi = start * HOP - half, (stop - 1) * HOP - half + N_FFT
-    chunk = torch.nn.functional.pad(wave[max(lo, 0) : min(hi, length)], (max(-lo, 0), max(hi - length, 0)))
-    window = torch.hann_window(N_FFT, periodic=True, device=wave.device)
-    spec = torch.stft(chunk, N_FFT, HOP, N_FFT, window, center=False, return_complex=True)
-    return spec.abs()[1:].clamp_min(LOG_FLOOR).log().T
 
 # %% ../../nbs/02_core.audio.ipynb #d36eab7f
 def librosa_log_spectrogram(wave: np.ndarray) -> np.ndarray:

@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import torch
 from ..core.files import output_path, atomic_outputs
-from ..core.errors import DisvaeError, AudioError, torch_device
+from ..core.errors import DisvaeError, torch_device
 import math
-from ..core.audio import SAMPLE_RATE, VIDEO_FPS, HOP, N_BINS, LOG_FLOOR, LEVEL_FLOOR, load_audio, mono_16k
-from ..core.audio import num_video_frames, video_frame_to_spec_frame, spectrogram_frames
+from ..core.audio import SAMPLE_RATE, VIDEO_FPS, HOP, N_BINS, LOG_FLOOR, LEVEL_FLOOR, load_audio
+from ..core.audio import video_frame_to_spec_frame, spectrogram_frames
 from ..core.checkpoint import read_json, DEMO
 from ..core.visemes import VISEMES, EMOTIONS
-from .vae import DisentangledVAE, load_vae, audio_spectrogram, content_latents, BUNDLED_VAE
+from .vae import DisentangledVAE, load_vae, audio_wave, audio_spectrogram, content_latents, BUNDLED_VAE
 from .losses import table_log_probs
 from .conditioner import conditioner_folder
 
@@ -93,13 +93,7 @@ def represent(
     """Per 25 fps video frame of `audio`: z_c, z_e, the viseme (nearest viseme-table row) and the viseme and emotion
     probabilities."""
     # one decode for both encoders, the spectrogram a block at a time; unreadable or too short audio is named here
-    wave = np.clip(mono_16k(audio, sample_rate), -1, 1)
-    n_video = num_video_frames(len(wave))
-    if n_video == 0:
-        raise AudioError(
-            audio if isinstance(audio, (str, Path)) else None,
-            f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)',
-        )
+    wave, n_video = audio_wave(audio, sample_rate)
     z_c, z_e = streamed_latents(model, wave, n_video, batch_size)
     viseme_prob = table_log_probs(z_c, model.viseme_table, model.config.latent_var).exp()
     emotion_prob = table_log_probs(z_e, model.emotion_table, model.config.latent_var).exp()

@@ -37,7 +37,7 @@ from ..core.visemes import N_VISEMES, EMOTIONS
 
 # %% auto #0
 __all__ = ['BUNDLED_VAE', 'VAEConfig', 'GaussianEncoder', 'GaussianDecoder', 'DisentangledVAE', 'estimate_sequence_mu',
-           'save_vae', 'load_vae', 'content_latents', 'audio_spectrogram', 'encode']
+           'save_vae', 'load_vae', 'content_latents', 'audio_wave', 'audio_spectrogram', 'encode']
 
 # %% ../../nbs/10_speech.vae.ipynb #cb2b7128
 @dataclass
@@ -204,12 +204,11 @@ def content_latents(
     return z
 
 # %% ../../nbs/10_speech.vae.ipynb #75fa2f8e
-def audio_spectrogram(
+def audio_wave(
     audio,  # a file path, or a numpy/torch array
     sample_rate: int | None = None,  # the array's sample rate
-    device='cpu',
-) -> tuple:  # (log spectrogram [frames, 200], video frames it covers)
-    "The front end for one recording: 16 kHz mono clipped to [-1, 1], its spectrogram, and its 25 fps video frames."
+) -> tuple:  # (16 kHz mono samples in [-1, 1], video frames they cover)
+    "One recording as the front end reads it; audio that is unreadable or shorter than a video frame is named."
     wave = np.clip(mono_16k(audio, sample_rate), -1, 1)
     n_video = num_video_frames(len(wave))
     if n_video == 0:
@@ -217,6 +216,16 @@ def audio_spectrogram(
             audio if isinstance(audio, (str, Path)) else None,
             f'audio shorter than one video frame ({len(wave) / SAMPLE_RATE * 1000:.0f} ms < 40 ms)',
         )
+    return wave, n_video
+
+
+def audio_spectrogram(
+    audio,  # a file path, or a numpy/torch array
+    sample_rate: int | None = None,  # the array's sample rate
+    device='cpu',
+) -> tuple:  # (log spectrogram [frames, 200], video frames it covers)
+    "The front end for one recording: 16 kHz mono clipped to [-1, 1], its spectrogram, and its 25 fps video frames."
+    wave, n_video = audio_wave(audio, sample_rate)
     return log_spectrogram(torch.from_numpy(wave).to(device)), n_video
 
 # %% ../../nbs/10_speech.vae.ipynb #f6ef3ad9
