@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from ..core.errors import DisvaeError, torch_device
 from ..core.checkpoint import read_json
+from ..core.files import atomic_output, run_lock, sweep_temporaries, temporary_beside
 
 # %% auto #0
 __all__ = ['NOTEBOOKS', 'PIPELINE', 'repository_notebooks', 'load_params', 'pipeline_line', 'pipeline_step', 'missing_inputs',
@@ -171,7 +172,8 @@ def run_notebook(path: Path, out_path: Path, params: dict, cwd: Path, timeout: i
         import papermill as pm
     except ImportError:
         raise DisvaeError(None, 'reproduce needs papermill and ipykernel: pip install -e ".[dev]"') from None
-    tmp = out_path.with_name(out_path.stem + '.running.ipynb')
+    sweep_temporaries(out_path)  # what a killed run left
+    tmp = temporary_beside(out_path)
     t0 = time.perf_counter()
     try:
         pm.execute_notebook(
@@ -215,18 +217,18 @@ def extract_figures(executed: Path, folder: Path) -> list:
                 continue
             raw = base64.b64decode(''.join(data[kind]) if isinstance(data[kind], list) else data[kind])
             p = folder / f'{executed.stem}_{len(paths)}.png'
-            if kind == 'image/png':
-                p.write_bytes(raw)
-            else:
-                Image.open(io.BytesIO(raw)).save(p)
+            with atomic_output(p) as tmp:
+                if kind == 'image/png':
+                    tmp.write_bytes(raw)
+                else:
+                    Image.open(io.BytesIO(raw)).save(tmp, format='PNG')
             paths.append(p)
     return paths
 
 # %% ../../nbs/62_apps.reproduce.ipynb #7d90becd
 def _write_summary(out: Path, summary: dict):
-    tmp = out / '.summary.json.tmp'
-    tmp.write_text(json.dumps(summary, indent=1))
-    tmp.replace(out / 'summary.json')
+    with atomic_output(out / 'summary.json') as tmp:
+        tmp.write_text(json.dumps(summary, indent=1))
     rows = ['| notebook | status | seconds | figures |', '|---|---|---:|---:|']
     rows += [
         f"| {n} | {r['status']} | {r.get('seconds', 0):.0f} | {len(r.get('figures', []))} |"
@@ -236,9 +238,8 @@ def _write_summary(out: Path, summary: dict):
     tables[1:1] = sorted(out.glob('table3_*.md'))  # Table 3 on each real emotional corpus (RAVDESS)
     tables += [out / 'talking_heads' / f'table{k}.md' for k in (1, 2)]
     found = ''.join(f'\n## {t.relative_to(out)}\n\n' + t.read_text() for t in tables if t.exists())
-    (out / 'summary.md').write_text(
-        f"# disvae reproduce, scale {summary['scale']}\n\n" + '\n'.join(rows) + '\n' + found
-    )
+    with atomic_output(out / 'summary.md') as tmp:
+        tmp.write_text(f"# disvae reproduce, scale {summary['scale']}\n\n" + '\n'.join(rows) + '\n' + found)
 
 # %% ../../nbs/62_apps.reproduce.ipynb #b624a4d4
 def run_pipeline(runs: Path, device: str = 'cpu', progress: bool = True, steps=None) -> list:
@@ -335,6 +336,11 @@ def reproduce(
     nbs = Path(nbs) if nbs else repository_notebooks()
     out = Path(out).absolute()
     out.mkdir(parents=True, exist_ok=True)
+    with run_lock(out):  # one run per folder: a second is refused, naming the first
+        return _reproduce_into(out, scale, device, notebooks, nbs, train, progress, overrides, jobs)
+
+
+def _reproduce_into(out: Path, scale, device, notebooks, nbs, train, progress, overrides, jobs) -> dict:
     summary = read_json(out / 'summary.json') if (out / 'summary.json').exists() else {}
     if summary.get('scale', scale) != scale:
         raise DisvaeError(out, f"holds a {summary['scale']} run; choose another --out")
@@ -376,7 +382,8 @@ def reproduce(
     tables = [p.name for p in (out / 'eval').glob('table3_*.md')]
     for f in ('results.json', 'table3.md', *tables, 'noise.md', 'real_speech.md', 'level.md', 'unseen_noise.md'):
         if (out / 'eval' / f).exists():
-            shutil.copy(out / 'eval' / f, out / f)
+            with atomic_output(out / f) as tmp:
+                shutil.copy(out / 'eval' / f, tmp)
     _write_summary(out, summary)
     return summary
 

@@ -366,6 +366,7 @@ class SegmentDataset(torch.utils.data.Dataset):
         level_norm: bool = False,  # each utterance's level subtracted (`level_normalise`): a gain-invariant input
         cmvn: bool = False,  # then each bin's mean and variance over the utterance (`spectral_normalise`)
         unlabelled: bool = False,  # also utterances nobody labelled (viseme, emotion `UNLABELLED`): for the VAE's ELBO
+        corpora: list | None = None,  # only these corpora of a mix store (e.g. validation without digits); None: all
     ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.seg_len, self.normalize = seg_len, normalize
@@ -375,6 +376,13 @@ class SegmentDataset(torch.utils.data.Dataset):
                 self.store.path, f'no utterances in split {split!r} (has {", ".join(sorted(set(utts.split)))})'
             )
         keep = (utts.split == split) & (utts.emotion.isin(emotions) if emotions else True)
+        if corpora:
+            unknown = sorted(set(corpora) - set(utts.corpus))
+            if unknown:
+                raise CorpusError(
+                    self.store.path, f'has no corpus {", ".join(unknown)} (has {", ".join(sorted(set(utts.corpus)))})'
+                )
+            keep &= utts.corpus.isin(corpora)
         if not unlabelled and 'labelled' in utts:
             keep &= utts.labelled.astype(bool)
         self.utts = utts[keep & (utts.n_frames >= seg_len)].reset_index(drop=True)

@@ -24,6 +24,7 @@ from disvae.core.checkpoint import (
 )
 from ..corpus.store import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
+from ..core.audio import N_BINS
 from .losses import vae_loss, table_log_probs
 
 # %% auto #0
@@ -50,6 +51,13 @@ class TrainConfig:
     level_norm: bool = False  # train on level-normalised utterances: a representation that ignores the recording level
     cmvn: bool = False  # and each bin's mean and variance over the utterance removed: blind to a fixed EQ
     unlabelled: bool = True  # the full stage also learns from the store's speech nobody labelled (its bound alone)
+    alpha: float = 10.0  # weight of the discriminative terms (eq. 6; the paper's 10)
+    content_lifter: int = (
+        0  # the content encoder reads the cepstral envelope of N coefficients (`VAEConfig`); 0: every bin
+    )
+    val_corpora: list | None = (
+        None  # validation (and so `best`, `patience`) on these corpora of a mix store only; None: all
+    )
     patience: int | None = (
         None  # stop once this many epochs pass without a better validation score; None: run all epochs
     )
@@ -59,10 +67,19 @@ class TrainConfig:
         check_run_config(self)
         if self.stage not in ('content', 'full'):
             raise DisvaeError(None, f"unknown stage {self.stage!r}; use 'content' or 'full'")
+        if not (math.isfinite(self.alpha) and self.alpha >= 0):
+            raise DisvaeError(None, f'--alpha must be 0 or more, got {self.alpha}')
+        if self.content_lifter > N_BINS:
+            raise DisvaeError(
+                None, f'--content-lifter keeps at most {N_BINS} coefficients (the bins), got {self.content_lifter}'
+            )
+        self.val_corpora = list(self.val_corpora) if self.val_corpora else None  # the command line's [] is all
 
 # %% ../../nbs/14_speech.train_vae.ipynb #8848d120
 FREE = ('store', 'out', 'init_from', 'epochs', 'max_steps', 'device', 'checkpoint_every', 'progress', 'patience')
-BEFORE = dict(level_norm=False, cmvn=False, unlabelled=True)  # what runs from before a field existed were trained with
+BEFORE = dict(
+    level_norm=False, cmvn=False, unlabelled=True, alpha=10.0, content_lifter=0, val_corpora=None
+)  # what runs from before a field existed were trained with
 
 
 def save_training(folder, model: DisentangledVAE, opt, config: TrainConfig, progress: dict) -> Path:
@@ -129,7 +146,7 @@ def _train_vae(
     emotions = ['NEU'] if config.stage == 'content' else None
     data = dict(emotions=emotions, level_norm=config.level_norm, cmvn=config.cmvn)
     train_ds = SegmentDataset(store, 'train', shift=config.shift, unlabelled=config.unlabelled, **data)
-    val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), **data)
+    val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), corpora=config.val_corpora or None, **data)
     vae_config = VAEConfig(
         n_sequences=train_ds.n_sequences,
         margin=config.margin,
@@ -137,6 +154,8 @@ def _train_vae(
         z_dim=config.z_dim,
         level_norm=config.level_norm,
         cmvn=config.cmvn,
+        alpha=config.alpha,
+        content_lifter=config.content_lifter,
     )
     model = DisentangledVAE(vae_config)
     model.feature_mean.copy_(train_ds.mean)

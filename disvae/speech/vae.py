@@ -36,8 +36,9 @@ from disvae.core.checkpoint import (
 from ..core.visemes import N_VISEMES, EMOTIONS
 
 # %% auto #0
-__all__ = ['BUNDLED_VAE', 'VAEConfig', 'GaussianEncoder', 'GaussianDecoder', 'DisentangledVAE', 'estimate_sequence_mu',
-           'save_vae', 'load_vae', 'content_latents', 'audio_wave', 'audio_spectrogram', 'encode']
+__all__ = ['BUNDLED_VAE', 'VAEConfig', 'envelope_projection', 'GaussianEncoder', 'GaussianDecoder', 'DisentangledVAE',
+           'estimate_sequence_mu', 'save_vae', 'load_vae', 'content_latents', 'audio_wave', 'audio_spectrogram',
+           'encode']
 
 # %% ../../nbs/10_speech.vae.ipynb #cb2b7128
 @dataclass
@@ -62,6 +63,7 @@ class VAEConfig:
     cmvn: bool = (
         False  # then each bin's mean and variance over the utterance (`spectral_normalise`): blind to a fixed EQ
     )
+    content_lifter: int = 0  # the content encoder reads the first N cepstral coefficients' envelope (0: every bin)
 
     def to_json(self):
         return json.dumps(asdict(self), indent=1)
@@ -73,16 +75,30 @@ class VAEConfig:
             raise DisvaeError(None, f'unknown VAE config keys: {", ".join(sorted(unknown))}')
         return cls(**d)
 
+# %% ../../nbs/10_speech.vae.ipynb #ad4c8889
+def envelope_projection(n_bins: int, keep: int) -> torch.Tensor:  # [n_bins, n_bins]
+    "x @ P keeps the first `keep` DCT coefficients of each frame along frequency (the cepstral envelope)."
+    if not 0 < keep <= n_bins:
+        raise ValueError(f'content_lifter must be between 1 and {n_bins}, got {keep}')
+    k, n = np.arange(n_bins)[:, None], np.arange(n_bins)[None]
+    dct = np.sqrt(2 / n_bins) * np.cos(np.pi * k * (2 * n + 1) / (2 * n_bins))
+    dct[0] /= np.sqrt(2)  # orthonormal DCT-II: rows are the cosine basis
+    return torch.tensor(dct[:keep].T @ dct[:keep], dtype=torch.float32)
+
 # %% ../../nbs/10_speech.vae.ipynb #2290632a
 class GaussianEncoder(nn.Module):
     "LSTM over a segment (plus optional per-segment inputs) → mean and log-variance of a diagonal Gaussian."
 
-    def __init__(self, in_dim: int, z_dim: int, hidden: int, layers: int):
+    def __init__(self, in_dim: int, z_dim: int, hidden: int, layers: int, lifter: int = 0):
         super().__init__()
         self.lstm = nn.LSTM(in_dim, hidden, layers, batch_first=True)
         self.to_stats = nn.Linear(hidden, 2 * z_dim)
+        # a fixed projection, rebuilt from the config: not a weight, so not in the checkpoint
+        self.register_buffer('smoothing', envelope_projection(in_dim, lifter) if lifter else None, persistent=False)
 
     def forward(self, x: torch.Tensor, extra: torch.Tensor | None = None):  # x [B, T, D], extra [B, E]
+        if self.smoothing is not None:
+            x = x @ self.smoothing
         if extra is not None:
             x = torch.cat([x, extra[:, None].expand(-1, x.shape[1], -1)], -1)
         _, (h, _) = self.lstm(x)
@@ -110,7 +126,7 @@ class DisentangledVAE(nn.Module):
     def __init__(self, config: VAEConfig):
         super().__init__()
         self.config = c = config
-        self.content_encoder = GaussianEncoder(c.n_bins, c.z_dim, c.hidden, c.layers)
+        self.content_encoder = GaussianEncoder(c.n_bins, c.z_dim, c.hidden, c.layers, c.content_lifter)
         self.emotion_encoder = GaussianEncoder(c.n_bins, c.z_dim, c.hidden, c.layers)
         self.sequence_encoder = GaussianEncoder(c.n_bins + 2 * c.z_dim, c.z_dim, c.hidden, c.layers)
         self.decoder = GaussianDecoder(3 * c.z_dim, c.n_bins, c.hidden, c.layers, c.seg_len)
