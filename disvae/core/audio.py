@@ -14,12 +14,12 @@ from .errors import DisvaeError, AudioError, CorpusError, AlignmentError, Unknow
 
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'FRAMES_PER_VIDEO_FRAME', 'LOG_FLOOR',
-           'VIDEO_SUFFIXES', 'SPECTROGRAM_BLOCK', 'LEVEL_FLOOR', 'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio',
-           'resample', 'write_video_with_audio', 'mono_16k', 'num_frames', 'spectrogram_frames', 'log_spectrogram',
-           'librosa_log_spectrogram', 'utterance_level', 'level_normalise', 'spectral_normalise',
-           'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment', 'num_video_frames',
-           'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise', 'measured_level_db',
-           'coloured_noise', 'babble_noise']
+           'VIDEO_SUFFIXES', 'WAVE_BLOCK', 'SPECTROGRAM_BLOCK', 'LEVEL_FLOOR', 'NOISE_LEVELS_DB', 'NOISE_KINDS',
+           'load_audio', 'resample', 'write_video_with_audio', 'mono_16k', 'wave_blocks', 'num_frames',
+           'spectrogram_frames', 'log_spectrogram', 'spectrogram_blocks', 'librosa_log_spectrogram', 'utterance_level',
+           'level_normalise', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment',
+           'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise',
+           'measured_level_db', 'coloured_noise', 'babble_noise']
 
 # %% ../../nbs/02_core.audio.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -83,11 +83,8 @@ def _wav_truncation(path: Path) -> str | None:
     return None
 
 # %% ../../nbs/02_core.audio.ipynb #3b6e3111
-def load_audio(
-    path,
-    sample_rate: int = SAMPLE_RATE,  # the rate to resample to
-) -> np.ndarray:  # float32 mono samples in [-1, 1]
-    "Read any supported audio or video file as mono float32 at `sample_rate`."
+def _audio_file(path) -> Path:
+    "`path`, checked before decoding: there, a file, not empty, and a WAV holding the data its header promises."
     path = Path(path)
     if not path.exists():
         raise AudioError(path, 'no such file')
@@ -99,6 +96,15 @@ def load_audio(
         cut := _wav_truncation(path)
     ):  # libsndfile would read what is there, silently
         raise AudioError(path, cut)
+    return path
+
+
+def load_audio(
+    path,
+    sample_rate: int = SAMPLE_RATE,  # the rate to resample to
+) -> np.ndarray:  # float32 mono samples in [-1, 1]
+    "Read any supported audio or video file as mono float32 at `sample_rate`."
+    path = _audio_file(path)
     wave = None
     if path.suffix.lower() not in VIDEO_SUFFIXES:  # libsndfile first; FFmpeg for containers and anything it cannot read
         try:
@@ -198,6 +204,48 @@ def mono_16k(
         raise AudioError(None, 'audio contains NaN or infinite samples')
     return resample(a, sample_rate)
 
+# %% ../../nbs/02_core.audio.ipynb #acae54e37e7d407bbb7b55eff062a284
+WAVE_BLOCK = 60 * SAMPLE_RATE  # source samples read at a time by `wave_blocks`
+
+
+def wave_blocks(
+    audio,  # a file path, or a numpy/torch array
+    sample_rate: int | None = None,  # the array's rate
+    block: int = WAVE_BLOCK,  # source samples read at a time
+):  # yields float32 mono blocks at 16 kHz
+    "A recording as 16 kHz mono blocks in order, a file that libsndfile reads decoded and resampled a block at a time."
+    if not isinstance(audio, (str, Path)):
+        wave = mono_16k(audio, sample_rate)
+        yield from (wave[a : a + block] for a in range(0, len(wave), block))
+        return
+    path = _audio_file(audio)
+    try:
+        source = sf.SoundFile(str(path)) if path.suffix.lower() not in VIDEO_SUFFIXES else None
+    except (RuntimeError, sf.LibsndfileError):
+        source = None
+    if source is None:  # FFmpeg's formats: decoded whole
+        wave = load_audio(path)
+        yield from (wave[a : a + block] for a in range(0, len(wave), block))
+        return
+    with source:
+        if source.frames == 0:
+            raise AudioError(path, 'empty audio (0 samples)')
+        rate = source.samplerate
+        stream = (
+            None if rate == SAMPLE_RATE else soxr.ResampleStream(rate, SAMPLE_RATE, 1, dtype='float32', quality='HQ')
+        )
+        while True:
+            chunk = source.read(block, dtype='float32', always_2d=True)
+            last = len(chunk) < block or source.tell() >= source.frames
+            mono = chunk.mean(axis=1, dtype=np.float32)
+            if not np.isfinite(mono).all():
+                raise AudioError(path, 'audio contains NaN or infinite samples')
+            wave = stream.resample_chunk(mono, last=last) if stream is not None else mono
+            if len(wave):
+                yield wave
+            if last:
+                return
+
 # %% ../../nbs/02_core.audio.ipynb #4036ce08
 def num_frames(n_samples: int) -> int:
     "Spectrogram frames for `n_samples` of 16 kHz audio (centred frames)."
@@ -235,6 +283,37 @@ def log_spectrogram(
     for a in range(0, n, block):
         out[:, a : min(a + block, n)] = spectrogram_frames(x, a, min(a + block, n))
     return out[0] if squeeze else out
+
+# %% ../../nbs/02_core.audio.ipynb #72eea5119410473aa328ad9291626812
+def spectrogram_blocks(
+    waves,  # 16 kHz mono blocks of one recording, in order (`wave_blocks`)
+    block: int = SPECTROGRAM_BLOCK,  # frames at a time
+):  # yields (first frame, [frames, 200]) of `log_spectrogram` of the whole recording
+    "`log_spectrogram` of the recording `waves` make up, `block` frames at a time, as the samples arrive."
+    half = N_FFT // 2
+    window = torch.hann_window(N_FFT, periodic=True)
+    held, first = np.zeros(half, np.float32), -half  # the samples kept and where the first is (zeros before the start)
+
+    def frames(a, b):
+        lo = a * HOP - half - first
+        chunk = torch.from_numpy(held[lo : lo + (b - a - 1) * HOP + N_FFT])
+        spec = torch.stft(chunk, N_FFT, HOP, N_FFT, window, center=False, return_complex=True)
+        return spec.abs()[1:].clamp_min(LOG_FLOOR).log().T
+
+    start = n = 0
+    for wave in waves:
+        held, n = np.concatenate([held, np.asarray(wave, np.float32)]), n + len(wave)
+        while first + len(held) >= (start + block - 1) * HOP + half:  # a whole block's samples are here
+            yield start, frames(start, start + block)
+            start += block
+            drop = start * HOP - half - first
+            held, first = held[drop:], first + drop
+    total = n // HOP + 1
+    held = np.concatenate([held, np.zeros(max(0, (total - 1) * HOP + half - first - len(held)), np.float32)])
+    while start < total:
+        stop = min(start + block, total)
+        yield start, frames(start, stop)
+        start = stop
 
 # %% ../../nbs/02_core.audio.ipynb #d36eab7f
 def librosa_log_spectrogram(wave: np.ndarray) -> np.ndarray:

@@ -9,18 +9,19 @@ from pathlib import Path
 import numpy as np
 import torch
 from ..core.files import output_path, atomic_outputs
-from ..core.errors import DisvaeError, torch_device
+from ..core.errors import DisvaeError, AudioError, torch_device
 import math
 from ..core.audio import SAMPLE_RATE, VIDEO_FPS, HOP, N_BINS, LOG_FLOOR, LEVEL_FLOOR, load_audio
-from ..core.audio import video_frame_to_spec_frame, spectrogram_frames
+from ..core.audio import video_frame_to_spec_frame, num_video_frames, FRAMES_PER_VIDEO_FRAME
+from ..core.audio import wave_blocks, spectrogram_blocks
 from ..core.checkpoint import read_json, DEMO
-from ..core.visemes import VISEMES, EMOTIONS
-from .vae import DisentangledVAE, load_vae, audio_wave, audio_spectrogram, content_latents, BUNDLED_VAE
+from ..core.visemes import VISEMES, EMOTIONS, SILENCE
+from .vae import DisentangledVAE, load_vae, audio_spectrogram, content_latents, BUNDLED_VAE
 from .losses import table_log_probs
 from .conditioner import conditioner_folder
 
 # %% auto #0
-__all__ = ['streamed_latents', 'represent', 'viseme_textgrid', 'encode_file', 'encode_command']
+__all__ = ['streamed_latents', 'clip_emotion', 'represent', 'viseme_textgrid', 'encode_file', 'encode_command']
 
 # %% ../../nbs/17_speech.encode.ipynb #850483ee
 def _vae_folder(checkpoint) -> Path:
@@ -43,44 +44,76 @@ def _vae_folder(checkpoint) -> Path:
 @torch.no_grad()
 def streamed_latents(
     model: DisentangledVAE,
-    wave,  # 16 kHz mono samples in [-1, 1]
-    n_video: int,  # video frames to encode
+    source,  # called for each pass: 16 kHz mono blocks of the recording in order (`wave_blocks`); or a whole array
     batch_size: int = 512,
     block: int = 6000,  # spectrogram frames computed at a time (60 s)
-) -> tuple:  # (z_c, z_e), [n_video, z_dim] each
-    "z_c and z_e of every video frame, the spectrogram computed a block at a time (see above)."
+) -> tuple:  # (z_c, z_e [n_video, z_dim] each, samples in the recording)
+    "z_c and z_e of every video frame, the recording read a block at a time (see above)."
+    if not callable(source):
+        wave = np.asarray(source, np.float32)
+        source = lambda: [wave]
     device, config = model.feature_mean.device, model.config
-    wave = torch.as_tensor(np.asarray(wave, np.float32)).to(device)
-    n = wave.shape[-1] // HOP + 1
-    blocks = [(a, min(a + block, n)) for a in range(0, n, block)]
-    level = cmvn = None
+    frames = lambda: ((a, x.to(device)) for a, x in spectrogram_blocks(source(), block))
+    levels, n_samples = [], 0
     if config.level_norm:  # `utterance_level`: the mean of the louder half of the frames' log mean magnitudes
-        frames = torch.cat([torch.logsumexp(spectrogram_frames(wave, a, b), -1) for a, b in blocks]) - math.log(N_BINS)
-        level = frames.topk(max(1, n // 2)).values.mean()
+        levels = torch.cat([torch.logsumexp(x, -1) for _, x in frames()]) - math.log(N_BINS)
+    n_samples = sum(len(w) for w in source())
+    total = n_samples // HOP + 1
+    level = levels.topk(max(1, total // 2)).values.mean() if config.level_norm else None
     by_level = lambda x: (x - level).clamp_min(LEVEL_FLOOR) if level is not None else x
+    cmvn = None
     if config.cmvn:  # `spectral_normalise`: each bin's mean and (unbiased) deviation over the utterance
-        total = squares = torch.zeros(N_BINS, dtype=torch.float64, device=device)
-        for a, b in blocks:
-            x = by_level(spectrogram_frames(wave, a, b)).double()
-            total, squares = total + x.sum(0), squares + (x * x).sum(0)
-        mean = total / n
-        cmvn = mean.float(), ((squares - n * mean * mean) / max(n - 1, 1)).clamp_min(0).sqrt().clamp_min(0.1).float()
+        total_sum = squares = torch.zeros(N_BINS, dtype=torch.float64, device=device)
+        for _, x in frames():
+            x = by_level(x).double()
+            total_sum, squares = total_sum + x.sum(0), squares + (x * x).sum(0)
+        mean = total_sum / total
+        deviation = ((squares - total * mean * mean) / max(total - 1, 1)).clamp_min(0).sqrt().clamp_min(0.1)
+        cmvn = mean.float(), deviation.float()
     was_training = model.training
     model.eval()
-    z_c, z_e, half = [], [], config.seg_len // 2
-    for v in range(0, n_video, batch_size):
-        starts = video_frame_to_spec_frame(np.arange(v, min(v + batch_size, n_video))) - half
-        a, b = max(int(starts.min()), 0), min(int(starts.max()) + config.seg_len, n)
-        x = by_level(spectrogram_frames(wave, a, b))
+    n_video, half, seg_len = num_video_frames(n_samples), config.seg_len // 2, config.seg_len
+    z_c, z_e, v = [], [], 0  # v: the next video frame to encode
+    held, first = None, 0  # normalised frames kept, and the index of the first
+    for a, x in frames():
+        x = by_level(x)
         x = (x - cmvn[0]) / cmvn[1] if cmvn is not None else x
         x = (x - model.feature_mean) / model.feature_std
-        idx = torch.as_tensor(starts, device=device)[:, None] + torch.arange(config.seg_len, device=device)
-        segments = x[(idx - a).clamp(0, b - a - 1)]
-        segments[(idx < 0) | (idx >= n)] = math.log(LOG_FLOOR)  # outside the recording, as `video_segments` pads
-        z_c.append(model.content_encoder(segments)[0])
-        z_e.append(model.emotion_encoder(segments)[0])
+        if held is None:
+            held, first = x, a
+        else:  # keep what the next video frame's segment still reads
+            keep = max(int(video_frame_to_spec_frame(v)) - half - first, 0)
+            held, first = torch.cat([held[keep:], x]), first + keep
+        end = a + len(x)
+        # video frames whose segment ends here or before (all of them once the recording has)
+        ready = (
+            n_video if end >= total else min(n_video, max(0, (end - seg_len + half - 2) // FRAMES_PER_VIDEO_FRAME + 1))
+        )
+        while v < ready:
+            batch = np.arange(v, min(v + batch_size, ready))
+            idx = torch.as_tensor(video_frame_to_spec_frame(batch) - half, device=device)[:, None]
+            idx = idx + torch.arange(seg_len, device=device)
+            segments = held[(idx - first).clamp(0, len(held) - 1)]
+            segments[(idx < 0) | (idx >= total)] = math.log(
+                LOG_FLOOR
+            )  # outside the recording, as `video_segments` pads
+            z_c.append(model.content_encoder(segments)[0])
+            z_e.append(model.emotion_encoder(segments)[0])
+            v += len(batch)
     model.train(was_training)
-    return torch.cat(z_c), torch.cat(z_e)
+    empty = torch.zeros(0, config.z_dim, device=device)
+    return (torch.cat(z_c) if z_c else empty), (torch.cat(z_e) if z_e else empty), n_samples
+
+# %% ../../nbs/17_speech.encode.ipynb #7fb27b941602401d91542211134fc71a
+def clip_emotion(
+    emotion_prob,  # [frames, emotions], numpy or torch
+    viseme_prob,  # [frames, visemes]
+):  # [emotions]
+    "The clip's emotion probabilities: each frame's, weighted by how likely it is speech (1 - P(silence))."
+    speech = 1 - viseme_prob[:, SILENCE]
+    if float(speech.sum()) < 1e-6:
+        return emotion_prob.mean(0)
+    return (emotion_prob * speech[:, None]).sum(0) / speech.sum()
 
 # %% ../../nbs/17_speech.encode.ipynb #f6280ff1
 @torch.no_grad()
@@ -91,10 +124,15 @@ def represent(
     batch_size: int = 512,
 ) -> dict:
     """Per 25 fps video frame of `audio`: z_c, z_e, the viseme (nearest viseme-table row) and the viseme and emotion
-    probabilities."""
-    # one decode for both encoders, the spectrogram a block at a time; unreadable or too short audio is named here
-    wave, n_video = audio_wave(audio, sample_rate)
-    z_c, z_e = streamed_latents(model, wave, n_video, batch_size)
+    probabilities; for the clip, its emotion probabilities over the speech (`clip_emotion`) and its length (s)."""
+    # the recording read a block at a time, both encoders in one pass; unreadable or too short audio is named here
+    source = lambda: (np.clip(w, -1, 1) for w in wave_blocks(audio, sample_rate))
+    z_c, z_e, n_samples = streamed_latents(model, source, batch_size)
+    if len(z_c) == 0:
+        raise AudioError(
+            audio if isinstance(audio, (str, Path)) else None,
+            f'audio shorter than one video frame ({n_samples / SAMPLE_RATE * 1000:.0f} ms < 40 ms)',
+        )
     viseme_prob = table_log_probs(z_c, model.viseme_table, model.config.latent_var).exp()
     emotion_prob = table_log_probs(z_e, model.emotion_table, model.config.latent_var).exp()
     as_numpy = lambda t: t.detach().cpu().numpy().astype(np.float32)
@@ -104,6 +142,8 @@ def represent(
         viseme=viseme_prob.argmax(-1).cpu().numpy().astype(np.int64),
         viseme_prob=as_numpy(viseme_prob),
         emotion_prob=as_numpy(emotion_prob),
+        clip_emotion_prob=as_numpy(clip_emotion(emotion_prob, viseme_prob)),
+        seconds=np.float64(n_samples / SAMPLE_RATE),
     )
 
 # %% ../../nbs/17_speech.encode.ipynb #cb153e23
@@ -143,7 +183,7 @@ def encode_file(
     device = torch_device(device)
     folder = _vae_folder(checkpoint)
     result = represent(load_vae(folder).to(device), audio)
-    seconds = len(load_audio(audio)) / SAMPLE_RATE
+    seconds = float(result['seconds'])  # decoded once, by `represent`
     meta = dict(
         fps=VIDEO_FPS, visemes=np.array(VISEMES), emotions=np.array(EMOTIONS), checkpoint=str(folder), audio=str(audio)
     )
@@ -154,7 +194,14 @@ def encode_file(
             np.savez(f, **result, **meta)
         if grid is not None:
             viseme_textgrid(result['viseme'], tmps[1], seconds)
-    return dict(out=str(out), textgrid=str(grid) if grid else None, frames=len(result['viseme']), seconds=seconds)
+    emotion = EMOTIONS[int(result['clip_emotion_prob'].argmax())]
+    return dict(
+        out=str(out),
+        textgrid=str(grid) if grid else None,
+        frames=len(result['viseme']),
+        seconds=seconds,
+        emotion=emotion,
+    )
 
 # %% ../../nbs/17_speech.encode.ipynb #d0a3b51a
 def encode_command(
@@ -173,5 +220,6 @@ def encode_command(
         print(
             f"wrote {info['out']}: {info['frames']} frames for {info['seconds']:.2f} s of audio"
             + (f", {info['textgrid']}" if info['textgrid'] else '')
+            + f"; emotion over the speech: {info['emotion']}"
         )
     return info
