@@ -3,20 +3,25 @@ by default the last one that built every segment of the recording at once), in t
 
     python bench/encode_memory.py [--minutes 1 10 30] [--before c2d5a87] [--json out.json]
 
-The speech is the bundled sentence repeated to each length (a 16 kHz wav); each row runs `encode_file` with the bundled VAE in its
-own process and reports that process's peak RSS (getrusage RUSAGE_SELF) and wall time.
+The speech is the bundled sentence repeated to each length (a 16 kHz wav, written by a process of its own); each row runs
+`encode_file` with the bundled VAE in its own process and reports that process's peak RSS (getrusage RUSAGE_SELF) and wall time.
 """
 
 import argparse, json, os, platform, subprocess, sys, tempfile
 from pathlib import Path
 
-CHILD = r'''
-import sys, time, resource, numpy as np, soundfile as sf
+MAKE = r'''
+import sys, numpy as np, soundfile as sf
 from disvae.core.checkpoint import DEMO
 from disvae.core.audio import SAMPLE_RATE, load_audio
-from disvae.speech.encode import encode_file
 minutes, tmp = float(sys.argv[1]), sys.argv[2]
 sf.write(f'{tmp}/speech.wav', np.resize(load_audio(DEMO / 'speech.wav'), int(minutes * 60 * SAMPLE_RATE)), SAMPLE_RATE)
+'''
+
+CHILD = r'''
+import sys, time, resource
+from disvae.speech.encode import encode_file
+minutes, tmp = float(sys.argv[1]), sys.argv[2]
 t0 = time.perf_counter()
 info = encode_file(f'{tmp}/speech.wav', f'{tmp}/out.npz', overwrite=True)
 print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, info['frames'])
@@ -26,6 +31,8 @@ print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxr
 def run(minutes: float, pythonpath: str | None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, **({'PYTHONPATH': pythonpath} if pythonpath else {}))
+        # the wav is written by a process of its own: the measured one holds nothing but what encode does
+        subprocess.run([sys.executable, '-c', MAKE, str(minutes), tmp], check=True, cwd=tmp)
         out = subprocess.run(  # run in tmp: with -c the current folder comes before PYTHONPATH
             [sys.executable, '-c', CHILD, str(minutes), tmp], capture_output=True, text=True, env=env, cwd=tmp
         )

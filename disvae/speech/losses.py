@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import torch
 import torch.nn.functional as F
+from ..core.visemes import SILENCE
 from .vae import VAEConfig, DisentangledVAE
 
 # %% auto #0
@@ -105,6 +106,8 @@ def vae_loss(
 ) -> tuple:
     "(loss to minimise, dict of batch-mean terms, model outputs) for the objective of eq. 6."
     c = model.config
+    if c.emotion_on_speech:  # a pause says nothing of the emotion
+        emotion = torch.where(viseme == SILENCE, -1, emotion)
     out = (forward or model)(x)
     terms = segment_elbo(model, out, x, viseme, emotion, sequence, n_segments)
     # speech nobody labelled (-1) has no discriminative or margin terms: its bound alone

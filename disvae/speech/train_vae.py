@@ -52,12 +52,9 @@ class TrainConfig:
     cmvn: bool = False  # and each bin's mean and variance over the utterance removed: blind to a fixed EQ
     unlabelled: bool = True  # the full stage also learns from the store's speech nobody labelled (its bound alone)
     alpha: float = 10.0  # weight of the discriminative terms (eq. 6; the paper's 10)
-    content_lifter: int = (
-        0  # the content encoder reads the cepstral envelope of N coefficients (`VAEConfig`); 0: every bin
-    )
-    val_corpora: list | None = (
-        None  # validation (and so `best`, `patience`) on these corpora of a mix store only; None: all
-    )
+    content_lifter: int = 0  # the content encoder reads the envelope of N cepstra (`VAEConfig`); 0: every bin
+    emotion_on_speech: bool = False  # a silent segment's emotion is unknown (`VAEConfig`)
+    val_corpora: list | None = None  # validation (so `best`, `patience`) on these corpora of a mix only; None: all
     patience: int | None = (
         None  # stop once this many epochs pass without a better validation score; None: run all epochs
     )
@@ -77,9 +74,16 @@ class TrainConfig:
 
 # %% ../../nbs/14_speech.train_vae.ipynb #8848d120
 FREE = ('store', 'out', 'init_from', 'epochs', 'max_steps', 'device', 'checkpoint_every', 'progress', 'patience')
+# what runs from before a field existed were trained with
 BEFORE = dict(
-    level_norm=False, cmvn=False, unlabelled=True, alpha=10.0, content_lifter=0, val_corpora=None
-)  # what runs from before a field existed were trained with
+    level_norm=False,
+    cmvn=False,
+    unlabelled=True,
+    alpha=10.0,
+    content_lifter=0,
+    val_corpora=None,
+    emotion_on_speech=False,
+)
 
 
 def save_training(folder, model: DisentangledVAE, opt, config: TrainConfig, progress: dict) -> Path:
@@ -156,6 +160,7 @@ def _train_vae(
         cmvn=config.cmvn,
         alpha=config.alpha,
         content_lifter=config.content_lifter,
+        emotion_on_speech=config.emotion_on_speech,
     )
     model = DisentangledVAE(vae_config)
     model.feature_mean.copy_(train_ds.mean)

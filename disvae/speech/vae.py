@@ -64,6 +64,7 @@ class VAEConfig:
         False  # then each bin's mean and variance over the utterance (`spectral_normalise`): blind to a fixed EQ
     )
     content_lifter: int = 0  # the content encoder reads the first N cepstral coefficients' envelope (0: every bin)
+    emotion_on_speech: bool = False  # a silent segment's emotion is unknown: pauses carry none
 
     def to_json(self):
         return json.dumps(asdict(self), indent=1)
