@@ -1,7 +1,7 @@
 """Peak memory of `disvae encode` against the length of the audio: the code here against the code at `--before` (a git revision;
 by default the last one that built every segment of the recording at once), in the same run.
 
-    python bench/encode_memory.py [--minutes 1 10 30] [--before c2d5a87] [--json out.json]
+    python bench/encode_memory.py [--minutes 1 10 30] [--before c2d5a87] [--rate 44100 --channels 2] [--json out.json]
 
 The speech is the bundled sentence repeated to each length (a 16 kHz wav, written by a process of its own); each row runs
 `encode_file` with the bundled VAE in its own process and reports that process's peak RSS (getrusage RUSAGE_SELF) and wall time.
@@ -14,8 +14,9 @@ MAKE = r'''
 import sys, numpy as np, soundfile as sf
 from disvae.core.checkpoint import DEMO
 from disvae.core.audio import SAMPLE_RATE, load_audio
-minutes, tmp = float(sys.argv[1]), sys.argv[2]
-sf.write(f'{tmp}/speech.wav', np.resize(load_audio(DEMO / 'speech.wav'), int(minutes * 60 * SAMPLE_RATE)), SAMPLE_RATE)
+minutes, tmp, rate, channels = float(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+wave = np.resize(load_audio(DEMO / 'speech.wav', rate), int(minutes * 60 * rate))
+sf.write(f'{tmp}/speech.wav', np.stack([wave] * channels, 1), rate)
 '''
 
 CHILD = r'''
@@ -28,11 +29,11 @@ print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxr
 '''
 
 
-def run(minutes: float, pythonpath: str | None) -> dict:
+def run(minutes: float, pythonpath: str | None, rate: int = 16000, channels: int = 1) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, **({'PYTHONPATH': pythonpath} if pythonpath else {}))
         # the wav is written by a process of its own: the measured one holds nothing but what encode does
-        subprocess.run([sys.executable, '-c', MAKE, str(minutes), tmp], check=True, cwd=tmp)
+        subprocess.run([sys.executable, '-c', MAKE, str(minutes), tmp, str(rate), str(channels)], check=True, cwd=tmp)
         out = subprocess.run(  # run in tmp: with -c the current folder comes before PYTHONPATH
             [sys.executable, '-c', CHILD, str(minutes), tmp], capture_output=True, text=True, env=env, cwd=tmp
         )
@@ -47,6 +48,8 @@ if __name__ == '__main__':
     p.add_argument('--minutes', type=float, nargs='+', default=[1, 10, 30])
     p.add_argument('--before', default='c2d5a87')
     p.add_argument('--json', default=None)
+    p.add_argument('--rate', type=int, default=16000, help='the wav\'s sample rate (encode resamples it to 16 kHz)')
+    p.add_argument('--channels', type=int, default=1)
     a = p.parse_args()
     root = Path(__file__).resolve().parents[1]
     rows = []
@@ -55,7 +58,7 @@ if __name__ == '__main__':
         subprocess.run(['tar', '-x', '-C', old], input=archive.stdout, check=True)
         for minutes in a.minutes:
             for name, path in ((f'before ({a.before})', old), ('now', None)):
-                r = dict(code=name, **run(minutes, path))
+                r = dict(code=name, rate=a.rate, channels=a.channels, **run(minutes, path, a.rate, a.channels))
                 rows.append(r)
                 print(f"{name:18s} {minutes:5.1f} min: peak RSS {r['peak_gb']:.2f} GB, {r['wall']:.1f} s "
                       f"({minutes * 60 / r['wall']:.0f}x real time), {r['frames']} frames", flush=True)

@@ -1,7 +1,7 @@
 """The targets of the real-speech issue, measured in one run on real recordings, beside the MFCC networks.
 
     python tools/real_targets.py --real REAL_STORE --store MIX_STORE --out DIR \
-        --vae NAME=DIR ... --baseline NAME=DIR ... [--corpus ravdess] [--no-table3]
+        --vae NAME=DIR ... --baseline NAME=DIR ... [--corpus ravdess synth] [--no-table3]
 
 REAL_STORE: `disvae real-speech --out REAL_STORE` (data/real_speech: measurement only, nothing is chosen on it).
 MIX_STORE: the store the models trained on (`disvae prepare mix`); its emotional corpus' test actors give Table 3 and the
@@ -43,7 +43,7 @@ def main(argv=None):
     ap.add_argument('--out', required=True)
     ap.add_argument('--vae', nargs='*', default=[], help='NAME=DIR')
     ap.add_argument('--baseline', nargs='*', default=[], help='NAME=DIR')
-    ap.add_argument('--corpus', default='ravdess')
+    ap.add_argument('--corpus', nargs='+', default=['ravdess'], help='Table 3 (and clip emotion) on these corpora of the store')
     ap.add_argument('--shift', type=int, default=1, help='frames between scored segments on real speech')
     ap.add_argument('--no-table3', action='store_true', help='real speech only')
     args = ap.parse_args(argv)
@@ -71,15 +71,17 @@ def main(argv=None):
     if args.store and not args.no_table3 and vaes:
         store = FeatureStore(args.store)
         models = {n: load_vae(p) for n, p in vaes.items()}
-        t3 = {n: table3(m, store, corpus=args.corpus)[0] for n, m in models.items()}
-        clip = {n: clip_emotion_accuracy(m, store, 'test', args.corpus) for n, m in models.items()}
-        results |= dict(table3={args.corpus: t3}, clip_emotion={args.corpus: clip})
-        md.append(f'## Table 3 on {args.corpus} test speakers\n\n' + _table3_markdown(t3))
-        md.append(
-            f'## Clip emotion (`encode`) on {args.corpus} test clips\n\n| VAE | accuracy | chance | clips |\n|---|---:|---:|---:|\n'
-            + ''.join(f"| {n} | {c['accuracy']:.1%} | {c['chance']:.1%} | {c['clips']} |\n" for n, c in clip.items())
-        )
-        print('\n'.join(md[-2:]), file=sys.stderr)
+        results |= dict(table3={}, clip_emotion={})
+        for corpus in args.corpus:
+            t3 = {n: table3(m, store, corpus=corpus)[0] for n, m in models.items()}
+            clip = {n: clip_emotion_accuracy(m, store, 'test', corpus) for n, m in models.items()}
+            results['table3'][corpus], results['clip_emotion'][corpus] = t3, clip
+            md.append(f'## Table 3 on {corpus} test speakers\n\n' + _table3_markdown(t3))
+            md.append(
+                f'## Clip emotion (`encode`) on {corpus} test clips\n\n| VAE | accuracy | chance | clips |\n|---|---:|---:|---:|\n'
+                + ''.join(f"| {n} | {c['accuracy']:.1%} | {c['chance']:.1%} | {c['clips']} |\n" for n, c in clip.items())
+            )
+            print('\n'.join(md[-2:]), file=sys.stderr)
     results |= dict(vaes=vaes, baselines=baselines, real=args.real, store=args.store, seconds=time.perf_counter() - t0)
     (out / 'targets.json').write_text(json.dumps(results, indent=1, default=str))
     (out / 'targets.md').write_text('\n'.join(md))
