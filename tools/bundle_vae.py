@@ -18,6 +18,7 @@ LICENCES = {  # the training corpora's licences (see tools/real_corpora.py)
     'fsdd': 'CC BY-SA 4.0 (Free Spoken Digit Dataset)',
     'asterisk': 'CC-BY-SA-3.0 (Asterisk core sounds, Allison Smith)',
     'lab': 'MFA test data: LibriSpeech CC BY 4.0, Common Voice CC0',
+    'unlabelled': 'pyannote-audio test data (MIT): AMI meeting corpus excerpts, CC BY 4.0',
 }
 
 if __name__ == '__main__':
