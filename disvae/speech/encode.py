@@ -54,12 +54,21 @@ def streamed_latents(
         source = lambda: [wave]
     device, config = model.feature_mean.device, model.config
     frames = lambda: ((a, x.to(device)) for a, x in spectrogram_blocks(source(), block))
-    levels, n_samples = [], 0
+    n_samples = 0
+
+    def counted():  # the first pass counts the samples as it reads them
+        nonlocal n_samples
+        for wave in source():
+            n_samples += len(wave)
+            yield wave
+
     if config.level_norm:  # `utterance_level`: the mean of the louder half of the frames' log mean magnitudes
-        levels = torch.cat([torch.logsumexp(x, -1) for _, x in frames()]) - math.log(N_BINS)
-    n_samples = sum(len(w) for w in source())
+        levels = torch.cat([torch.logsumexp(x, -1) for _, x in spectrogram_blocks(counted(), block)]) - math.log(N_BINS)
+    else:
+        for _ in counted():
+            pass
     total = n_samples // HOP + 1
-    level = levels.topk(max(1, total // 2)).values.mean() if config.level_norm else None
+    level = levels.to(device).topk(max(1, total // 2)).values.mean() if config.level_norm else None
     by_level = lambda x: (x - level).clamp_min(LEVEL_FLOOR) if level is not None else x
     cmvn = None
     if config.cmvn:  # `spectral_normalise`: each bin's mean and (unbiased) deviation over the utterance
@@ -86,17 +95,15 @@ def streamed_latents(
             held, first = torch.cat([held[keep:], x]), first + keep
         end = a + len(x)
         # video frames whose segment ends here or before (all of them once the recording has)
-        ready = (
-            n_video if end >= total else min(n_video, max(0, (end - seg_len + half - 2) // FRAMES_PER_VIDEO_FRAME + 1))
-        )
+        whole = max(0, (end - seg_len + half - 2) // FRAMES_PER_VIDEO_FRAME + 1)
+        ready = n_video if end >= total else min(n_video, whole)
         while v < ready:
             batch = np.arange(v, min(v + batch_size, ready))
             idx = torch.as_tensor(video_frame_to_spec_frame(batch) - half, device=device)[:, None]
             idx = idx + torch.arange(seg_len, device=device)
             segments = held[(idx - first).clamp(0, len(held) - 1)]
-            segments[(idx < 0) | (idx >= total)] = math.log(
-                LOG_FLOOR
-            )  # outside the recording, as `video_segments` pads
+            # outside the recording, as `video_segments` pads
+            segments[(idx < 0) | (idx >= total)] = math.log(LOG_FLOOR)
             z_c.append(model.content_encoder(segments)[0])
             z_e.append(model.emotion_encoder(segments)[0])
             v += len(batch)
