@@ -19,7 +19,7 @@ __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS
            'spectrogram_frames', 'log_spectrogram', 'spectrogram_blocks', 'librosa_log_spectrogram', 'utterance_level',
            'level_normalise', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment',
            'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise',
-           'measured_level_db', 'coloured_noise', 'babble_noise']
+           'measured_level_db', 'random_noise_levels', 'coloured_noise', 'babble_noise']
 
 # %% ../../nbs/02_core.audio.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -522,6 +522,19 @@ def measured_level_db(clean, noisy) -> float:
     "The noise level actually present: 20 log10(rms(noisy - clean) / rms(clean))."
     c, n = np.asarray(clean, np.float64), np.asarray(noisy, np.float64)
     return float(20 * np.log10(np.sqrt(((n - c) ** 2).mean()) / np.sqrt((c**2).mean())))
+
+# %% ../../nbs/02_core.audio.ipynb #d7a1cc6b
+def random_noise_levels(
+    n: int,  # utterances
+    prob: float,  # share that get noise
+    low_db: float = -60.0,
+    high_db: float = 0.0,
+    generator: torch.Generator | None = None,
+) -> list:  # per utterance, a level in dB for `add_noise` or None (clean)
+    "Each of `n` utterances' noise level for one epoch of training with noise."
+    hit = torch.rand(n, generator=generator) < prob
+    level = low_db + (high_db - low_db) * torch.rand(n, generator=generator)
+    return [float(v) if h else None for h, v in zip(hit, level)]
 
 # %% ../../nbs/02_core.audio.ipynb #e7ebb451
 NOISE_KINDS = ('white', 'pink', 'brown', 'hum', 'babble')

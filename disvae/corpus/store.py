@@ -402,6 +402,7 @@ class SegmentDataset(torch.utils.data.Dataset):
         self.cmvn = cmvn
         if cmvn:  # each utterance's own bin means and deviations, and the training split's statistics after them
             self.utt_mean, self.utt_std, self.mean, self.std = spectral_statistics(self.store, self.utts, level_norm)
+        self.heard = None  # (frames, first frame of each utterance, levels, cmvn statistics) set by `hear_noise`
 
     @property
     def n_sequences(self) -> int:
@@ -417,12 +418,49 @@ class SegmentDataset(torch.utils.data.Dataset):
 
     def __getitem__(self, i):
         s, u = int(self.starts[i]), int(self.utt_of[i])
-        x = torch.from_numpy(np.array(self.store.features[s : s + self.seg_len]))
-        x = level_normalise(x, self.levels[u]) if self.level_norm else x
-        x = (x - self.utt_mean[u]) / self.utt_std[u] if self.cmvn else x
-        if self.normalize:
-            x = (x - self.mean) / self.std
+        x = self.segment(i, clean=self.heard is None)
         return x, int(self.store.visemes[s + self.seg_len // 2]), int(self.utts.emotion_index[u]), u
+
+    def segment(self, i, clean: bool = True) -> torch.Tensor:
+        "Segment i as the model reads it: from the store's clean frames, or (`clean=False`) as `hear_noise` made it."
+        s, u = int(self.starts[i]), int(self.utt_of[i])
+        if clean:
+            x, level = torch.from_numpy(np.array(self.store.features[s : s + self.seg_len])), self.levels[u]
+            mean, std = (self.utt_mean[u], self.utt_std[u]) if self.cmvn else (None, None)
+        else:
+            frames, first, levels, utt_mean, utt_std = self.heard
+            a = int(first[u] + s - self.utts.offset[u])
+            x, level, mean, std = frames[a : a + self.seg_len], levels[u], utt_mean[u], utt_std[u]
+        x = level_normalise(x, level) if self.level_norm else x
+        x = (x - mean) / std if self.cmvn else x
+        return (x - self.mean) / self.std if self.normalize else x
+
+    @torch.no_grad()
+    def hear_noise(
+        self,
+        levels_db: list,  # per utterance: the noise's RMS in dB relative to the utterance's (`add_noise`); None: clean
+        generator: torch.Generator | None = None,
+    ) -> None:
+        """From now on each utterance reads as its audio with white noise at `levels_db[i]` (the MFCC baseline's
+        augmentation), spectrogram, level and `cmvn` statistics all recomputed from the noisy audio."""
+        if len(levels_db) != len(self.utts):
+            raise DisvaeError(None, f'{len(levels_db)} noise levels for {len(self.utts)} utterances')
+        frames, levels = [], self.levels.copy()
+        utt_mean, utt_std = (list(self.utt_mean), list(self.utt_std)) if self.cmvn else ([None] * len(levels),) * 2
+        for u, (row, level_db) in enumerate(zip(self.utts.itertuples(), levels_db)):
+            x = torch.from_numpy(np.array(self.store.features[row.offset : row.offset + row.n_frames]))
+            if level_db is not None:
+                noisy = log_spectrogram(add_noise(decoded_audio(row.audio), level_db, generator=generator))
+                if len(noisy) != len(x):
+                    raise CorpusError(row.audio, f'{len(noisy)} frames from the audio but {len(x)} in the store')
+                x = noisy
+                levels[u] = float(utterance_level(x)) if self.level_norm else 0.0
+                if self.cmvn:
+                    flat = level_normalise(x, levels[u]) if self.level_norm else x
+                    utt_mean[u], utt_std[u] = flat.mean(0), flat.std(0).clamp_min(0.1)
+            frames.append(x)
+        first = np.concatenate([[0], np.cumsum(self.utts.n_frames.values)[:-1]])
+        self.heard = (torch.cat(frames), first, levels, utt_mean, utt_std)
 
 # %% ../../nbs/08_corpus.store.ipynb #e04b2d51
 class UtteranceDataset(torch.utils.data.Dataset):

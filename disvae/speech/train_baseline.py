@@ -21,7 +21,7 @@ from disvae.core.parallel import (
     check_global_batch,
     mean_over_processes,
 )
-from ..core.audio import log_spectrogram, add_noise, load_audio, utterance_normaliser
+from ..core.audio import log_spectrogram, add_noise, load_audio, utterance_normaliser, random_noise_levels
 from disvae.core.checkpoint import (
     resume_check,
     restore_training,
@@ -154,9 +154,7 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
         g = torch.Generator().manual_seed(config.seed * 100_003 + epoch)
         lm = clean
         if config.augment:
-            hit = torch.rand(len(rows), generator=g) < config.noise_prob
-            lv = config.noise_low_db + (config.noise_high_db - config.noise_low_db) * torch.rand(len(rows), generator=g)
-            noise = [float(l) if h else None for h, l in zip(hit, lv)]
+            noise = random_noise_levels(len(rows), config.noise_prob, config.noise_low_db, config.noise_high_db, g)
             lm = _utterance_log_magnitudes(store, rows, audio, noise, generator=g, normalise=normalise)
         frames = torch.cat(lm)
         offsets = np.concatenate([[0], np.cumsum(n_frames)[:-1]])

@@ -24,7 +24,7 @@ from disvae.core.checkpoint import (
 )
 from ..corpus.store import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
-from ..core.audio import N_BINS
+from ..core.audio import N_BINS, random_noise_levels
 from .losses import vae_loss, table_log_probs
 
 # %% auto #0
@@ -54,6 +54,12 @@ class TrainConfig:
     alpha: float = 10.0  # weight of the discriminative terms (eq. 6; the paper's 10)
     content_lifter: int = 0  # the content encoder reads the envelope of N cepstra (`VAEConfig`); 0: every bin
     emotion_on_speech: bool = False  # a silent segment's emotion is unknown (`VAEConfig`)
+    noise_prob: float = (
+        0.0  # share of training utterances heard in white noise each epoch (`hear_noise`); the paper's 0
+    )
+    noise_low_db: float = -60.0  # the noise level's range relative to the utterance's RMS
+    noise_high_db: float = 0.0
+    denoise: bool = False  # reconstruct the clean frames from the noisy ones (with noise_prob > 0)
     val_corpora: list | None = None  # validation (so `best`, `patience`) on these corpora of a mix only; None: all
     patience: int | None = (
         None  # stop once this many epochs pass without a better validation score; None: run all epochs
@@ -70,6 +76,14 @@ class TrainConfig:
             raise DisvaeError(
                 None, f'--content-lifter keeps at most {N_BINS} coefficients (the bins), got {self.content_lifter}'
             )
+        if not 0 <= self.noise_prob <= 1 or self.noise_low_db > self.noise_high_db:
+            raise DisvaeError(
+                None,
+                f'--noise-prob must be in [0, 1] and --noise-low-db at most --noise-high-db, got {self.noise_prob}, '
+                f'{self.noise_low_db}, {self.noise_high_db}',
+            )
+        if self.denoise and not self.noise_prob:
+            raise DisvaeError(None, '--denoise needs noise to remove: give --noise-prob above 0')
         self.val_corpora = list(self.val_corpora) if self.val_corpora else None  # the command line's [] is all
 
 # %% ../../nbs/14_speech.train_vae.ipynb #8848d120
@@ -83,6 +97,10 @@ BEFORE = dict(
     content_lifter=0,
     val_corpora=None,
     emotion_on_speech=False,
+    noise_prob=0.0,
+    noise_low_db=-60.0,
+    noise_high_db=0.0,
+    denoise=False,
 )
 
 
@@ -199,16 +217,23 @@ def _train_vae(
     )
     while progress['step'] < total and progress['step'] != stop_after and not progress.get('stopped_early'):
         epoch = progress['epoch']
-        order = torch.randperm(len(train_ds), generator=torch.Generator().manual_seed(config.seed * 100_003 + epoch))
+        g = torch.Generator().manual_seed(config.seed * 100_003 + epoch)
+        order = torch.randperm(len(train_ds), generator=g)
+        if config.noise_prob:  # this epoch's noise: drawn again, identically, when a run resumes inside the epoch
+            levels = random_noise_levels(
+                train_ds.n_sequences, config.noise_prob, config.noise_low_db, config.noise_high_db, g
+            )
+            train_ds.hear_noise(levels, generator=g)
         for b in range(
             progress['step'] - epoch * steps_per_epoch, steps_per_epoch
         ):  # a resumed epoch skips its done batches
             idx = order[(b * world + rank) * config.batch_size : (b * world + rank + 1) * config.batch_size]
             x, v, e, s = zip(*[train_ds[int(i)] for i in idx])
             x = torch.stack(x).to(device)
+            target = torch.stack([train_ds.segment(int(i)) for i in idx]).to(device) if config.denoise else None
             v, e, s = (torch.tensor(t, device=device) for t in (v, e, s))
             loss, terms, _ = vae_loss(
-                model, x, v, e, s, seg_per_seq[s], emotion_terms=config.stage == 'full', forward=net
+                model, x, v, e, s, seg_per_seq[s], emotion_terms=config.stage == 'full', forward=net, target=target
             )
             opt.zero_grad(set_to_none=True)
             loss.backward()
