@@ -21,6 +21,11 @@ sf.write(f'{tmp}/speech.wav', np.stack([wave] * channels, 1), rate)
 
 CHILD = r'''
 import sys, time, resource
+try:  # what every verb of the command line sets (a revision before it had none)
+    from disvae.core.command import steady_memory
+    steady_memory()
+except ImportError:
+    pass
 from disvae.speech.encode import encode_file
 minutes, tmp = float(sys.argv[1]), sys.argv[2]
 t0 = time.perf_counter()

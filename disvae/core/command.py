@@ -4,11 +4,12 @@
 
 # %% ../../nbs/01_core.command.ipynb #9a63283cbaf04dbcab1f6479b197f3a8
 from __future__ import annotations
-import argparse, contextlib, contextvars, inspect, io, re, sys
+import argparse, contextlib, contextvars, ctypes, inspect, io, re, sys
 from .errors import DisvaeError
 
 # %% auto #0
-__all__ = ['TRUE', 'FALSE', 'parameter_help', 'command_parser', 'parse_command', 'run_command', 'planning', 'named_paths']
+__all__ = ['TRUE', 'FALSE', 'M_MMAP_THRESHOLD', 'parameter_help', 'command_parser', 'parse_command', 'steady_memory',
+           'run_command', 'planning', 'named_paths']
 
 # %% ../../nbs/01_core.command.ipynb #8edb47106e1a46a883d545849b8ab81b
 def parameter_help(function) -> dict:
@@ -123,6 +124,18 @@ def parse_command(parser: argparse.ArgumentParser, argv: list | None = None) -> 
             parser.error('the following arguments are required: --out')
     return a
 
+# %% ../../nbs/01_core.command.ipynb #d8c0e615
+M_MMAP_THRESHOLD = -3  # mallopt's parameter number in glibc's malloc.h
+
+
+def steady_memory(threshold: int = 128 * 1024) -> bool:
+    "Blocks of `threshold` bytes or more are mapped and returned on their own (glibc); False where malloc is not glibc's."
+    try:
+        libc = ctypes.CDLL('libc.so.6')
+    except OSError:
+        return False
+    return bool(libc.mallopt(M_MMAP_THRESHOLD, int(threshold)))
+
 # %% ../../nbs/01_core.command.ipynb #cb1e1581032b452c9409d6c6813c49d1
 _planning = contextvars.ContextVar('planning', default=False)
 
@@ -138,6 +151,7 @@ def run_command(
     kwargs = parse_command(command_parser(function, prog, **options), argv)
     if _planning.get():
         return kwargs
+    steady_memory()
     result = function(**kwargs)
     return then(result) if then else result
 

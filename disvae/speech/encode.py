@@ -82,7 +82,9 @@ def streamed_latents(
     was_training = model.training
     model.eval()
     n_video, half, seg_len = num_video_frames(n_samples), config.seg_len // 2, config.seg_len
-    z_c, z_e, v = [], [], 0  # v: the next video frame to encode
+    # written in place: no block that outlives a batch sits between the large transient ones
+    z_c, z_e = (torch.empty(n_video, config.z_dim, device=device) for _ in range(2))
+    v = 0  # the next video frame to encode
     held, first = None, 0  # normalised frames kept, and the index of the first
     for a, x in frames():
         x = by_level(x)
@@ -104,12 +106,11 @@ def streamed_latents(
             segments = held[(idx - first).clamp(0, len(held) - 1)]
             # outside the recording, as `video_segments` pads
             segments[(idx < 0) | (idx >= total)] = math.log(LOG_FLOOR)
-            z_c.append(model.content_encoder(segments)[0])
-            z_e.append(model.emotion_encoder(segments)[0])
+            z_c[v : v + len(batch)] = model.content_encoder(segments)[0]
+            z_e[v : v + len(batch)] = model.emotion_encoder(segments)[0]
             v += len(batch)
     model.train(was_training)
-    empty = torch.zeros(0, config.z_dim, device=device)
-    return (torch.cat(z_c) if z_c else empty), (torch.cat(z_e) if z_e else empty), n_samples
+    return z_c, z_e, n_samples
 
 # %% ../../nbs/17_speech.encode.ipynb #7fb27b941602401d91542211134fc71a
 def clip_emotion(
