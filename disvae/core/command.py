@@ -129,7 +129,7 @@ M_MMAP_THRESHOLD = -3  # mallopt's parameter number in glibc's malloc.h
 
 
 def steady_memory(threshold: int = 128 * 1024) -> bool:
-    "Blocks of `threshold` bytes or more are mapped and returned on their own (glibc); False where malloc is not glibc's."
+    "Blocks of `threshold` bytes or more are mapped and returned alone (glibc); False where malloc is not glibc's."
     try:
         libc = ctypes.CDLL('libc.so.6')
     except OSError:
