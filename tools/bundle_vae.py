@@ -38,8 +38,11 @@ if __name__ == '__main__':
         )
         for corpus, g in train.groupby('corpus')
     }
+    start = Path(meta['train']['init_from']) if meta['train']['init_from'] else None  # a run's best/: name the run too
     meta['train'] = meta['train'] | dict(
-        store=store.name, out='bundled', init_from=Path(meta['train']['init_from'] or '').name
+        store=store.name,
+        out='bundled',
+        init_from=start and (f'{start.parent.name}/{start.name}' if start.name == 'best' else start.name),
     )
     meta['data'] = data
     meta['licence'] = (
