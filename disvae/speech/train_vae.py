@@ -185,6 +185,11 @@ def _train_vae(
     model.feature_std.copy_(train_ds.std)
     if config.init_from:
         start = load_vae(config.init_from)
+        front = lambda c: dict(level_norm=c.level_norm, cmvn=c.cmvn)
+        if front(start.config) != front(config):  # its encoders, and its feature statistics, expect other input
+            raise DisvaeError(
+                config.init_from, f'was trained with {front(start.config)}; this run asks for {front(config)}'
+            )
         state = {k: v for k, v in start.state_dict().items() if k != 'sequence_table'}
         missing = model.load_state_dict(state, strict=False)
         if [k for k in missing.missing_keys if k != 'sequence_table'] or missing.unexpected_keys:
