@@ -35,7 +35,7 @@ setuptools.setup(
     url=cfg['git_url'],
     packages=setuptools.find_packages(include=['disvae', 'disvae.*']),
     include_package_data=True,
-    package_data={'disvae': ['assets/demo/*.png', 'assets/demo/*.wav', 'assets/demo/animator/*.*', 'assets/demo/animator/vae/*.*', 'assets/sentences/*.txt', 'assets/vae/*.*', 'assets/mouth/*.*']},
+    package_data={'disvae': ['assets/demo/*.png', 'assets/demo/*.wav', 'assets/demo/animator/*.*', 'assets/demo/animator/vae/*.*', 'assets/sentences/*.txt', 'assets/vae/*.*', 'assets/mouth/*.*', 'assets/*.md']},
     install_requires=requirements,
     extras_require={'dev': dev_requirements, **optional},
     python_requires='>=' + cfg['min_python'],
