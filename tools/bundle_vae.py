@@ -39,9 +39,8 @@ if __name__ == '__main__':
         for corpus, g in train.groupby('corpus')
     }
     start = Path(meta['train']['init_from']) if meta['train']['init_from'] else None  # a run's best/: name the run too
-    if (
-        start is not None and (start / 'config.json').exists()
-    ):  # the curve of the run it continued, up to the epoch it took
+    # the curve of the run it continued, up to the epoch it took
+    if start is not None and (start / 'config.json').exists():
         before = json.loads((start / 'config.json').read_text())
         taken = before['progress'].get('best_epoch', len(before['progress']['history']))
         meta['init_history'] = [
