@@ -14,7 +14,7 @@ from PIL import Image
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
 from ..core.audio import SAMPLE_RATE, VIDEO_FPS, load_audio, resample, write_video_with_audio
-from ..core.files import output_path, atomic_output, exclusive
+from ..core.files import output_path, output_folder, atomic_output, exclusive
 from ..core.checkpoint import save_checkpoint, read_checkpoint, checkpoint_weights, DEMO
 from ..face.images import FaceLandmarker, FaceTracker, load_image, align_face, paste_back
 from ..heads.gan.head import TalkingHead, save_talking_head, load_generator
@@ -241,6 +241,7 @@ def _animation(
 ) -> dict:
     """Everything but the frames done (weights, face, audio, mouth motion); `frames` yields (crop or None, frame) pairs
     one at a time, so a caller that writes them as they come holds one frame, however long the audio."""
+    torch_device(device)  # named before any work, whichever head runs
     if max_size < 16:
         raise DisvaeError(None, f'--max-size is the longest side written, at least 16 pixels; got {max_size}')
     face, audio, checkpoint = _with_demo(face, audio, checkpoint, head)
@@ -442,8 +443,7 @@ def export_command(
     progress: bool = True,
 ) -> Path:
     "The head of a checkpoint with its VAE inside, as a small folder for `disvae animate --checkpoint`."
-    if Path(out).exists() and not overwrite:
-        raise DisvaeError(out, 'exists; pass --overwrite to replace it')
+    output_folder(out, overwrite, 'an animator')
     out = export_animator(checkpoint, out, half=half)
     if progress:
         print(f"wrote {out}: {sum(f.stat().st_size for f in out.rglob('*.safetensors')) / 1e6:.1f} MB of weights")

@@ -9,8 +9,8 @@ from pathlib import Path
 from .errors import DisvaeError
 
 # %% auto #0
-__all__ = ['output_path', 'temporary_beside', 'sweep_temporaries', 'atomic_output', 'atomic_outputs', 'exclusive', 'lock_beside',
-           'run_lock']
+__all__ = ['output_path', 'output_folder', 'temporary_beside', 'sweep_temporaries', 'atomic_output', 'atomic_outputs',
+           'exclusive', 'lock_beside', 'run_lock']
 
 # %% ../../nbs/01a_core.files.ipynb #4917f7a3
 def output_path(path, suffixes: tuple = (), overwrite: bool = False) -> Path:
@@ -25,6 +25,18 @@ def output_path(path, suffixes: tuple = (), overwrite: bool = False) -> Path:
     if path.parent.exists() and not path.parent.is_dir():
         raise DisvaeError(path.parent, 'is a file, not a folder')
     path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+# %% ../../nbs/01a_core.files.ipynb #62d18b48
+def output_folder(path, overwrite: bool = False, what: str = 'the output') -> Path:
+    "`path` as a Path, checked before any work: a folder that can be written, not a file, not there unless `overwrite`."
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise DisvaeError(path, f'is a file; {what} is a folder')
+    if path.exists() and not overwrite:
+        raise DisvaeError(path, 'exists; pass --overwrite to replace it')
+    if path.parent.exists() and not path.parent.is_dir():
+        raise DisvaeError(path.parent, 'is a file, not a folder')
     return path
 
 # %% ../../nbs/01a_core.files.ipynb #45b07b27

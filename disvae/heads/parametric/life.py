@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, asdict
 import numpy as np
 import torch
+import torch.nn.functional as F
 from scipy.ndimage import gaussian_filter1d
 from ...core.audio import SAMPLE_RATE, VIDEO_FPS
 from .photo import PhotoMouth, face_width, coarse_shift, shift_at, _sample, _box_border
@@ -14,7 +15,7 @@ from .photo import PhotoMouth, face_width, coarse_shift, shift_at, _sample, _box
 # %% auto #0
 __all__ = ['UPPER_LID', 'LOWER_LID', 'BROWS', 'UPPER_MOVING', 'prosody', 'LifeConfig', 'blink_track', 'blink_events',
            'life_track', 'upper_face_box', 'eye_aperture', 'upper_face_targets', 'lid_creases', 'head_ellipse',
-           'head_box', 'head_grid', 'head_map', 'LivingFace', 'psnr_outside']
+           'head_box', 'head_grid', 'head_map', 'doubled', 'read_moved', 'LivingFace', 'psnr_outside']
 
 # %% ../../../nbs/43_heads.parametric.life.ipynb #acc9eedf
 def prosody(wave: np.ndarray, n_frames: int, fps: float = VIDEO_FPS, sample_rate: int = SAMPLE_RATE) -> dict:
@@ -229,6 +230,37 @@ def head_map(
     sy = cy + np.sin(a) * px + np.cos(a) * py
     return torch.stack([xs + weight * (sx - xs) - box[0], ys + weight * (sy - ys) - box[1]], -1)
 
+# %% ../../../nbs/43_heads.parametric.life.ipynb #881c854b
+_HALFWAY = torch.tensor([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5])
+_HALFWAY = torch.sinc(_HALFWAY) * torch.sinc(_HALFWAY / 3)  # Lanczos-3 weights of the six pixels around a midpoint
+_HALFWAY = _HALFWAY / _HALFWAY.sum()
+
+
+def doubled(image: torch.Tensor) -> torch.Tensor:
+    "[C, h, w] -> [C, 2h - 1, 2w - 1]: the pixels themselves at even places, Lanczos-3 midpoints between them."
+
+    def along_width(t):
+        c, h, w = t.shape
+        padded = F.pad(t.reshape(-1, 1, w), (2, 3), mode='replicate')
+        mid = F.conv1d(padded, _HALFWAY.view(1, 1, 6))[..., : w - 1].reshape(c, h, w - 1)
+        out = t.new_empty(c, h, 2 * w - 1)
+        out[..., ::2], out[..., 1::2] = t, mid
+        return out
+
+    return along_width(along_width(image).transpose(1, 2)).transpose(1, 2)
+
+
+def read_moved(
+    region: torch.Tensor,  # [3, h, w] float, the head's box of the frame
+    where: torch.Tensor,  # [h, w, 2]: `head_map`'s
+    weight: torch.Tensor,  # [h, w]: how much each pixel moves (`head_grid`'s)
+    max_side: int = 512,
+) -> torch.Tensor:
+    "`region` read at `where`: from its `doubled` copy when the box is small (keeps fine detail); unmoved pixels exact."
+    if max(region.shape[1:]) > max_side:
+        return _sample(region, where)
+    return torch.where(weight > 0, _sample(doubled(region), where * 2), region)
+
 # %% ../../../nbs/43_heads.parametric.life.ipynb #47ae8a10
 class LivingFace:
     "A photo that speaks, blinks, raises its brows and moves its head: `frame(shape, blink, brow, pose)`."
@@ -267,7 +299,9 @@ class LivingFace:
         if np.abs(np.asarray(pose, np.float32)).max() > 1e-5:
             x0, y0, x1, y1 = self.head
             region = torch.from_numpy(np.ascontiguousarray(out[y0:y1, x0:x1])).permute(2, 0, 1).float()
-            moved = _sample(region, head_map(pose, self.ellipse, self.head, self.width, grid=self.head_grid))
+            moved = read_moved(
+                region, head_map(pose, self.ellipse, self.head, self.width, grid=self.head_grid), self.head_grid[2]
+            )
             out[y0:y1, x0:x1] = moved.round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
         return out
 
