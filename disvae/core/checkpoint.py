@@ -136,7 +136,10 @@ def build_model(model_cls, config, folder, max_parameters: int = MAX_PARAMETERS)
 
 # %% ../../nbs/03_core.checkpoint.ipynb #c4237a12
 def check_run_config(config) -> None:
-    "Refuse a run config whose counts or learning rate cannot work, naming the command-line flag."
+    "Refuse a run config whose counts or learning rate cannot work, or whose run folder is a file, naming the flag."
+    out = getattr(config, 'out', None)
+    if out is not None and Path(out).exists() and not Path(out).is_dir():  # never moved aside to make room
+        raise DisvaeError(out, 'is a file; --out is the run folder')
     hints = typing.get_type_hints(type(config))
     for f in dataclasses.fields(config):
         v, kind, flag = getattr(config, f.name), hints[f.name], '--' + f.name.replace('_', '-')

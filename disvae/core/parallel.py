@@ -4,14 +4,15 @@
 
 # %% ../../nbs/01b_core.parallel.ipynb #cec3ac18
 from __future__ import annotations
-import os
+import os, subprocess, sys
+from pathlib import Path
 import torch
 import torch.distributed as dist
 from .errors import DisvaeError, torch_device
 
 # %% auto #0
 __all__ = ['distributed', 'process_device', 'GlobalBatchNorm', 'shard', 'check_global_batch', 'data_parallel',
-           'mean_over_processes', 'average_gradients']
+           'mean_over_processes', 'average_gradients', 'torchrun']
 
 # %% ../../nbs/01b_core.parallel.ipynb #271398d3
 def distributed() -> tuple:
@@ -95,3 +96,15 @@ def average_gradients(parameters, world: int):
         if p.grad is not None:
             dist.all_reduce(p.grad)
             p.grad /= world
+
+# %% ../../nbs/01b_core.parallel.ipynb #16d2e8ea
+def torchrun(*args, nproc: int = 2, port: int = 29500, timeout: float = 600) -> subprocess.CompletedProcess:
+    "`torchrun --nproc_per_node NPROC disvae ARGS...` with this Python's disvae; its stderr in the error when it fails."
+    disvae = str(Path(sys.executable).parent / 'disvae')
+    launch = [sys.executable, '-m', 'torch.distributed.run', '--nproc_per_node', str(nproc), '--master_port', str(port)]
+    done = subprocess.run(launch + [disvae] + [str(a) for a in args], capture_output=True, text=True, timeout=timeout)
+    if done.returncode:
+        raise RuntimeError(
+            f'torchrun disvae {" ".join(map(str, args))} exited {done.returncode}:\n{done.stderr[-3000:]}'
+        )
+    return done
