@@ -97,6 +97,7 @@ def prepare_command(
     scheduler: str
     | None = None,  # a Dask scheduler (tcp://HOST:8786): the work runs on its cluster (the [cluster] extra)
     overwrite: bool = False,  # rebuild a complete store
+    chunk: int | None = None,  # utterances a chunk (default 16): what one worker takes, and the most a kill loses
     progress: bool = True,
 ):
     "Features and viseme labels of a corpus into a memory-mapped store; an interrupted run continues."
@@ -112,6 +113,7 @@ def prepare_command(
             overwrite=overwrite,
             progress=progress,
             scheduler=scheduler,
+            chunk=chunk,
         )
     )
     print(f'{store} ready in {time.perf_counter() - t0:.1f} s')
@@ -138,11 +140,18 @@ def real_speech_command(
     data: str | None = None,  # a folder with transcripts.csv and wavs (default: the repository's data/real_speech)
     workers: int | None = None,  # processes (default: all cores)
     overwrite: bool = False,  # rebuild a complete store
+    chunk: int | None = None,  # utterances a chunk (default 16): what one worker takes, and the most a kill loses
     progress: bool = True,
 ):
     "The real-speech set (data/real_speech), aligned by pocketsphinx, into a store."
     return prepare_command(
-        'transcribed', data or real_speech_folder(), out=out, workers=workers, overwrite=overwrite, progress=progress
+        'transcribed',
+        data or real_speech_folder(),
+        out=out,
+        workers=workers,
+        overwrite=overwrite,
+        chunk=chunk,
+        progress=progress,
     )
 
 # %% ../../nbs/61_apps.cli.ipynb #8dd0d8092fe74a7c96281538738b07e2

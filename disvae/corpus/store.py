@@ -106,9 +106,12 @@ def prepare(
     overwrite: bool = False,
     progress: bool = True,
     max_chunks: int | None = None,  # stop after this many new chunks (an interruption, for tests)
+    chunk: int | None = None,  # utterances a chunk (default CHUNK): what one worker takes, and the most a kill loses
 ) -> Path | None:
     "Compute features and viseme labels of a corpus into a memory-mapped store at `out`."
     out = Path(out)
+    if chunk is not None and chunk < 1:
+        raise DisvaeError(None, f'--chunk is the utterances a chunk holds, at least 1; got {chunk}')
     if out.exists() and not out.is_dir():
         raise DisvaeError(out, 'is a file; a store is a folder')
     if (out / 'store.json').exists() and not overwrite:
@@ -116,23 +119,27 @@ def prepare(
     with exclusive(lock_beside(out), f'the store {out.name}'):  # one prepare per store: a second is refused, naming it
         if (out / 'store.json').exists():  # --overwrite
             shutil.rmtree(out)
-        return _prepare_locked(kind, root, out, workers, progress, max_chunks, scheduler)
+        return _prepare_locked(kind, root, out, workers, progress, max_chunks, scheduler, chunk or CHUNK)
 
 
-def _prepare_locked(kind, root, out: Path, workers, progress, max_chunks, scheduler=None) -> Path | None:
+def _prepare_locked(
+    kind, root, out: Path, workers, progress, max_chunks, scheduler=None, chunk: int = CHUNK
+) -> Path | None:
     manifest = read_corpus(kind, root)
     parts = out / 'parts'
     parts.mkdir(parents=True, exist_ok=True)
     manifest.to_csv(out / 'manifest.csv', index=False)
     records = manifest.to_dict('records')
-    chunks = [(records[i : i + CHUNK], parts / f'part-{i // CHUNK:05d}.npz') for i in range(0, len(records), CHUNK)]
+    # a part is named by the utterances it holds: a run continued with another --chunk never reads a part as another's
+    spans = [(i, min(i + chunk, len(records))) for i in range(0, len(records), chunk)]
+    chunks = [(records[a:b], parts / f'part-{a:06d}-{b:06d}.npz') for a, b in spans]
     todo = [c for c in chunks if not c[1].exists()]
     if max_chunks is not None:
         todo = todo[:max_chunks]
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     bar = tqdm(
         total=len(records),
-        initial=(len(chunks) - len(todo)) * CHUNK if max_chunks is None else 0,
+        initial=sum(len(r) for r, p in chunks if p.exists()) if max_chunks is None else 0,
         desc=f'prepare {manifest.corpus[0]}',
         unit='utt',
         disable=not progress,
