@@ -55,6 +55,9 @@ def clip_features(model, clips: list) -> dict:
     return {k: (torch.stack(v) if k not in ('table', 'label') else torch.tensor(v)) for k, v in out.items()}
 
 
+L2_WEIGHTS = (1e-3, 1e-2, 1e-1, 1.0, 10.0)
+
+
 def fit_logistic(x, y, n_classes, l2, steps=200):
     w = torch.zeros(x.shape[1], n_classes, requires_grad=True)
     b = torch.zeros(n_classes, requires_grad=True)
@@ -95,14 +98,10 @@ def main():
         for kind in ('z_e', 'z_c', 'z_e and z_c', 'cepstra (no learning)'):
             mean, std = feats['train'][kind].mean(0), feats['train'][kind].std(0).clamp_min(1e-6)
             norm = {s: (f[kind] - mean) / std for s, f in feats.items()}
-            best = max(
-                (float((fit_logistic(norm['train'], feats['train']['label'], n_classes, l2)(norm['val'])
-                        == feats['val']['label']).float().mean()), l2)
-                for l2 in (1e-3, 1e-2, 1e-1, 1.0, 10.0)
-            )  # fmt: skip
-            predict = fit_logistic(norm['train'], feats['train']['label'], n_classes, best[1])
-            test = float((predict(norm['test']) == feats['test']['label']).float().mean())
-            cells.append(f'{100 * test:.1f} (val {100 * best[0]:.1f}, L2 {best[1]:g})')
+            fits = {l2: fit_logistic(norm['train'], feats['train']['label'], n_classes, l2) for l2 in L2_WEIGHTS}
+            accuracy = lambda l2, split: float((fits[l2](norm[split]) == feats[split]['label']).float().mean())
+            l2 = max(fits, key=lambda l2: (accuracy(l2, 'val'), l2))  # the validation speakers choose
+            cells.append(f"{100 * accuracy(l2, 'test'):.1f} (val {100 * accuracy(l2, 'val'):.1f}, L2 {l2:g})")
         counts = ' / '.join(str(len(clips[s])) for s in ('train', 'val', 'test'))
         lines.append(f'| {name} | {counts} | ' + ' | '.join(cells) + ' |')
         print(lines[-1], flush=True)

@@ -94,17 +94,16 @@ if __name__ == '__main__':
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     store = FeatureStore(a.real_store)
+    landmarker = FaceLandmarker('dlib', verbose=False)
+    waves = [decoded_audio(store.utterances.audio[r]) for r in range(3)]  # the detail rows' clips
+    astronaut = lambda side: np.asarray(Image.fromarray(skimage.data.astronaut()).resize((side, side), Image.LANCZOS))
     if a.alive_detail:
         import disvae.heads.parametric.life as life
 
-        waves, landmarker, read = (
-            [decoded_audio(store.utterances.audio[r]) for r in range(3)],
-            FaceLandmarker('dlib'),
-            life.read_moved,
-        )
+        read = life.read_moved
         lines = ['| photo | alive, as animate reads | alive, read bicubically |', '|---|---:|---:|']
         for side in (256, 1024):
-            big = np.asarray(Image.fromarray(skimage.data.astronaut()).resize((side, side), Image.LANCZOS))
+            big = astronaut(side)
             kept = []
             for max_side in (512, 0):  # 0: never the doubled copy
                 life.read_moved = lambda r, w, wt, m=max_side: read(r, w, wt, max_side=m)
@@ -115,8 +114,7 @@ if __name__ == '__main__':
         print('\n'.join(lines), f'\n{time.perf_counter() - t0:.0f} s')
         raise SystemExit
     rows = list(range(len(store.utterances)))
-    landmarker = FaceLandmarker('dlib', verbose=False)
-    photo = np.asarray(Image.fromarray(skimage.data.astronaut()).resize((a.side, a.side), Image.LANCZOS))
+    photo = astronaut(a.side)
     mouth = MouthHead.from_folder(a.mouth)
     rest = landmarker(photo)
     res = dict(mouth=a.mouth, gan=a.gan, photo=f'astronaut {a.side} px')
@@ -126,10 +124,9 @@ if __name__ == '__main__':
     res['detected'] = {
         h: detected(store, photo, c, h, landmarker, rows) for h, c in (('parametric', a.mouth), ('gan', a.gan))
     }
-    waves = [decoded_audio(store.utterances.audio[r]) for r in rows[:3]]
     res['detail'] = {}
     for side in (256, 1024):
-        big = np.asarray(Image.fromarray(skimage.data.astronaut()).resize((side, side), Image.LANCZOS))
+        big = astronaut(side)
         for h, c in (('parametric', a.mouth), ('gan', a.gan)):
             res['detail'][f'{h} {side}'] = detail(big, c, h, landmarker, waves, still=True)
         res['detail'][f'parametric alive {side}'] = detail(big, a.mouth, 'parametric', landmarker, waves)

@@ -8,8 +8,8 @@ where an error was due, temporaries left behind, an existing output damaged.
 Each probe runs `disvae` as a user would, in a fresh subprocess, in a scratch folder of good inputs beside bad ones.
 """
 
-import argparse, hashlib, json, os, shutil, signal, struct, subprocess, sys, tempfile, time
-from dataclasses import dataclass, field
+import argparse, hashlib, json, os, shutil, signal, subprocess, sys, tempfile, time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +29,6 @@ class Probe:
     guard: tuple = ()  # outputs there before that must survive unless the probe succeeds with --overwrite
     together: bool = False  # run the command twice at once
     kill_after: float | None = None  # SIGKILL the run after this many seconds, then look at what it left
-    creates: tuple = ()  # new paths a successful run may leave
 
 
 def _wav(path, samples, rate=16_000, subtype='PCM_16'):
@@ -267,7 +266,6 @@ def probes() -> list:
             'encode --textgrid in a missing folder',
             'encode speech.wav --out new/t2.npz --textgrid new2/t2.TextGrid --quiet',
             'ok',
-            creates=('new', 'new2'),
         ),
         P(
             'outputs',
@@ -297,7 +295,6 @@ def probes() -> list:
             'animate into a missing folder',
             ani.format(f='face.png', a='speech.wav', n='x').replace('out_x', 'm/o'),
             'ok',
-            creates=('m',),
         ),
         P('outputs', 'animate to a .txt', ani.format(f='face.png', a='speech.wav', n='x').replace('.mp4', '.txt')),
         P(
@@ -452,6 +449,13 @@ def listing(w: Path) -> set:
     return {str(p.relative_to(w)) for p in w.rglob('*')}
 
 
+def temporaries(w: Path, before: set) -> list:
+    "New paths under `w` since `before` that look like a run's temporaries (hidden, .tmp, .parts, .old, .lock)."
+    return [
+        n for n in sorted(listing(w) - before) if any(s in Path(n).name for s in TEMPORARY) or Path(n).name[0] == '.'
+    ]
+
+
 def classify(probe: Probe, results: list, damaged: bool, leftovers: list) -> str:
     """One word per probe: 'clean' (refused in a line or two, no traceback), 'ok' (worked as it should), 'traceback',
     'silent' (exit 0 where an error was due), 'failed' (a clean error where it should have worked)."""
@@ -565,23 +569,16 @@ def main():
             o, e = p.communicate()
             results.append(dict(rc=p.returncode, stderr=e, stdout=o))
         seconds = time.time() - t
-        new = sorted(listing(w) - before)
-        leftovers = [n for n in new if any(s in Path(n).name for s in TEMPORARY) or Path(n).name.startswith('.')]
         overwrote = '--overwrite' in argv and all(r['rc'] == 0 for r in results)
-        damaged = False
-        for g, d in guarded.items():
-            if digest(w / g) != d and not overwrote:
-                damaged = True  # a killed or failed run must leave the old output as it was
-        if probe.kill_after is not None:  # what the kill left must be whole: rerun and look for leftovers again
+        # a run that failed must leave the old output as it was
+        damaged = any(digest(w / g) != d for g, d in guarded.items()) and not overwrote
+        if probe.kill_after is not None:  # what the kill left must be whole: the rerun finishes over it
             rerun = start(argv)
             o, e = rerun.communicate()
             results.append(dict(rc=rerun.returncode, stderr=e, stdout=o))
-            leftovers = [
-                n
-                for n in sorted(listing(w) - before)
-                if any(s in Path(n).name for s in TEMPORARY) or Path(n).name[0] == '.'
-            ]
+            # a kill may fall after the finished output was renamed into place: a change is damage only if unusable
             damaged = damaged and rerun.returncode != 0
+        leftovers = temporaries(w, before)
         outcome = classify(probe, results, damaged, leftovers)
         last = [line for r in results for line in r['stderr'].strip().splitlines()[-1:]]
         rows.append(

@@ -216,6 +216,8 @@ def save_checkpoint(
     from safetensors.torch import save_file
 
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():  # replacing it would move someone's file aside
+        raise DisvaeError(folder, 'is a file, not a checkpoint folder')
     tmp = folder.with_name(folder.name + '.tmp')
     if tmp.exists():
         shutil.rmtree(tmp)
