@@ -18,8 +18,8 @@ __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS
            'load_audio', 'resample', 'write_video_with_audio', 'mono_16k', 'wave_blocks', 'num_frames',
            'spectrogram_frames', 'log_spectrogram', 'spectrogram_blocks', 'librosa_log_spectrogram', 'utterance_level',
            'level_normalise', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment',
-           'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'video_segments', 'add_noise',
-           'measured_level_db', 'random_noise_levels', 'coloured_noise', 'babble_noise']
+           'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'frame_windows',
+           'video_segments', 'add_noise', 'measured_level_db', 'random_noise_levels', 'coloured_noise', 'babble_noise']
 
 # %% ../../nbs/02_core.audio.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -469,6 +469,20 @@ def spec_frame_to_video_frame(t):
     return np.asarray(t) // FRAMES_PER_VIDEO_FRAME
 
 # %% ../../nbs/02_core.audio.ipynb #06bcdb3e
+def frame_windows(
+    features,  # [frames, dim]
+    starts,  # first frame of each window (may be before the recording)
+    length: int,  # frames in a window
+) -> torch.Tensor:  # [len(starts), length, dim]
+    "Windows of `length` frames from `starts`; spectrogram frames outside the recording are silence."
+    x = torch.as_tensor(features)
+    idx = torch.as_tensor(np.asarray(starts), dtype=torch.long)[:, None] + torch.arange(length)
+    outside = (idx < 0) | (idx >= x.shape[0])
+    windows = x[idx.clamp(0, max(x.shape[0] - 1, 0))] if x.shape[0] else x.new_zeros(*idx.shape, x.shape[1])
+    windows[outside] = math.log(LOG_FLOOR)
+    return windows
+
+
 def video_segments(
     features,  # [frames, dim]
     n_video: int | None = None,  # number of video frames (default: from the spectrogram length)
@@ -480,11 +494,7 @@ def video_segments(
     if n_video is None:
         n_video = (x.shape[0] - 1) // FRAMES_PER_VIDEO_FRAME
     k = np.arange(n_video)[frames if frames is not None else slice(None)]
-    idx = torch.as_tensor(video_frame_to_spec_frame(k) - seg_len // 2)[:, None] + torch.arange(seg_len)
-    outside = (idx < 0) | (idx >= x.shape[0])
-    segments = x[idx.clamp(0, max(x.shape[0] - 1, 0))] if x.shape[0] else x.new_zeros(*idx.shape, x.shape[1])
-    segments[outside] = math.log(LOG_FLOOR)
-    return segments
+    return frame_windows(x, video_frame_to_spec_frame(k) - seg_len // 2, seg_len)
 
 # %% ../../nbs/02_core.audio.ipynb #bda240f1
 NOISE_LEVELS_DB = {'clean': None, 'low': -60.0, 'medium': -30.0, 'high': -10.0}

@@ -24,6 +24,7 @@ from disvae.core.audio import (
     utterance_level,
     level_normalise,
     spectral_normalise,
+    frame_windows,
 )
 from ..core.errors import CorpusError, DisvaeError, AudioError
 from ..core.files import exclusive, lock_beside
@@ -374,9 +375,10 @@ class SegmentDataset(torch.utils.data.Dataset):
         cmvn: bool = False,  # then each bin's mean and variance over the utterance (`spectral_normalise`)
         unlabelled: bool = False,  # also utterances nobody labelled (viseme, emotion `UNLABELLED`): for the VAE's ELBO
         corpora: list | None = None,  # only these corpora of a mix store (e.g. validation without digits); None: all
+        context: int = 0,  # frames of the utterance also read on each side (`VAEConfig.emotion_context`)
     ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
-        self.seg_len, self.normalize = seg_len, normalize
+        self.seg_len, self.normalize, self.context = seg_len, normalize, context
         utts = self.store.utterances
         if split not in set(utts.split):
             raise CorpusError(
@@ -429,18 +431,25 @@ class SegmentDataset(torch.utils.data.Dataset):
         return x, int(self.store.visemes[s + self.seg_len // 2]), int(self.utts.emotion_index[u]), u
 
     def segment(self, i, clean: bool = True) -> torch.Tensor:
-        "Segment i as the model reads it: from the store's clean frames, or (`clean=False`) as `hear_noise` made it."
-        s, u = int(self.starts[i]), int(self.utt_of[i])
+        """Segment i as the model reads it (with `context` frames each side): from the store's clean frames, or
+        (`clean=False`) as `hear_noise` made it."""
+        s, u, c = int(self.starts[i]), int(self.utt_of[i]), self.context
+        offset, n = int(self.utts.offset[u]), int(self.utts.n_frames[u])
+        lo, hi = max(s - c, offset), min(s + self.seg_len + c, offset + n)  # inside the utterance
         if clean:
-            x, level = torch.from_numpy(np.array(self.store.features[s : s + self.seg_len])), self.levels[u]
+            x, level = torch.from_numpy(np.array(self.store.features[lo:hi])), self.levels[u]
             mean, std = (self.utt_mean[u], self.utt_std[u]) if self.cmvn else (None, None)
         else:
             frames, first, levels, utt_mean, utt_std = self.heard
-            a = int(first[u] + s - self.utts.offset[u])
-            x, level, mean, std = frames[a : a + self.seg_len], levels[u], utt_mean[u], utt_std[u]
+            a = int(first[u] + lo - offset)
+            x, level, mean, std = frames[a : a + hi - lo], levels[u], utt_mean[u], utt_std[u]
         x = level_normalise(x, level) if self.level_norm else x
         x = (x - mean) / std if self.cmvn else x
-        return (x - self.mean) / self.std if self.normalize else x
+        x = (x - self.mean) / self.std if self.normalize else x
+        if not c:
+            return x
+        # beyond the utterance: silence, as `video_segments` pads a recording's edges
+        return frame_windows(x, [s - c - lo], self.seg_len + 2 * c)[0]
 
     @torch.no_grad()
     def hear_noise(

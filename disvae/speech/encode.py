@@ -81,7 +81,8 @@ def streamed_latents(
         cmvn = mean.float(), deviation.float()
     was_training = model.training
     model.eval()
-    n_video, half, seg_len = num_video_frames(n_samples), config.seg_len // 2, config.seg_len
+    # each video frame's window: its segment, and the emotion encoder's context either side
+    n_video, half, window = num_video_frames(n_samples), config.window // 2, config.window
     # written in place: no block that outlives a batch sits between the large transient ones
     z_c, z_e = (torch.empty(n_video, config.z_dim, device=device) for _ in range(2))
     v = 0  # the next video frame to encode
@@ -97,16 +98,16 @@ def streamed_latents(
             held, first = torch.cat([held[keep:], x]), first + keep
         end = a + len(x)
         # video frames whose segment ends here or before (all of them once the recording has)
-        whole = max(0, (end - seg_len + half - 2) // FRAMES_PER_VIDEO_FRAME + 1)
+        whole = max(0, (end - window + half - 2) // FRAMES_PER_VIDEO_FRAME + 1)
         ready = n_video if end >= total else min(n_video, whole)
         while v < ready:
             batch = np.arange(v, min(v + batch_size, ready))
             idx = torch.as_tensor(video_frame_to_spec_frame(batch) - half, device=device)[:, None]
-            idx = idx + torch.arange(seg_len, device=device)
+            idx = idx + torch.arange(window, device=device)
             segments = held[(idx - first).clamp(0, len(held) - 1)]
             # outside the recording, as `video_segments` pads
             segments[(idx < 0) | (idx >= total)] = math.log(LOG_FLOOR)
-            z_c[v : v + len(batch)] = model.content_encoder(segments)[0]
+            z_c[v : v + len(batch)] = model.content_encoder(model.centre(segments))[0]
             z_e[v : v + len(batch)] = model.emotion_encoder(segments)[0]
             v += len(batch)
     model.train(was_training)

@@ -24,6 +24,7 @@ from disvae.core.audio import (
     log_spectrogram,
     level_normalise,
     utterance_normaliser,
+    frame_windows,
 )
 from ..core.visemes import VISEMES, N_VISEMES, EMOTIONS
 from ..corpus.store import FeatureStore, split_rows, split_utterances, decoded_audio
@@ -42,17 +43,26 @@ __all__ = ['SILENCE', 'reads_utterances', 'vae_representation', 'baseline_repres
 
 # %% ../../nbs/16_speech.evaluate.ipynb #7c2dfa7d
 def reads_utterances(represent, model):
-    "Mark `represent` (segments -> outputs) with what an utterance needs first (`utterance_normaliser` of its config)."
-    represent.per_utterance = utterance_normaliser(model.config)
+    """Mark `represent` (segments -> outputs) with what an utterance needs first (`utterance_normaliser` of its config;
+    for a VAE also its feature standardisation) and the frames its segments carry each side (`emotion_context`)."""
+    normalise = utterance_normaliser(model.config)
+    if isinstance(model, DisentangledVAE):  # standardised per utterance, so a window's silence is the model's own
+
+        def per_utterance(x):
+            x = normalise(x) if normalise else x
+            return (x - model.feature_mean.to(x.device)) / model.feature_std.to(x.device)
+
+        represent.per_utterance, represent.context = per_utterance, model.config.emotion_context
+    else:
+        represent.per_utterance, represent.context = normalise, 0
     return represent
 
 # %% ../../nbs/16_speech.evaluate.ipynb #58283894
 def vae_representation(model: DisentangledVAE):
-    "Segments -> {'z_c': posterior mean of z_c, 'z_e': posterior mean of z_e}."
+    "Windows (standardised by `reads_utterances`) -> {'z_c': posterior mean of z_c, 'z_e': posterior mean of z_e}."
 
     def represent(x):
-        x = (x - model.feature_mean) / model.feature_std
-        return {'z_c': model.content_encoder(x)[0], 'z_e': model.emotion_encoder(x)[0]}
+        return {'z_c': model.content_encoder(model.centre(x))[0], 'z_e': model.emotion_encoder(x)[0]}
 
     return reads_utterances(represent, model)
 
@@ -77,19 +87,27 @@ def segment_latents(
     device='cpu',
     progress: bool = False,
 ) -> dict:
-    "Every segment's representations, with 'viseme' (centre frame) and 'emotion' labels, as tensors."
-    chunks, visemes, emotions = [], [], []
-    per_utterance = getattr(represent, 'per_utterance', None)
+    """Every segment's representations, with 'viseme' (centre frame) and 'emotion' labels, as tensors; a representation
+    with `context` reads each segment with that many frames either side (silence beyond the utterance)."""
+    visemes, emotions, pending, reps = [], [], [], []
+    per_utterance, context = getattr(represent, 'per_utterance', None), getattr(represent, 'context', 0)
+
+    def run():  # a batch at a time: windows of every segment at once would not fit in memory
+        reps.append(represent(torch.cat(pending).to(device)))
+        pending.clear()
+
     for x, v, e in tqdm(utterances, desc='encode', leave=False, disable=not progress):
         if len(x) < seg_len:
             continue
         x = per_utterance(x) if per_utterance else x
-        segments = x.unfold(0, seg_len, shift).transpose(1, 2)  # [n, T, 200], views
-        visemes.append(torch.as_tensor(v[np.arange(len(segments)) * shift + seg_len // 2]))
-        emotions.append(torch.full((len(segments),), e))
-        chunks.append(segments)
-    segments = torch.cat(chunks)
-    reps = [represent(segments[i : i + batch_size].to(device)) for i in range(0, len(segments), batch_size)]
+        starts = np.arange(0, len(x) - seg_len + 1, shift)
+        pending.append(frame_windows(x, starts - context, seg_len + 2 * context))  # [n, T (+ context), 200]
+        visemes.append(torch.as_tensor(v[starts + seg_len // 2]))
+        emotions.append(torch.full((len(starts),), e))
+        if sum(map(len, pending)) >= batch_size:
+            run()
+    if pending:
+        run()
     out = {k: torch.cat([r[k] for r in reps]).cpu() for k in reps[0]}
     return out | dict(viseme=torch.cat(visemes), emotion=torch.cat(emotions))
 
@@ -284,16 +302,19 @@ def plot_projections(latents: dict, max_points: int = 4000, seed: int = 0):
 def swap_emotion(model: DisentangledVAE, target: torch.Tensor, source: torch.Tensor) -> dict:
     "Reconstruct `target` ([frames, 200] raw log magnitude) with its own and with `source`'s mean z_e."
     model.eval()
-    T = model.config.seg_len
-    segs = lambda x: ((x[: len(x) // T * T] - model.feature_mean) / model.feature_std).reshape(-1, T, x.shape[-1])
-    xt, xs = segs(target), segs(source)
-    if not len(xt) or not len(xs):
+    T, read = model.config.seg_len, reads_utterances(lambda x: x, model).per_utterance
+    # back-to-back segments, each in its window (the emotion encoder's context either side)
+    c = model.config.emotion_context
+    windows = lambda x: frame_windows(read(x), np.arange(0, len(x) // T * T, T) - c, model.config.window)
+    if len(target) < T or len(source) < T:
         raise DisvaeError(None, f'both utterances need at least {T} frames')
-    zc = model.content_encoder(xt)[0]
+    xt, xs = windows(target), windows(source)
+    zc = model.content_encoder(model.centre(xt))[0]
     ze_own, ze_other = model.emotion_encoder(xt)[0], model.emotion_encoder(xs)[0].mean(0)
-    zs = model.sequence_encoder(xt, torch.cat([zc, ze_own], -1))[0]
+    zs = model.sequence_encoder(model.centre(xt), torch.cat([zc, ze_own], -1))[0]
     decode = lambda ze: model.decoder(torch.cat([zc, ze.expand_as(zc), zs], -1))[0].reshape(-1, xt.shape[-1])
-    return dict(original=xt.reshape(-1, xt.shape[-1]), reconstruction=decode(ze_own.mean(0)), swapped=decode(ze_other))
+    original = model.centre(xt).reshape(-1, xt.shape[-1])
+    return dict(original=original, reconstruction=decode(ze_own.mean(0)), swapped=decode(ze_other))
 
 # %% ../../nbs/16_speech.evaluate.ipynb #0aead13a
 def plot_swap(swap: dict, title: str = ''):

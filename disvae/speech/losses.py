@@ -103,14 +103,16 @@ def vae_loss(
     n_segments,
     emotion_terms: bool = True,
     forward=None,  # what runs the model (e.g. its DistributedDataParallel wrapper); default the model itself
-    target=None,  # the frames the decoder must reconstruct (clean ones, for noisy `x`); default `x`
+    target=None,  # the frames the decoder must reconstruct (clean ones, for noisy `x`); default the segment in `x`
 ) -> tuple:
     "(loss to minimise, dict of batch-mean terms, model outputs) for the objective of eq. 6."
     c = model.config
     if c.emotion_on_speech:  # a pause says nothing of the emotion
         emotion = torch.where(viseme == SILENCE, -1, emotion)
     out = (forward or model)(x)
-    terms = segment_elbo(model, out, x if target is None else target, viseme, emotion, sequence, n_segments)
+    terms = segment_elbo(
+        model, out, model.centre(x) if target is None else target, viseme, emotion, sequence, n_segments
+    )
     # speech nobody labelled (-1) has no discriminative or margin terms: its bound alone
     known_v, known_e = viseme >= 0, emotion >= 0
     viseme, emotion = viseme.clamp_min(0), emotion.clamp_min(0)

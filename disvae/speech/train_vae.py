@@ -54,6 +54,9 @@ class TrainConfig:
     alpha: float = 10.0  # weight of the discriminative terms (eq. 6; the paper's 10)
     content_lifter: int = 0  # the content encoder reads the envelope of N cepstra (`VAEConfig`); 0: every bin
     emotion_on_speech: bool = False  # a silent segment's emotion is unknown (`VAEConfig`)
+    emotion_context: int = (
+        0  # frames the emotion encoder also hears each side of a segment (`VAEConfig`); 0: the paper's
+    )
     noise_prob: float = (
         0.0  # share of training utterances heard in white noise each epoch (`hear_noise`); the paper's 0
     )
@@ -82,6 +85,8 @@ class TrainConfig:
                 f'--noise-prob must be in [0, 1] and --noise-low-db at most --noise-high-db, got {self.noise_prob}, '
                 f'{self.noise_low_db}, {self.noise_high_db}',
             )
+        if not 0 <= self.emotion_context <= 500:
+            raise DisvaeError(None, f'--emotion-context is 0 to 500 frames (5 s) each side, got {self.emotion_context}')
         if self.denoise and not self.noise_prob:
             raise DisvaeError(None, '--denoise needs noise to remove: give --noise-prob above 0')
         self.val_corpora = list(self.val_corpora) if self.val_corpora else None  # the command line's [] is all
@@ -101,6 +106,7 @@ BEFORE = dict(
     noise_low_db=-60.0,
     noise_high_db=0.0,
     denoise=False,
+    emotion_context=0,
 )
 
 
@@ -124,7 +130,9 @@ def validate(
         x = torch.stack([b[0] for b in batch]).to(device)
         v, e = (torch.tensor([b[k] for b in batch], device=device) for k in (1, 2))
         out = model(x)
-        ll += gaussian_log_likelihood(x, out['x_mean'], out['x_logvar']).sum().item() / x.shape[1]
+        ll += (
+            gaussian_log_likelihood(model.centre(x), out['x_mean'], out['x_logvar']).sum().item() / model.config.seg_len
+        )
         vis_hit += (
             (table_log_probs(out['z_c'], model.viseme_table, model.config.latent_var).argmax(-1) == v).sum().item()
         )
@@ -166,7 +174,7 @@ def _train_vae(
     torch.manual_seed(config.seed + rank)
     store = FeatureStore(config.store)
     emotions = ['NEU'] if config.stage == 'content' else None
-    data = dict(emotions=emotions, level_norm=config.level_norm, cmvn=config.cmvn)
+    data = dict(emotions=emotions, level_norm=config.level_norm, cmvn=config.cmvn, context=config.emotion_context)
     train_ds = SegmentDataset(store, 'train', shift=config.shift, unlabelled=config.unlabelled, **data)
     val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), corpora=config.val_corpora or None, **data)
     vae_config = VAEConfig(
@@ -179,6 +187,7 @@ def _train_vae(
         alpha=config.alpha,
         content_lifter=config.content_lifter,
         emotion_on_speech=config.emotion_on_speech,
+        emotion_context=config.emotion_context,
     )
     model = DisentangledVAE(vae_config)
     model.feature_mean.copy_(train_ds.mean)
@@ -235,7 +244,11 @@ def _train_vae(
             idx = order[(b * world + rank) * config.batch_size : (b * world + rank + 1) * config.batch_size]
             x, v, e, s = zip(*[train_ds[int(i)] for i in idx])
             x = torch.stack(x).to(device)
-            target = torch.stack([train_ds.segment(int(i)) for i in idx]).to(device) if config.denoise else None
+            target = (
+                model.centre(torch.stack([train_ds.segment(int(i)) for i in idx]).to(device))
+                if config.denoise
+                else None
+            )
             v, e, s = (torch.tensor(t, device=device) for t in (v, e, s))
             loss, terms, _ = vae_loss(
                 model, x, v, e, s, seg_per_seq[s], emotion_terms=config.stage == 'full', forward=net, target=target

@@ -65,6 +65,12 @@ class VAEConfig:
     )
     content_lifter: int = 0  # the content encoder reads the first N cepstral coefficients' envelope (0: every bin)
     emotion_on_speech: bool = False  # a silent segment's emotion is unknown: pauses carry none
+    emotion_context: int = 0  # frames the emotion encoder also hears on each side of the segment (0: the paper's)
+
+    @property
+    def window(self) -> int:
+        "Frames the model reads for one segment: the segment and the emotion encoder's context on each side."
+        return self.seg_len + 2 * self.emotion_context
 
     def to_json(self):
         return json.dumps(asdict(self), indent=1)
@@ -142,11 +148,19 @@ class DisentangledVAE(nn.Module):
     def sample(mean, logvar, stochastic: bool):
         return mean + torch.randn_like(mean) * (0.5 * logvar).exp() if stochastic else mean
 
-    def forward(self, x: torch.Tensor) -> dict:  # x [B, T, n_bins], normalised
-        zc_mean, zc_logvar = self.content_encoder(x)
+    def centre(self, x: torch.Tensor) -> torch.Tensor:  # [B, window, n_bins] -> [B, T, n_bins]
+        "The segment in the middle of a window: what every part but the emotion encoder reads."
+        c = self.config
+        if x.shape[1] != c.window:
+            raise DisvaeError(None, f'the VAE reads windows of {c.window} frames; got {x.shape[1]}')
+        return x[:, c.emotion_context : c.emotion_context + c.seg_len]
+
+    def forward(self, x: torch.Tensor) -> dict:  # x [B, window, n_bins], normalised
+        segment = self.centre(x)
+        zc_mean, zc_logvar = self.content_encoder(segment)
         ze_mean, ze_logvar = self.emotion_encoder(x)
         z_c, z_e = self.sample(zc_mean, zc_logvar, self.training), self.sample(ze_mean, ze_logvar, self.training)
-        zs_mean, zs_logvar = self.sequence_encoder(x, torch.cat([z_c, z_e], -1))
+        zs_mean, zs_logvar = self.sequence_encoder(segment, torch.cat([z_c, z_e], -1))
         z_s = self.sample(zs_mean, zs_logvar, self.training)
         x_mean, x_logvar = self.decoder(torch.cat([z_c, z_e, z_s], -1))
         return dict(
@@ -214,9 +228,10 @@ def content_latents(
     was_training = model.training
     model.eval()
     net = getattr(model, f'{encoder}_encoder')
+    length = model.config.window if encoder == 'emotion' else model.config.seg_len  # z_e hears its context
     # segments made a batch at a time: all at once they hold every frame 20 times (0.7 GB for 30 min)
     batches = range(0, n, batch_size)
-    z = torch.cat([net(video_segments(x, n, model.config.seg_len, slice(i, i + batch_size)))[0] for i in batches])
+    z = torch.cat([net(video_segments(x, n, length, slice(i, i + batch_size)))[0] for i in batches])
     model.train(was_training)
     return z
 
