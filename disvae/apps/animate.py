@@ -4,7 +4,7 @@
 
 # %% ../../nbs/60_apps.animate.ipynb #de8c1404
 from __future__ import annotations
-import io, shutil, sys, time
+import io, os, shutil, sys, time
 from dataclasses import asdict
 from fractions import Fraction
 from pathlib import Path
@@ -25,8 +25,8 @@ from ..heads.parametric.life import LivingFace, life_track
 from ..heads.parametric.motion import MouthHead, BUNDLED_MOUTH, load_mouth_model, mouth_conditioner_folder
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at', 'prefetch', 'animate_frames',
-           'animate', 'export_animator', 'write_demo_media', 'animate_command', 'export_command']
+__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at', 'ordered_map', 'prefetch',
+           'animate_frames', 'animate', 'export_animator', 'write_demo_media', 'animate_command', 'export_command']
 
 # %% ../../nbs/60_apps.animate.ipynb #f843d0e3
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.mkv', '.webm', '.avi', '.mpg', '.mpeg', '.flv', '.gif')
@@ -110,7 +110,9 @@ def _photo_animation(face, shapes, wave, landmarker, progress, max_size, still: 
     speaking = LivingFace(photo, (landmarker or FaceLandmarker('dlib'))(photo, source=source), source)
     life = life_track(wave, len(shapes), seed, still=still)
     drawn = tqdm(range(len(shapes)), desc='animate', unit='frame', disable=not progress)
-    frames = ((None, speaking.frame(shapes[k], life['blink'][k], life['brow'][k], life['pose'][k])) for k in drawn)
+    draw = lambda k: (None, speaking.frame(shapes[k], life['blink'][k], life['brow'][k], life['pose'][k]))
+    # each frame depends on its own inputs alone: two are drawn at once (1024 px, 30 s: 14.3 -> 12.3 s here)
+    frames = ordered_map(draw, drawn, workers=min(2, os.cpu_count() or 1))
     return dict(frames=frames, n=len(shapes), fps=VIDEO_FPS, log=[], life=life)
 
 # %% ../../nbs/60_apps.animate.ipynb #9b3f0b66
@@ -164,20 +166,30 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
     ]
     mouth = shapes_at(shapes, (np.arange(n_out) + 0.5) / fps)
 
+    def draw(item, colours) -> tuple:  # (the frame drawn, the colours it used)
+        k, frame = item
+        j = int(order[k])
+        if ok[j]:
+            try:
+                speaking = PhotoMouth(frame, smooth[j], colours=colours)
+                return speaking.frame(mouth[k]), speaking.colours
+            except DisvaeError:  # the face too small or turned in this frame: it passes through
+                pass
+        return frame, colours
+
     def drawn():
         source = iter(held) if loop else video_frames(video, max_size)
+        ks = tqdm(range(n_out), desc='animate', unit='frame', disable=not progress)
+        frames = ((k, _unjpeg(held[int(order[k])]) if loop else next(source)) for k in ks)  # decoded in order
         colours = None
-        for k in tqdm(range(n_out), desc='animate', unit='frame', disable=not progress):
-            j = int(order[k])
-            frame = _unjpeg(held[j]) if loop else next(source)
-            if ok[j]:
-                try:
-                    speaking = PhotoMouth(frame, smooth[j], colours=colours)
-                    colours = speaking.colours  # one set of colours for the whole video: no flicker
-                    frame = speaking.frame(mouth[k])
-                except DisvaeError:  # the face too small or turned in this frame: it passes through
-                    pass
+        for item in frames:  # one by one until a frame sets the colours: one set for the whole video, no flicker
+            frame, colours = draw(item, None)
             yield None, frame
+            if colours is not None:
+                break
+        # then each frame depends on its own inputs alone: two drawn at once
+        drawn_rest = ordered_map(lambda item: draw(item, colours), frames, workers=min(2, os.cpu_count() or 1))
+        yield from ((None, frame) for frame, _ in drawn_rest)
 
     return dict(frames=drawn(), n=n_out, fps=fps, log=log, passed=int((~ok).sum()))
 
@@ -190,6 +202,27 @@ def _jpeg(frame: np.ndarray) -> bytes:
 # %% ../../nbs/60_apps.animate.ipynb #76fd6c2f
 def _unjpeg(data: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(data)).convert('RGB'))
+
+# %% ../../nbs/60_apps.animate.ipynb #67f98327
+def ordered_map(fn, items, workers: int = 2, depth: int = 8):
+    """`fn` over `items` on `workers` threads, at most `depth` ahead, yielded in order: torch, numpy and PIL release
+    the GIL while they draw. An error is raised at its item's place; closing the generator stops the rest."""
+    if workers <= 1:
+        yield from map(fn, items)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+    from collections import deque
+
+    pool, pending = ThreadPoolExecutor(workers), deque()
+    try:
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= depth:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 # %% ../../nbs/60_apps.animate.ipynb #b375bc7e
 def prefetch(frames, depth: int = 4):
