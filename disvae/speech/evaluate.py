@@ -547,6 +547,11 @@ def evaluate_representations(
 
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
     out = Path(out)
+    for path in vaes.values():  # every checkpoint read before the output folder is made: a refused one leaves nothing
+        load_vae(path)
+    for path in (baselines or {}).values():
+        load_baseline(path)
+    real = real if real is None or isinstance(real, FeatureStore) else FeatureStore(real)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     results = dict(store=str(store.path), levels=levels, probe_hidden=probe_hidden, table3={}, noise={}, models={})
