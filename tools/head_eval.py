@@ -105,8 +105,8 @@ if __name__ == '__main__':
         for side in (256, 1024):
             big = astronaut(side)
             kept = []
-            for max_side in (512, 0):  # 0: never the doubled copy
-                life.read_moved = lambda r, w, wt, m=max_side: read(r, w, wt, max_side=m)
+            for as_animate in (True, False):  # False: never the doubled copy
+                life.read_moved = read if as_animate else lambda r, w, wt: read(r, w, wt, max_side=0)
                 kept.append(detail(big, a.mouth, 'parametric', landmarker, waves)[0])
             life.read_moved = read
             lines.append(f'| {side} px | {kept[0]:.3f} | {kept[1]:.3f} |')
