@@ -25,8 +25,9 @@ from ..heads.parametric.life import LivingFace, life_track
 from ..heads.parametric.motion import MouthHead, BUNDLED_MOUTH, load_mouth_model, mouth_conditioner_folder
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at', 'ordered_map', 'prefetch',
-           'animate_frames', 'animate', 'export_animator', 'write_demo_media', 'animate_command', 'export_command']
+__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'DRAW_WORKERS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at', 'ordered_map',
+           'prefetch', 'animate_frames', 'animate', 'export_animator', 'write_demo_media', 'animate_command',
+           'export_command']
 
 # %% ../../nbs/60_apps.animate.ipynb #f843d0e3
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.mkv', '.webm', '.avi', '.mpg', '.mpeg', '.flv', '.gif')
@@ -112,7 +113,7 @@ def _photo_animation(face, shapes, wave, landmarker, progress, max_size, still: 
     drawn = tqdm(range(len(shapes)), desc='animate', unit='frame', disable=not progress)
     draw = lambda k: (None, speaking.frame(shapes[k], life['blink'][k], life['brow'][k], life['pose'][k]))
     # each frame depends on its own inputs alone: two are drawn at once (1024 px, 30 s: 14.3 -> 12.3 s here)
-    frames = ordered_map(draw, drawn, workers=min(2, os.cpu_count() or 1))
+    frames = ordered_map(draw, drawn, workers=DRAW_WORKERS)
     return dict(frames=frames, n=len(shapes), fps=VIDEO_FPS, log=[], life=life)
 
 # %% ../../nbs/60_apps.animate.ipynb #9b3f0b66
@@ -188,7 +189,7 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
             if colours is not None:
                 break
         # then each frame depends on its own inputs alone: two drawn at once
-        drawn_rest = ordered_map(lambda item: draw(item, colours), frames, workers=min(2, os.cpu_count() or 1))
+        drawn_rest = ordered_map(lambda item: draw(item, colours), frames, workers=DRAW_WORKERS)
         yield from ((None, frame) for frame, _ in drawn_rest)
 
     return dict(frames=drawn(), n=n_out, fps=fps, log=log, passed=int((~ok).sum()))
@@ -204,6 +205,9 @@ def _unjpeg(data: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(data)).convert('RGB'))
 
 # %% ../../nbs/60_apps.animate.ipynb #67f98327
+DRAW_WORKERS = min(2, os.cpu_count() or 1)  # frames drawn at once: two measured on 2 cores (benchmarks.md)
+
+
 def ordered_map(fn, items, workers: int = 2, depth: int = 8):
     """`fn` over `items` on `workers` threads, at most `depth` ahead, yielded in order: torch, numpy and PIL release
     the GIL while they draw. An error is raised at its item's place; closing the generator stops the rest."""

@@ -90,11 +90,13 @@ def segment_latents(
     """Every segment's representations, with 'viseme' (centre frame) and 'emotion' labels, as tensors; a representation
     with `context` reads each segment with that many frames either side (silence beyond the utterance)."""
     visemes, emotions, pending, reps = [], [], [], []
+    held = 0  # segments pending
     per_utterance, context = getattr(represent, 'per_utterance', None), getattr(represent, 'context', 0)
 
     def run():  # a batch at a time: windows of every segment at once would not fit in memory
         reps.append(represent(torch.cat(pending).to(device)))
         pending.clear()
+        return 0
 
     for x, v, e in tqdm(utterances, desc='encode', leave=False, disable=not progress):
         if len(x) < seg_len:
@@ -104,8 +106,9 @@ def segment_latents(
         pending.append(frame_windows(x, starts - context, seg_len + 2 * context))  # [n, T (+ context), 200]
         visemes.append(torch.as_tensor(v[starts + seg_len // 2]))
         emotions.append(torch.full((len(starts),), e))
-        if sum(map(len, pending)) >= batch_size:
-            run()
+        held += len(starts)
+        if held >= batch_size:
+            held = run()
     if pending:
         run()
     out = {k: torch.cat([r[k] for r in reps]).cpu() for k in reps[0]}
@@ -547,10 +550,9 @@ def evaluate_representations(
 
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
     out = Path(out)
-    for path in vaes.values():  # every checkpoint read before the output folder is made: a refused one leaves nothing
-        load_vae(path)
-    for path in (baselines or {}).values():
-        load_baseline(path)
+    # every checkpoint read once, before the output folder is made: a refused one leaves nothing
+    vae_models = {name: load_vae(path, device) for name, path in vaes.items()}
+    baseline_models = {name: load_baseline(path, device) for name, path in (baselines or {}).items()}
     real = real if real is None or isinstance(real, FeatureStore) else FeatureStore(real)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -561,7 +563,7 @@ def evaluate_representations(
     )  # a mix: the paper's Table 3 on its synthetic part
     results['table3_corpus'] = main or corpora[0]
     for name, path in vaes.items():
-        model = load_vae(path, device)
+        model = vae_models[name]
         results['table3'][name], probes = table3(
             model, store, train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden, corpus=main
         )
@@ -574,19 +576,17 @@ def evaluate_representations(
             fig.savefig(out / 'projections.png', dpi=110)
             plt.close(fig)
     for corpus in emotional_corpora(store):
-        models = {name: load_vae(path, device) for name, path in vaes.items()}
         if len(corpora) > 1 and corpus != main:
             args = (train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden)
-            table = {name: table3(m, store, *args, corpus=corpus)[0] for name, m in models.items()}
+            table = {name: table3(m, store, *args, corpus=corpus)[0] for name, m in vae_models.items()}
             results.setdefault('table3_by_corpus', {})[corpus] = table
             (out / f'table3_{corpus}.md').write_text(_table3_markdown(table))
         results.setdefault('clip_emotion', {})[corpus] = {
             name: clip_emotion_accuracy(m, store, 'test', corpus if len(corpora) > 1 else None)
-            for name, m in models.items()
+            for name, m in vae_models.items()
         }
     for name, path in (baselines or {}).items():
-        model = load_baseline(path, device)
-        classifiers[name] = baseline_viseme_classifier(model)
+        classifiers[name] = baseline_viseme_classifier(baseline_models[name])
         results['models'][name] = str(path)
     noise = noise_robustness(classifiers, store, levels, 'test', test_shift, seed, device, progress)
     fig = plot_noise(noise, levels)
@@ -594,9 +594,8 @@ def evaluate_representations(
     plt.close(fig)
     results['noise'] = noise.T.to_dict()
     if real is not None:
-        real = real if isinstance(real, FeatureStore) else FeatureStore(real)
-        heads = {f'z_c ({n})': table_viseme_classifier(load_vae(p, device)) for n, p in vaes.items()}
-        heads |= {n: baseline_viseme_classifier(load_baseline(p, device)) for n, p in (baselines or {}).items()}
+        heads = {f'z_c ({n})': table_viseme_classifier(m) for n, m in vae_models.items()}
+        heads |= {n: baseline_viseme_classifier(m) for n, m in baseline_models.items()}
         accuracy = real_speech_accuracy(heads, real, device=device)
         agreement = level_agreement(heads, real, device=device)
         unseen = unseen_noise_accuracy(heads, real, device=device)

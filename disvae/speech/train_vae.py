@@ -85,7 +85,7 @@ class TrainConfig:
                 f'--noise-prob must be in [0, 1] and --noise-low-db at most --noise-high-db, got {self.noise_prob}, '
                 f'{self.noise_low_db}, {self.noise_high_db}',
             )
-        if not 0 <= self.emotion_context <= 500:
+        if self.emotion_context > 500:  # (below 0: refused by check_run_config)
             raise DisvaeError(None, f'--emotion-context is 0 to 500 frames (5 s) each side, got {self.emotion_context}')
         if self.denoise and not self.noise_prob:
             raise DisvaeError(None, '--denoise needs noise to remove: give --noise-prob above 0')
