@@ -106,7 +106,7 @@ if __name__ == '__main__':
             big = astronaut(side)
             kept = []
             for as_animate in (True, False):  # False: never the doubled copy
-                life.read_moved = read if as_animate else lambda r, w, wt: read(r, w, wt, max_side=0)
+                life.read_moved = read if as_animate else lambda r, w, wt, copy=None: read(r, w, wt, max_side=0)
                 kept.append(detail(big, a.mouth, 'parametric', landmarker, waves)[0])
             life.read_moved = read
             lines.append(f'| {side} px | {kept[0]:.3f} | {kept[1]:.3f} |')

@@ -319,7 +319,7 @@ class PhotoMouth:
             body = 1 - ((xs - mid_x) / (0.62 * half)) ** 2 - ((ys - top - 0.55 * gap) / (0.55 * gap)) ** 2
             tongue = np.clip(body * 4, 0, 1) * tongue_on
             lit = 0.45 + 0.55 * np.clip((ys - top) / (0.5 * gap), 0, 1)
-            paint += (col(c['lip'] * [0.9, 0.62, 0.62]) * lit[..., None] - paint) * tongue[..., None]
+            paint += (col(c['lip'] * [0.72, 0.48, 0.48]) * lit[..., None] - paint) * tongue[..., None]
         teeth, edge = col(c['teeth']), max(0.63 * sigma, 0.25)  # a logistic as steep as the Gaussian edge
 
         def separated(edges, width, strength):  # faint soft lines where teeth meet
@@ -331,7 +331,7 @@ class PhotoMouth:
             rim = lower_y - min(0.12 * gap, 0.018 * W) * (1 - 0.5 * u**2)
             band = 1 / (1 + np.exp((rim - ys) / edge)) * np.clip((0.62 - np.abs(u)) / 0.12, 0, 1) * low_on
             shade = (
-                0.7 * (1 - 0.35 * u**2) * separated(_tooth_edges([0.0, 0.042, 0.044], W), max(0.002 * W, 0.45), 0.08)
+                0.45 * (1 - 0.35 * u**2) * separated(_tooth_edges([0.0, 0.042, 0.044], W), max(0.002 * W, 0.45), 0.08)
             )
             paint += (teeth * shade[..., None] - paint) * band[..., None]
         if c['shows_teeth']:  # the photo's own teeth, moved with the upper lip
