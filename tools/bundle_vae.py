@@ -21,6 +21,21 @@ LICENCES = {  # the training corpora's licences (see tools/real_corpora.py)
     'unlabelled': 'pyannote-audio test data (MIT): AMI meeting corpus excerpts, CC BY 4.0',
 }
 
+
+def chained_history(start: Path | None) -> list:
+    "Each run's validation record up to the epoch it handed on, following `init_from` back; epochs numbered across runs."
+    runs = []
+    while start is not None and (start / 'config.json').exists():
+        before = json.loads((start / 'config.json').read_text())
+        taken = before['progress'].get('best_epoch', len(before['progress']['history']))
+        name = start.parent.name if start.name == 'best' else start.name
+        runs.append((name, [h for h in before.get('run_history', before['progress']['history']) if h['epoch'] <= taken]))
+        start = Path(before['train']['init_from']) if before['train'].get('init_from') else None
+    history = []
+    for name, records in reversed(runs):
+        history += [h | dict(epoch=len(history) + k + 1, run=name) for k, h in enumerate(records)]
+    return history
+
 if __name__ == '__main__':
     p = argparse.ArgumentParser()
     p.add_argument('run', help='a VAE checkpoint folder (runs/vae/best)')
@@ -39,13 +54,8 @@ if __name__ == '__main__':
         for corpus, g in train.groupby('corpus')
     }
     start = Path(meta['train']['init_from']) if meta['train']['init_from'] else None  # a run's best/: name the run too
-    # the curve of the run it continued, up to the epoch it took
-    if start is not None and (start / 'config.json').exists():
-        before = json.loads((start / 'config.json').read_text())
-        taken = before['progress'].get('best_epoch', len(before['progress']['history']))
-        meta['init_history'] = [
-            h for h in before.get('run_history', before['progress']['history']) if h['epoch'] <= taken
-        ]
+    # the curves of the runs it continued (each up to the epoch it handed on), oldest first, on one epoch axis
+    meta['init_history'] = chained_history(start)
     meta['train'] = meta['train'] | dict(
         store=store.name,
         out='bundled',
