@@ -36,6 +36,7 @@ def chained_history(start: Path | None) -> list:
         history += [h | dict(epoch=len(history) + k + 1, run=name) for k, h in enumerate(records)]
     return history
 
+
 if __name__ == '__main__':
     p = argparse.ArgumentParser()
     p.add_argument('run', help='a VAE checkpoint folder (runs/vae/best)')

@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from scipy.ndimage import gaussian_filter1d
 from ...core.audio import SAMPLE_RATE, VIDEO_FPS
-from .photo import PhotoMouth, face_width, coarse_shift, shift_at, _sample, _box_border
+from .photo import PhotoMouth, face_width, coarse_shift, shift_at, _sample, _box_border, _identity
 
 # %% auto #0
 __all__ = ['UPPER_LID', 'LOWER_LID', 'BROWS', 'UPPER_MOVING', 'LOBES', 'prosody', 'LifeConfig', 'blink_track', 'blink_events',
@@ -295,8 +295,7 @@ class LivingFace:
         dst = np.concatenate([target[UPPER_MOVING], crease, self.upper_anchors])
         coarse = coarse_shift(src, dst, self.upper_hw, max(2.0, max(self.upper_hw) / 48))
         where = shift_at(coarse, self.upper_hw)
-        ys, xs = torch.meshgrid(*(torch.arange(n, dtype=torch.float32) for n in self.upper_hw), indexing='ij')
-        moves = (where - torch.stack([xs, ys], -1)).abs().amax(-1)  # 0 where the warp leaves a pixel in place
+        moves = (where - _identity(self.upper_hw)).abs().amax(-1)  # 0 where the warp leaves a pixel in place
         out = read_moved(self.upper_region, where, moves, copy=self.upper_doubled)
         return np.ascontiguousarray(out.round().clamp(0, 255).byte().permute(1, 2, 0).numpy())
 
