@@ -10,7 +10,8 @@ import torch
 import torch.nn.functional as F
 from scipy.ndimage import gaussian_filter1d
 from ...core.audio import SAMPLE_RATE, VIDEO_FPS
-from .photo import PhotoMouth, face_width, coarse_shift, shift_at, _sample, _box_border, _identity
+from .photo import PhotoMouth, face_width, coarse_shift, shift_at
+from .photo import _sample, _box_border, _identity
 
 # %% auto #0
 __all__ = ['UPPER_LID', 'LOWER_LID', 'BROWS', 'UPPER_MOVING', 'LOBES', 'prosody', 'LifeConfig', 'blink_track', 'blink_events',
