@@ -113,7 +113,7 @@ def _photo_animation(face, shapes, wave, landmarker, progress, max_size, still: 
     drawn = tqdm(range(len(shapes)), desc='animate', unit='frame', disable=not progress)
     draw = lambda k: (None, speaking.frame(shapes[k], life['blink'][k], life['brow'][k], life['pose'][k]))
     # each frame depends on its own inputs alone: two are drawn at once (1024 px, 30 s: 14.3 -> 12.3 s here)
-    frames = ordered_map(draw, drawn, workers=DRAW_WORKERS)
+    frames = ordered_map(draw, drawn)
     return dict(frames=frames, n=len(shapes), fps=VIDEO_FPS, log=[], life=life)
 
 # %% ../../nbs/60_apps.animate.ipynb #9b3f0b66
@@ -189,7 +189,7 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
             if colours is not None:
                 break
         # then each frame depends on its own inputs alone: two drawn at once
-        drawn_rest = ordered_map(lambda item: draw(item, colours), frames, workers=DRAW_WORKERS)
+        drawn_rest = ordered_map(lambda item: draw(item, colours), frames)
         yield from ((None, frame) for frame, _ in drawn_rest)
 
     return dict(frames=drawn(), n=n_out, fps=fps, log=log, passed=int((~ok).sum()))
@@ -208,7 +208,7 @@ def _unjpeg(data: bytes) -> np.ndarray:
 DRAW_WORKERS = min(2, os.cpu_count() or 1)  # frames drawn at once: two measured on 2 cores (benchmarks.md)
 
 
-def ordered_map(fn, items, workers: int = 2, depth: int = 8):
+def ordered_map(fn, items, workers: int = DRAW_WORKERS, depth: int = 8):
     """`fn` over `items` on `workers` threads, at most `depth` ahead, yielded in order: torch, numpy and PIL release
     the GIL while they draw. An error is raised at its item's place; closing the generator stops the rest."""
     if workers <= 1:

@@ -96,7 +96,6 @@ def segment_latents(
     def run():  # a batch at a time: windows of every segment at once would not fit in memory
         reps.append(represent(torch.cat(pending).to(device)))
         pending.clear()
-        return 0
 
     for x, v, e in tqdm(utterances, desc='encode', leave=False, disable=not progress):
         if len(x) < seg_len:
@@ -108,7 +107,8 @@ def segment_latents(
         emotions.append(torch.full((len(starts),), e))
         held += len(starts)
         if held >= batch_size:
-            held = run()
+            run()
+            held = 0
     if pending:
         run()
     out = {k: torch.cat([r[k] for r in reps]).cpu() for k in reps[0]}
