@@ -19,9 +19,9 @@ from ..core.visemes import VISEMES, N_VISEMES
 from .images import FaceLandmarker, load_image, align_face, MOUTH, warp_affine, invert, apply, uint8_to_unit
 
 # %% auto #0
-__all__ = ['VISEME_SHAPES', 'SHAPE_TABLE', 'LOWER_LIP', 'UPPER_LIP', 'CORNERS', 'JAW', 'CAVITY', 'TEETH', 'mouth_track',
-           'deform_landmarks', 'warp_face', 'draw_mouth', 'bundled_faces', 'FaceIdentity', 'render_frame',
-           'render_clip']
+__all__ = ['VISEME_SHAPES', 'SHAPE_TABLE', 'BILABIAL', 'LOWER_LIP', 'UPPER_LIP', 'CORNERS', 'JAW', 'CAVITY', 'TEETH',
+           'mouth_track', 'deform_landmarks', 'warp_face', 'draw_mouth', 'bundled_faces', 'FaceIdentity',
+           'render_frame', 'render_clip']
 
 # %% ../../nbs/21_face.render.ipynb #bbd5ab57
 VISEME_SHAPES = {  # viseme: (jaw opening, lip width, rounding)
@@ -50,20 +50,35 @@ VISEME_SHAPES = {  # viseme: (jaw opening, lip width, rounding)
 SHAPE_TABLE = np.array([VISEME_SHAPES[v] for v in VISEMES], np.float32)  # [21, 3], rows in viseme-index order
 
 # %% ../../nbs/21_face.render.ipynb #26964eca
+BILABIAL = VISEMES.index('MBP')
+
+
+def _smoothed(
+    x: np.ndarray, sigma: float
+) -> np.ndarray:  # [n, k] along axis 0, a Gaussian of `sigma` frames, ends held
+    t = np.arange(-int(3 * sigma), int(3 * sigma) + 1)
+    kernel = np.exp(-0.5 * (t / sigma) ** 2)
+    kernel /= kernel.sum()
+    padded = np.pad(x, ((len(t) // 2, len(t) // 2), (0, 0)), mode='edge')
+    return np.stack([np.convolve(padded[:, j], kernel, mode='valid') for j in range(x.shape[1])], 1)
+
+
 def mouth_track(
     frame_visemes: np.ndarray,  # viseme index of every 10 ms frame
     n_video: int | None = None,
     sigma_ms: float = 35.0,
+    seal_ms: float = 30.0,  # the bilabials' closure, smoothed this much; 0: blended like every other viseme
 ) -> np.ndarray:  # [n_video, 3]
     "Mouth parameters (opening, width, rounding) at every 25 fps video frame, with coarticulation smoothing."
-    targets = SHAPE_TABLE[np.asarray(frame_visemes, np.int64)]  # [n, 3]
-    sigma = sigma_ms / (1000 * HOP / SAMPLE_RATE)  # in 10 ms frames
-    t = np.arange(-int(3 * sigma), int(3 * sigma) + 1)
-    kernel = np.exp(-0.5 * (t / sigma) ** 2)
-    kernel /= kernel.sum()
-    padded = np.pad(targets, ((len(t) // 2, len(t) // 2), (0, 0)), mode='edge')
-    smooth = np.stack([np.convolve(padded[:, j], kernel, mode='valid') for j in range(3)], 1)
-    n_video = n_video if n_video is not None else len(targets) // 4
+    frame_visemes = np.asarray(frame_visemes, np.int64)
+    frame_ms = 1000 * HOP / SAMPLE_RATE
+    smooth = _smoothed(SHAPE_TABLE[frame_visemes], sigma_ms / frame_ms)
+    if seal_ms > 0:  # lips meet on a bilabial whatever its neighbours: its closure dominates the blend
+        closure = np.clip(
+            2 * _smoothed((frame_visemes == BILABIAL)[:, None].astype(np.float32), seal_ms / frame_ms), 0, 1
+        )
+        smooth[:, 0] *= 1 - closure[:, 0]
+    n_video = n_video if n_video is not None else len(frame_visemes) // 4
     return smooth[np.minimum(video_frame_to_spec_frame(np.arange(n_video)), len(smooth) - 1)].astype(np.float32)
 
 # %% ../../nbs/21_face.render.ipynb #71ae36c3

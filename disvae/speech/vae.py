@@ -36,9 +36,9 @@ from disvae.core.checkpoint import (
 from ..core.visemes import N_VISEMES, EMOTIONS
 
 # %% auto #0
-__all__ = ['BUNDLED_VAE', 'VAEConfig', 'envelope_projection', 'GaussianEncoder', 'GaussianDecoder', 'DisentangledVAE',
-           'estimate_sequence_mu', 'save_vae', 'load_vae', 'content_latents', 'audio_wave', 'audio_spectrogram',
-           'encode']
+__all__ = ['BUNDLED_VAE', 'VAEConfig', 'envelope_projection', 'GaussianEncoder', 'GaussianDecoder', 'gaussian_table',
+           'DisentangledVAE', 'estimate_sequence_mu', 'save_vae', 'load_vae', 'content_latents', 'audio_wave',
+           'audio_spectrogram', 'encode']
 
 # %% ../../nbs/10_speech.vae.ipynb #cb2b7128
 @dataclass
@@ -126,6 +126,12 @@ class GaussianDecoder(nn.Module):
         h, _ = self.lstm(z[:, None].expand(-1, self.seg_len, -1))
         return self.to_mean(h), self.to_logvar(h)
 
+# %% ../../nbs/10_speech.vae.ipynb #gtab-code
+def gaussian_table(rows: int, dim: int, var: float) -> nn.Parameter:
+    "A `[rows, dim]` parameter drawn from N(0, var); only a shape on the meta device."
+    table = torch.empty(rows, dim)
+    return nn.Parameter(table if table.is_meta else table.normal_(0.0, math.sqrt(var)))
+
 # %% ../../nbs/10_speech.vae.ipynb #0d51c5d2
 class DisentangledVAE(nn.Module):
     "The factorised audio VAE of Mittal & Wang (2020), §3.1."
@@ -137,8 +143,8 @@ class DisentangledVAE(nn.Module):
         self.emotion_encoder = GaussianEncoder(c.n_bins, c.z_dim, c.hidden, c.layers)
         self.sequence_encoder = GaussianEncoder(c.n_bins + 2 * c.z_dim, c.z_dim, c.hidden, c.layers)
         self.decoder = GaussianDecoder(3 * c.z_dim, c.n_bins, c.hidden, c.layers, c.seg_len)
-        self.viseme_table = nn.Parameter(torch.randn(c.n_visemes, c.z_dim) * math.sqrt(c.table_var))  # mu_c
-        self.emotion_table = nn.Parameter(torch.randn(c.n_emotions, c.z_dim) * math.sqrt(c.table_var))  # mu_e
+        self.viseme_table = gaussian_table(c.n_visemes, c.z_dim, c.table_var)  # mu_c
+        self.emotion_table = gaussian_table(c.n_emotions, c.z_dim, c.table_var)  # mu_e
         # mu_s, FHVAE starts at 0
         self.sequence_table = nn.Parameter(torch.zeros(c.n_sequences, c.z_dim))
         self.register_buffer('feature_mean', torch.zeros(c.n_bins))

@@ -54,6 +54,7 @@ class MouthTrainConfig:
     layers: int = 3
     kernel: int = 5
     non_speech: int = 200  # clips of noise alone (white, pink, brown, hum at random levels): the mouth stays shut
+    seal_ms: float = 30.0  # the targets' bilabial closure (`mouth_track`); 0: blended like the other visemes
     seed: int = 0
     device: str = 'cpu'  # where it trains: cpu, cuda, cuda:N or mps
     progress: bool = True
@@ -62,10 +63,10 @@ class MouthTrainConfig:
         check_run_config(self)
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #f238e0cf
-def mouth_targets(visemes: np.ndarray, n_video: int) -> tuple:
+def mouth_targets(visemes: np.ndarray, n_video: int, seal_ms: float = 30.0) -> tuple:
     "(mouth parameters [n, 3], speech [n] 0/1) for a 10 ms viseme timeline: the renderer's own track, and not-silence."
     speech = np.asarray(visemes)[np.minimum(video_frame_to_spec_frame(np.arange(n_video)), len(visemes) - 1)] != SILENCE
-    return mouth_track(visemes, n_video), speech.astype(np.float32)
+    return mouth_track(visemes, n_video, seal_ms=seal_ms), speech.astype(np.float32)
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #d689d344
 def _non_speech(condition: AudioConditioner, n: int, seed: int) -> list:
@@ -80,11 +81,11 @@ def _non_speech(condition: AudioConditioner, n: int, seed: int) -> list:
     return out
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #1e102571
-def _dataset(condition, store, rows) -> list:
+def _dataset(condition, store, rows, seal_ms: float) -> list:
     "[(z [n, dim], params [n, 3], speech [n])] for store rows."
     zs = utterance_latents(condition, store, rows)
     return [
-        (z, *map(torch.from_numpy, mouth_targets(np.asarray(store.utterance(int(r))[1]), len(z))))
+        (z, *map(torch.from_numpy, mouth_targets(np.asarray(store.utterance(int(r))[1]), len(z), seal_ms)))
         for z, r in zip(zs, rows)
     ]
 
@@ -138,10 +139,10 @@ def _train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) 
     store = FeatureStore(config.store)
     condition = AudioConditioner(config.vae)
     torch.manual_seed(config.seed)
-    train = _dataset(condition, store, split_rows(store, 'train'))
+    train = _dataset(condition, store, split_rows(store, 'train'), config.seal_ms)
     quiet = _non_speech(condition, config.non_speech, config.seed)
     train += [(z, torch.zeros(len(z), 3), torch.zeros(len(z))) for z in quiet]
-    val = _dataset(condition, store, split_rows(store, 'val'))
+    val = _dataset(condition, store, split_rows(store, 'val'), config.seal_ms)
     model = MouthMotionModel(
         MouthConfig(in_dim=condition.dim, hidden=config.hidden, kernel=config.kernel, layers=config.layers)
     )
