@@ -14,6 +14,7 @@
 Writes OUT/head_eval.md and OUT/results.json; prints the table.
 
     python tools/head_eval.py /tmp/real /tmp/detail --alive-detail   # 3 alone, alive
+    python tools/head_eval.py /tmp/real /tmp/follow --following-only --side 1024 --mouth runs/mouth   # 1 alone, one mouth model
 
 (`--alive-detail`: the moving head's detail at 256 and 1024 px, read as animate does and bicubically, in one run; 3 min.)
 """
@@ -89,6 +90,7 @@ if __name__ == '__main__':
     p.add_argument('--gan', default=str(DEMO / 'animator'))
     p.add_argument('--side', type=int, default=512, help='the astronaut photo is resized to this side for following')
     p.add_argument('--alive-detail', action='store_true', help='only the alive detail, against a bicubic read')
+    p.add_argument('--following-only', action='store_true', help='only 1, for the parametric head: drawn and through dlib')
     a = p.parse_args()
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -121,6 +123,15 @@ if __name__ == '__main__':
     res['drawn'] = mouth_following(mouth.motion, store, rest)
     res['silence'] = mouth_following(mouth.motion, store, rest, tail=2.0)
     res['noise_tail'] = mouth_following(mouth.motion, store, rest, tail=2.0, tail_db=-30.0)
+    if a.following_only:  # a mouth model against another, without the GAN and the detail rows
+        d, dl = res['drawn'], detected(store, photo, a.mouth, 'parametric', landmarker, rows)
+        line = (f"{a.mouth}: drawn open {d['open']:.2%} closed {d['closed']:.2%} gap {d['difference']:.2%} "
+                f"corr {d['correlation']:.3f}; dlib open {dl['open']:.2%} closed {dl['closed']:.2%} gap {dl['difference']:.2%} "
+                f"p95 {dl['p95']:.2%}; {time.perf_counter() - t0:.0f} s")
+        (out / 'following.txt').write_text(line + '\n')
+        (out / 'results.json').write_text(json.dumps(res | dict(detected=dl), indent=1, default=float))
+        print(line)
+        raise SystemExit
     res['detected'] = {
         h: detected(store, photo, c, h, landmarker, rows) for h, c in (('parametric', a.mouth), ('gan', a.gan))
     }

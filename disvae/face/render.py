@@ -53,9 +53,8 @@ SHAPE_TABLE = np.array([VISEME_SHAPES[v] for v in VISEMES], np.float32)  # [21, 
 BILABIAL = VISEMES.index('MBP')
 
 
-def _smoothed(
-    x: np.ndarray, sigma: float
-) -> np.ndarray:  # [n, k] along axis 0, a Gaussian of `sigma` frames, ends held
+def _smoothed(x: np.ndarray, sigma: float) -> np.ndarray:
+    "`x` [n, k] smoothed along axis 0 by a Gaussian of `sigma` frames, its ends held."
     t = np.arange(-int(3 * sigma), int(3 * sigma) + 1)
     kernel = np.exp(-0.5 * (t / sigma) ** 2)
     kernel /= kernel.sum()
