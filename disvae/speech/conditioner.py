@@ -65,10 +65,13 @@ class AudioConditioner:
         return self(spectrogram, num_video_frames(len(wave)))
 
 # %% ../../nbs/13_speech.conditioner.ipynb #1d024dda
-def utterance_latents(condition, store: FeatureStore, rows) -> list:
+def utterance_latents(condition, store: FeatureStore, rows, desc: str | None = None) -> list:
     """[video frames, dim] for each store row: z_c of a VAE (posterior means) or a baseline's embedding, one per 25 fps
-    frame."""
+    frame; with `desc`, a progress bar so named (a whole store takes minutes)."""
+    from tqdm.auto import tqdm
+
     condition = AudioConditioner(condition)
+    rows = tqdm(rows, desc=desc, unit='utt', disable=desc is None, leave=False)
     return [condition(np.array(store.utterance(int(r))[0])) for r in rows]
 
 # %% ../../nbs/13_speech.conditioner.ipynb #8edb47106e1a46a883d545849b8ab81b

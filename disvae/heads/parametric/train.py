@@ -81,9 +81,9 @@ def _non_speech(condition: AudioConditioner, n: int, seed: int) -> list:
     return out
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #1e102571
-def _dataset(condition, store, rows, seal_ms: float) -> list:
+def _dataset(condition, store, rows, seal_ms: float, desc: str | None = None) -> list:
     "[(z [n, dim], params [n, 3], speech [n])] for store rows."
-    zs = utterance_latents(condition, store, rows)
+    zs = utterance_latents(condition, store, rows, desc)
     return [
         (z, *map(torch.from_numpy, mouth_targets(np.asarray(store.utterance(int(r))[1]), len(z), seal_ms)))
         for z, r in zip(zs, rows)
@@ -139,10 +139,11 @@ def _train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) 
     store = FeatureStore(config.store)
     condition = AudioConditioner(config.vae)
     torch.manual_seed(config.seed)
-    train = _dataset(condition, store, split_rows(store, 'train'), config.seal_ms)
+    said = lambda what: f'train-mouth: {what} latents' if config.progress and rank == 0 else None
+    train = _dataset(condition, store, split_rows(store, 'train'), config.seal_ms, said('training'))
     quiet = _non_speech(condition, config.non_speech, config.seed)
     train += [(z, torch.zeros(len(z), 3), torch.zeros(len(z))) for z in quiet]
-    val = _dataset(condition, store, split_rows(store, 'val'), config.seal_ms)
+    val = _dataset(condition, store, split_rows(store, 'val'), config.seal_ms, said('validation'))
     model = MouthMotionModel(
         MouthConfig(in_dim=condition.dim, hidden=config.hidden, kernel=config.kernel, layers=config.layers)
     )
