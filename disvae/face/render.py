@@ -19,7 +19,7 @@ from ..core.visemes import VISEMES, N_VISEMES
 from .images import FaceLandmarker, load_image, align_face, MOUTH, warp_affine, invert, apply, uint8_to_unit
 
 # %% auto #0
-__all__ = ['VISEME_SHAPES', 'SHAPE_TABLE', 'BILABIAL', 'LOWER_LIP', 'UPPER_LIP', 'CORNERS', 'JAW', 'CAVITY', 'TEETH',
+__all__ = ['VISEME_SHAPES', 'SHAPE_TABLE', 'BILABIAL', 'SEAL_MS', 'LOWER_LIP', 'UPPER_LIP', 'CORNERS', 'JAW', 'CAVITY', 'TEETH',
            'mouth_track', 'deform_landmarks', 'warp_face', 'draw_mouth', 'bundled_faces', 'FaceIdentity',
            'render_frame', 'render_clip']
 
@@ -51,6 +51,7 @@ SHAPE_TABLE = np.array([VISEME_SHAPES[v] for v in VISEMES], np.float32)  # [21, 
 
 # %% ../../nbs/21_face.render.ipynb #26964eca
 BILABIAL = VISEMES.index('MBP')
+SEAL_MS = 30.0  # how quickly the lips meet on a bilabial and part after it (`mouth_track`)
 
 
 def _smoothed(x: np.ndarray, sigma: float) -> np.ndarray:
@@ -66,7 +67,7 @@ def mouth_track(
     frame_visemes: np.ndarray,  # viseme index of every 10 ms frame
     n_video: int | None = None,
     sigma_ms: float = 35.0,
-    seal_ms: float = 30.0,  # the bilabials' closure, smoothed this much; 0: blended like every other viseme
+    seal_ms: float = SEAL_MS,  # the bilabials' closure, smoothed this much; 0: blended like every other viseme
 ) -> np.ndarray:  # [n_video, 3]
     "Mouth parameters (opening, width, rounding) at every 25 fps video frame, with coarticulation smoothing."
     frame_visemes = np.asarray(frame_visemes, np.int64)

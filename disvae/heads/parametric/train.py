@@ -32,7 +32,7 @@ from disvae.core.checkpoint import (
 )
 from ...corpus.store import FeatureStore, split_rows
 from ...core.visemes import SILENCE
-from ...face.render import mouth_track
+from ...face.render import SEAL_MS, mouth_track
 from ...speech.conditioner import AudioConditioner, utterance_latents
 from .motion import MouthConfig, MouthMotionModel, save_mouth_model, load_mouth_model
 
@@ -54,7 +54,7 @@ class MouthTrainConfig:
     layers: int = 3
     kernel: int = 5
     non_speech: int = 200  # clips of noise alone (white, pink, brown, hum at random levels): the mouth stays shut
-    seal_ms: float = 30.0  # the targets' bilabial closure (`mouth_track`); 0: blended like the other visemes
+    seal_ms: float = SEAL_MS  # the targets' bilabial closure (`mouth_track`); 0: blended like the other visemes
     seed: int = 0
     device: str = 'cpu'  # where it trains: cpu, cuda, cuda:N or mps
     progress: bool = True
@@ -63,7 +63,7 @@ class MouthTrainConfig:
         check_run_config(self)
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #f238e0cf
-def mouth_targets(visemes: np.ndarray, n_video: int, seal_ms: float = 30.0) -> tuple:
+def mouth_targets(visemes: np.ndarray, n_video: int, seal_ms: float = SEAL_MS) -> tuple:
     "(mouth parameters [n, 3], speech [n] 0/1) for a 10 ms viseme timeline: the renderer's own track, and not-silence."
     speech = np.asarray(visemes)[np.minimum(video_frame_to_spec_frame(np.arange(n_video)), len(visemes) - 1)] != SILENCE
     return mouth_track(visemes, n_video, seal_ms=seal_ms), speech.astype(np.float32)
