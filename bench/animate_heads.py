@@ -1,7 +1,7 @@
 """`disvae animate` with the parametric head against the GAN head (the named baseline), in one run: wall time, real-time
 factor and peak memory, on photos of several sizes and on a 1080p video, for 30 s and 10 min of speech.
 
-    python bench/animate_heads.py [--rows all|quick] [--json out.json]
+    python bench/animate_heads.py [--rows all|short|long] [--heads parametric,gan] [--faces 1024x1024,...] [--json out.json]
 
 The face is scikit-image's astronaut: resized to 256 and 1024 px square, and placed on 1920x1080 and 4032x3024 canvases at the
 canvas's height (a phone photo's size); the video is 10 s of that 1920x1080 frame drifting by a pixel every third frame (h264),
@@ -79,9 +79,11 @@ if __name__ == '__main__':
     p.add_argument('--rows', default='all', choices=ROWS)
     p.add_argument('--json', default=None)
     p.add_argument('--heads', default='parametric,gan', help='comma-separated: the heads to run')
+    p.add_argument('--faces', default=None, help="comma-separated: only these faces (e.g. '1024x1024,video 1920x1080')")
     a = p.parse_args()
     rows = []
-    for head, face, seconds in [r for r in ROWS[a.rows] if r[0] in a.heads.split(',')]:
+    faces = a.faces.split(',') if a.faces else FACES
+    for head, face, seconds in [r for r in ROWS[a.rows] if r[0] in a.heads.split(',') and r[1] in faces]:
         r = run(head, face, seconds)
         rows.append(r)
         print(f"{r['head']:10s} {r['face']:16s} {r['seconds']:4.0f} s: animate {r['wall']:6.1f} s ({r['seconds'] / r['wall']:.2f}x real time), "

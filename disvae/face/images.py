@@ -4,7 +4,8 @@
 
 # %% ../../nbs/20_face.images.ipynb #7e4bb936
 from __future__ import annotations
-import importlib.util, os, re, sys, warnings
+import importlib.util, os, re, sys, threading, warnings
+from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import torch
@@ -117,6 +118,26 @@ def fan_weight_files(cache: str | Path | None = None) -> list:
 MOUTH = slice(48, 68)  # the 20 mouth points of the 68-point scheme (LMD is measured on these)
 
 # %% ../../nbs/20_face.images.ipynb #9b9fb791
+@lru_cache(maxsize=1)
+def _dlib_predictor():
+    "dlib's 68-point shape predictor: reading its 100 MB takes ~0.6 s, so once per process (prediction only reads it)."
+    import dlib
+
+    return dlib.shape_predictor(str(dlib_model_path()))
+
+
+_DETECTORS = threading.local()
+
+
+def _dlib_detector():
+    "dlib's HOG face detector, one per thread (it keeps the image pyramid of its last call; building it takes ~0.5 s)."
+    if not hasattr(_DETECTORS, 'hog'):
+        import dlib
+
+        _DETECTORS.hog = dlib.get_frontal_face_detector()
+    return _DETECTORS.hog
+
+
 class FaceLandmarker:
     "68-point face landmarks from an image: `FaceLandmarker('dlib')` offline, or `'fan'` with locally cached weights."
 
@@ -125,12 +146,7 @@ class FaceLandmarker:
     ):
         self.backend, self.max_side, self.upsample, self.verbose = backend, max_side, upsample, verbose
         if backend == 'dlib':
-            import dlib
-
-            self.detector, self.predictor = (
-                dlib.get_frontal_face_detector(),
-                dlib.shape_predictor(str(dlib_model_path())),
-            )
+            self.predictor, _ = _dlib_predictor(), _dlib_detector()  # loaded once per process (and thread)
         elif backend == 'fan':
             if importlib.util.find_spec('face_alignment') is None:
                 raise DisvaeError(
@@ -153,6 +169,10 @@ class FaceLandmarker:
             )
         else:
             raise DisvaeError(None, f"unknown landmark backend {backend!r}; use 'dlib' or 'fan'")
+
+    @property
+    def detector(self):
+        return _dlib_detector()
 
     def _faces(self, rgb: np.ndarray) -> list:  # [(box (x0, y0, x1, y1), score, landmarks [68, 2] or None)]
         if self.backend == 'dlib':

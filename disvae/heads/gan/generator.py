@@ -108,10 +108,12 @@ def ssim(a: torch.Tensor, b: torch.Tensor, window: int = 11, sigma: float = 1.5)
     "Mean structural similarity of images in [0, 1], [B, C, H, W], per image."
     g = torch.exp(-0.5 * ((torch.arange(window, dtype=a.dtype, device=a.device) - window // 2) / sigma) ** 2)
     g = g / g.sum()
-    k = (g[:, None] * g[None, :]).expand(a.shape[1], 1, window, window)
-    blur = lambda x: F.conv2d(x, k, groups=a.shape[1])
-    mu_a, mu_b = blur(a), blur(b)
-    var_a, var_b, cov = blur(a * a) - mu_a**2, blur(b * b) - mu_b**2, blur(a * b) - mu_a * mu_b
+    # the five local means in one pass each way: the Gaussian is separable (2 * 11 taps a pixel instead of 121)
+    c = 5 * a.shape[1]
+    rows, cols = g.expand(c, 1, 1, window), g[:, None].expand(c, 1, window, 1)
+    stats = F.conv2d(F.conv2d(torch.cat([a, b, a * a, b * b, a * b], 1), rows, groups=c), cols, groups=c)
+    mu_a, mu_b, aa, bb, ab = stats.chunk(5, 1)
+    var_a, var_b, cov = aa - mu_a**2, bb - mu_b**2, ab - mu_a * mu_b
     c1, c2 = 0.01**2, 0.03**2
     s = ((2 * mu_a * mu_b + c1) * (2 * cov + c2)) / ((mu_a**2 + mu_b**2 + c1) * (var_a + var_b + c2))
     return s.flatten(1).mean(1)

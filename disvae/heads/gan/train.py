@@ -53,11 +53,12 @@ class TalkingFaceClips(torch.utils.data.Dataset):
         identities: list,
         split: str = 'train',
         clip_len: int = 5,
+        desc: str | None = None,  # a progress bar so named while the store is encoded (minutes on a real mix)
     ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.identities, self.clip_len = identities, clip_len
         rows = split_rows(self.store, split)  # labelled speech: the critics learn visemes
-        self.z = utterance_latents(vae, self.store, rows)
+        self.z = utterance_latents(vae, self.store, rows, desc)
         keep = [i for i, z in enumerate(self.z) if len(z) >= clip_len + 1]
         if not keep:
             raise DisvaeError(self.store.path, f'no utterance in split {split!r} has {clip_len + 1} video frames')
@@ -178,7 +179,8 @@ def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
     photos = [FaceIdentity(photo, config.size, landmarker, name) for name, photo in bundled_faces().items()]
     identities = [p.variant(config.seed * 1000 + k) for p in photos for k in range(config.identities)]
     condition = AudioConditioner(config.vae)
-    data = TalkingFaceClips(config.store, condition, identities, 'train', config.clip_len)
+    shown = config.progress and rank == 0
+    data = TalkingFaceClips(config.store, condition, identities, 'train', config.clip_len, 'latents' if shown else None)
     gen, frame_critic, video_critic = (m.to(device) for m in _models(config, condition.dim))
     if config.standardise:
         gen.fit_input(torch.cat(data.z).to(device))

@@ -12,7 +12,9 @@ import torch
 import torch.nn.functional as F
 from PIL import Image, ImageDraw, ImageFilter
 from matplotlib.path import Path as MPath
+from matplotlib.tri import Triangulation, TrapezoidMapTriFinder
 from scipy.ndimage import gaussian_filter, sobel
+from scipy.spatial import Delaunay
 from ...core.errors import DisvaeError
 from ...face.render import deform_landmarks
 
@@ -79,34 +81,42 @@ def _box_border(h: int, w: int, n: int = 8) -> np.ndarray:
 def coarse_shift(source: np.ndarray, target: np.ndarray, hw: tuple, step: float = 4.0) -> torch.Tensor:
     """The piecewise-affine warp taking `source` points to `target` points, as the shift (x, y) from each pixel to where
     it reads, solved on a grid every `step` pixels over an (h, w) region: [1, 2, gh, gw]."""
-    from scipy.spatial import Delaunay
-
     h, w = hw
     gh, gw = int(np.ceil((h - 1) / step)) + 1, int(np.ceil((w - 1) / step)) + 1
     gy, gx = np.meshgrid(np.linspace(0, h - 1, gh), np.linspace(0, w - 1, gw), indexing='ij')
     grid = np.stack([gx.ravel(), gy.ravel()], 1)
-    tri = Delaunay(target)
-    simplex = tri.find_simplex(grid)
+    triangles = Delaunay(target).simplices
+    # matplotlib's trapezoid map finds the triangles 7x faster than Delaunay.find_simplex, which first solves
+    # every triangle's barycentric transform with LAPACK (~10 ms a frame at 1024 px, benchmarks.md)
+    finder = TrapezoidMapTriFinder(Triangulation(target[:, 0], target[:, 1], triangles))
+    simplex = finder(grid[:, 0], grid[:, 1])
     inside = simplex >= 0
-    T = tri.transform[simplex[inside]]
-    b = np.einsum('nij,nj->ni', T[:, :2], grid[inside] - T[:, 2])
-    bary = np.concatenate([b, 1 - b.sum(1, keepdims=True)], 1)
+    corners = target[triangles[simplex[inside]]]  # [n, 3, 2]
+    a, ab, ac = corners[:, 0], corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0]
+    p = grid[inside] - a
+    det = ab[:, 0] * ac[:, 1] - ab[:, 1] * ac[:, 0]
+    u, v = (p[:, 0] * ac[:, 1] - p[:, 1] * ac[:, 0]) / det, (ab[:, 0] * p[:, 1] - ab[:, 1] * p[:, 0]) / det
+    bary = np.stack([1 - u - v, u, v], 1)
     where = grid.copy()
-    where[inside] = np.einsum('nk,nkd->nd', bary, source[tri.simplices[simplex[inside]]])
+    where[inside] = np.einsum('nk,nkd->nd', bary, source[triangles[simplex[inside]]])
     return torch.from_numpy((where - grid).reshape(1, gh, gw, 2).transpose(0, 3, 1, 2)).float()
 
 # %% ../../../nbs/40_heads.parametric.photo.ipynb #dc4f6dde
+def _normalised(where: torch.Tensor, hw: tuple) -> torch.Tensor:
+    "Pixel positions (x, y) [..., 2] in an (h, w) image as grid_sample's -1..1 (align_corners): one broadcast product."
+    h, w = hw
+    return (where * torch.tensor([2 / max(w - 1, 1), 2 / max(h - 1, 1)])).sub_(1)
+
+
 def shift_at(coarse: torch.Tensor, hw: tuple, window: tuple | None = None) -> torch.Tensor:
     """Where each pixel of `window` = (r0, r1, c0, c1) of the (h, w) region reads from: [r1 - r0, c1 - c0, 2] (x, y):
     the coarse shift interpolated bilinearly (the map is piecewise linear: a fraction of a pixel from solving each)."""
     h, w = hw
     r0, r1, c0, c1 = window or (0, h, 0, w)
-    ys, xs = torch.meshgrid(
-        torch.arange(r0, r1, dtype=torch.float32), torch.arange(c0, c1, dtype=torch.float32), indexing='ij'
-    )
-    norm = torch.stack([xs / max(w - 1, 1), ys / max(h - 1, 1)], -1)[None] * 2 - 1
-    shift = F.grid_sample(coarse, norm, mode='bilinear', align_corners=True)[0]
-    return torch.stack([xs + shift[0], ys + shift[1]], -1)
+    pixels = torch.empty(r1 - r0, c1 - c0, 2)  # filled by broadcasting: cheaper than meshgrid and stack
+    pixels[..., 0], pixels[..., 1] = torch.arange(c0, c1), torch.arange(r0, r1)[:, None]
+    shift = F.grid_sample(coarse, _normalised(pixels, hw)[None], mode='bilinear', align_corners=True)[0]
+    return pixels.add_(shift.permute(1, 2, 0))
 
 # %% ../../../nbs/40_heads.parametric.photo.ipynb #537600c0
 def backward_map(source: np.ndarray, target: np.ndarray, hw: tuple, step: float = 4.0) -> torch.Tensor:
@@ -116,8 +126,7 @@ def backward_map(source: np.ndarray, target: np.ndarray, hw: tuple, step: float 
 # %% ../../../nbs/40_heads.parametric.photo.ipynb #6784ee0a
 def _sample(image: torch.Tensor, where: torch.Tensor) -> torch.Tensor:
     "image [3, h, w] float read at `where` [H, W, 2] (x, y pixels), bicubic: exact wherever `where` is a pixel centre."
-    h, w = image.shape[1:]
-    norm = torch.stack([where[..., 0] / max(w - 1, 1), where[..., 1] / max(h - 1, 1)], -1) * 2 - 1
+    norm = _normalised(where, image.shape[1:])
     return F.grid_sample(image[None], norm[None], mode='bicubic', padding_mode='border', align_corners=True)[0]
 
 # %% ../../../nbs/40_heads.parametric.photo.ipynb #360a653d
