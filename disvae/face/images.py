@@ -4,7 +4,8 @@
 
 # %% ../../nbs/20_face.images.ipynb #7e4bb936
 from __future__ import annotations
-import importlib.util, os, re, sys, threading, warnings
+import hashlib, importlib.util, os, re, sys, threading, warnings
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
@@ -14,9 +15,9 @@ from PIL import Image
 from ..core.errors import DisvaeError
 
 # %% auto #0
-__all__ = ['MAX_IMAGE_PIXELS', 'MOUTH', 'CANONICAL', 'uint8_to_unit', 'unit_to_uint8', 'load_image', 'dlib_model_path',
-           'fan_weight_files', 'FaceLandmarker', 'FaceTracker', 'face_anchors', 'similarity', 'apply', 'invert',
-           'warp_affine', 'align_face', 'paste_back', 'read_video', 'video_face_crops']
+__all__ = ['MAX_IMAGE_PIXELS', 'MOUTH', 'SEEN_FRAMES_LIMIT', 'CANONICAL', 'uint8_to_unit', 'unit_to_uint8', 'load_image',
+           'dlib_model_path', 'fan_weight_files', 'FaceLandmarker', 'FaceTracker', 'face_anchors', 'similarity',
+           'apply', 'invert', 'warp_affine', 'align_face', 'paste_back', 'read_video', 'video_face_crops']
 
 # %% ../../nbs/20_face.images.ipynb #bb8edc80
 def uint8_to_unit(images) -> torch.Tensor:
@@ -216,6 +217,28 @@ class FaceLandmarker:
             shape = self.predictor(small, dlib.rectangle(*[int(v) for v in box]))
             points = np.array([(shape.part(i).x, shape.part(i).y) for i in range(68)], np.float32)
         return (np.asarray(points, np.float32) / scale).astype(np.float32)
+
+    def of_frame(self, frame: np.ndarray) -> np.ndarray | None:  # [68, 2], or None where the frame holds no face
+        """Landmarks of one video frame, or None where no face is found. A frame seen before, byte for byte, by a
+        landmarker with the same settings is answered from memory: an evaluation scores every head against the same
+        frames."""
+        frame = np.ascontiguousarray(frame)
+        key = (self.backend, self.max_side, self.upsample, frame.shape, hashlib.blake2b(frame, digest_size=16).digest())
+        if key in _SEEN_FRAMES:
+            _SEEN_FRAMES.move_to_end(key)
+            return _SEEN_FRAMES[key]
+        try:
+            found = self(frame)
+        except DisvaeError:
+            found = None
+        _SEEN_FRAMES[key] = found
+        if len(_SEEN_FRAMES) > SEEN_FRAMES_LIMIT:
+            _SEEN_FRAMES.popitem(last=False)  # the least recently used
+        return found
+
+
+_SEEN_FRAMES = OrderedDict()  # (settings, frame shape and digest) -> landmarks or None, shared by every landmarker
+SEEN_FRAMES_LIMIT = 20_000  # frames remembered (about 12 MB)
 
 # %% ../../nbs/20_face.images.ipynb #d1846ca3
 def _box_centre(box) -> np.ndarray:

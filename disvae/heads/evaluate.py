@@ -68,15 +68,18 @@ def video_ssim(real: np.ndarray, fake: np.ndarray) -> float:  # [T, H, W, 3] uin
 def video_landmarks(
     frames: np.ndarray, landmarker=None
 ) -> tuple:  # ([T, 68, 2] with NaN rows where no face was found, frames missed)
-    "68-point landmarks of every frame of a video."
+    """68-point landmarks of every frame of a video (`FaceLandmarker.of_frame`: a frame seen before is not detected
+    again, so the rendered truth and a still face's frames cost one detection however many heads are scored against
+    them)."""
 
     landmarker = landmarker or FaceLandmarker('dlib', verbose=False)
     out, missed = np.full((len(frames), 68, 2), np.nan), 0
     for t, frame in enumerate(frames):
-        try:
-            out[t] = landmarker(np.ascontiguousarray(frame))
-        except DisvaeError:
+        found = landmarker.of_frame(frame)
+        if found is None:
             missed += 1
+        else:
+            out[t] = found
     return out, missed
 
 # %% ../../nbs/50_heads.evaluate.ipynb #a91a4811
