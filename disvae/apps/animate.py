@@ -14,7 +14,7 @@ from PIL import Image
 from threadpoolctl import threadpool_limits
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
-from ..core.audio import SAMPLE_RATE, VIDEO_FPS, load_audio, resample, write_video_with_audio
+from ..core.audio import SAMPLE_RATE, VIDEO_CRF, VIDEO_FPS, load_audio, resample, write_video_with_audio
 from ..core.files import output_path, output_folder, atomic_output, exclusive
 from ..core.checkpoint import save_checkpoint, read_checkpoint, checkpoint_weights, DEMO
 from ..face.images import FaceLandmarker, FaceTracker, load_image, align_face, paste_back
@@ -25,13 +25,15 @@ from ..heads.parametric.life import LivingFace, life_track
 from ..heads.parametric.motion import MouthHead, BUNDLED_MOUTH, load_mouth_model, mouth_conditioner_folder
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'DRAW_WORKERS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at', 'ordered_map',
-           'prefetch', 'animate_frames', 'animate', 'export_animator', 'write_demo_media', 'animate_command',
-           'export_command']
+__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'VIDEO_INPUT_CRF', 'DRAW_WORKERS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at',
+           'ordered_map', 'prefetch', 'animate_frames', 'animate', 'export_animator', 'write_demo_media',
+           'animate_command', 'export_command']
 
 # %% ../../nbs/60_apps.animate.ipynb #f843d0e3
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.mkv', '.webm', '.avi', '.mpg', '.mpeg', '.flv', '.gif')
 HEADS = ('parametric', 'gan')
+# a video's frames were compressed once already: x264's default keeps lip-sync real time at 1080p (17 would cost ~15 %)
+VIDEO_INPUT_CRF = 23
 
 
 def _with_demo(face, audio, checkpoint, head: str | None = None):
@@ -306,7 +308,7 @@ def _animation(
         )
     for line in run['log']:
         print(line, file=sys.stderr)
-    return run | dict(wave=wave, seconds=seconds, head=kind)
+    return run | dict(wave=wave, seconds=seconds, head=kind, video=is_video)
 
 # %% ../../nbs/60_apps.animate.ipynb #d9569afd
 @torch.no_grad()
@@ -355,10 +357,14 @@ def animate(
     max_size: int = 1920,
     still: bool = False,
     seed: int = 0,
+    crf: int | None = None,
 ) -> dict:
-    """Write `out` (.mp4: h264 + aac) of `face` (a photo, or a video with the parametric head) saying `audio`; returns
-    timing figures. `head`: 'parametric' (the default weights) or 'gan'; a checkpoint says which it holds."""
+    """Write `out` (.mp4: h264 at `crf` + aac) of `face` (a photo, or a video with the parametric head) saying `audio`;
+    returns timing figures. `head`: 'parametric' (the default weights) or 'gan'; a checkpoint says which it holds.
+    `crf` None: `VIDEO_CRF` (17) for a photo, `VIDEO_INPUT_CRF` (23) for a video, whose frames were compressed once."""
     out = output_path(out, ('.mp4',), overwrite)  # checked before the work: suffix, folder, there already
+    if crf is not None and not 0 <= crf <= 51:
+        raise DisvaeError(None, f"--crf is h264's quality, 0 (lossless) to 51; got {crf}")
     t0 = time.perf_counter()
     # one run per output: a second is refused, naming the first; the video lands whole under a name of its own
     with exclusive(out.with_name(f'.{out.name}.lock'), f'the output {out.name}'), atomic_output(out) as tmp:
@@ -368,11 +374,13 @@ def animate(
         # its idle threads spin between each frame's small solves on the core the encoder needs (13.8 s, not 16.2 s)
         with threadpool_limits(1, user_api='blas'):
             frames = prefetch(frame for _, frame in stream['frames'])
-            write_video_with_audio(tmp, frames, stream['wave'], SAMPLE_RATE, fps)
+            crf = crf if crf is not None else VIDEO_INPUT_CRF if stream['video'] else VIDEO_CRF
+            write_video_with_audio(tmp, frames, stream['wave'], SAMPLE_RATE, fps, crf)
     elapsed = time.perf_counter() - t0
     return dict(
         out=str(out),
         head=stream['head'],
+        crf=crf,
         frames=stream['n'],
         fps=float(fps),
         seconds=stream['seconds'],
@@ -461,13 +469,15 @@ def animate_command(
     max_size: int = 1920,  # the longest side written, in pixels
     still: bool = False,  # a photo: only the mouth moves (no blinks, head or brow motion)
     seed: int = 0,  # the blinks' and the head motion's draws: the same seed, the same video
+    crf: int
+    | None = None,  # h264 quality, 0 (lossless) to 51, lower: closer and larger (default: 17 a photo, 23 a video)
     vae: str | None = None,  # the VAE (default: the one the checkpoint was trained with)
     device: str = 'cpu',  # where the head runs: cpu, cuda, cuda:N or mps
     overwrite: bool = False,  # replace what is there
     progress: bool = True,
 ) -> dict:
     "A talking-head video of FACE saying AUDIO."
-    info = animate(face, audio, out, checkpoint, vae, overwrite, progress, device, head, max_size, still, seed)
+    info = animate(face, audio, out, checkpoint, vae, overwrite, progress, device, head, max_size, still, seed, crf)
     print(
         f"wrote {info['out']} ({info['head']} head): {info['frames']} frames at {info['fps']:g} fps, "
         f"{info['seconds']:.2f} s of speech in {info['wall']:.1f} s ({info['realtime']:.2f}x real time)"
