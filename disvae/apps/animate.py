@@ -469,8 +469,7 @@ def animate_command(
     max_size: int = 1920,  # the longest side written, in pixels
     still: bool = False,  # a photo: only the mouth moves (no blinks, head or brow motion)
     seed: int = 0,  # the blinks' and the head motion's draws: the same seed, the same video
-    crf: int
-    | None = None,  # h264 quality, 0 (lossless) to 51, lower: closer and larger (default: 17 a photo, 23 a video)
+    crf: int | None = None,  # h264 quality, 0 (lossless) to 51 (default: 17 for a photo, 23 for a video)
     vae: str | None = None,  # the VAE (default: the one the checkpoint was trained with)
     device: str = 'cpu',  # where the head runs: cpu, cuda, cuda:N or mps
     overwrite: bool = False,  # replace what is there

@@ -28,9 +28,7 @@ HOP = 160  # 10 ms hop
 N_BINS = 200  # 201 FFT bins minus DC
 SEGMENT_FRAMES = 20  # T: 200 ms
 VIDEO_FPS = 25
-VIDEO_CRF = (
-    17  # h264 quality (lower: closer to the frames, larger): at 17 a photo's untouched pixels come back at 40 dB
-)
+VIDEO_CRF = 17  # h264 quality, lower is closer and larger: a photo's untouched pixels come back at 40 dB
 FRAMES_PER_VIDEO_FRAME = SAMPLE_RATE // VIDEO_FPS // HOP  # 4 spectrogram frames per 40 ms
 LOG_FLOOR = 1e-5  # magnitude floor before the log: silence maps to log(1e-5) ≈ -11.5
 

@@ -229,6 +229,7 @@ class FaceLandmarker:
             return _SEEN_FRAMES[key]
         try:
             found = self(frame)
+            found.flags.writeable = False  # shared by every caller that shows this frame
         except DisvaeError:
             found = None
         _SEEN_FRAMES[key] = found
