@@ -4,7 +4,7 @@
 
 # %% ../../nbs/01b_core.parallel.ipynb #cec3ac18
 from __future__ import annotations
-import os, subprocess, sys
+import atexit, os, subprocess, sys
 from pathlib import Path
 import torch
 import torch.distributed as dist
@@ -20,7 +20,14 @@ def distributed() -> tuple:
     world = int(os.environ.get('WORLD_SIZE', '1'))
     if world > 1 and not dist.is_initialized():
         dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
+        atexit.register(_leave_process_group)
     return (dist.get_rank() if world > 1 else 0), world
+
+
+def _leave_process_group():
+    # left to interpreter shutdown, gloo's threads still hold tensors: SIGABRT now and then
+    if dist.is_initialized():
+        dist.destroy_process_group()
 
 
 def process_device(device: str, world: int) -> torch.device:
@@ -97,6 +104,11 @@ def average_gradients(parameters, world: int):
             dist.all_reduce(p.grad)
             p.grad /= world
 
+# %% ../../nbs/01b_core.parallel.ipynb #5ca71a4e
+def _ends(text: str, n: int = 1500) -> str:
+    "A failing rank's own error comes first in torchrun's stderr and torchrun's summary last: keep both ends."
+    return text if len(text) <= 2 * n else text[:n] + '\n…\n' + text[-n:]
+
 # %% ../../nbs/01b_core.parallel.ipynb #16d2e8ea
 def torchrun(*args, nproc: int = 2, port: int = 29500, timeout: float = 600) -> subprocess.CompletedProcess:
     "`torchrun --nproc_per_node NPROC disvae ARGS...` with this Python's disvae; its stderr in the error when it fails."
@@ -105,6 +117,6 @@ def torchrun(*args, nproc: int = 2, port: int = 29500, timeout: float = 600) -> 
     done = subprocess.run(launch + [disvae] + [str(a) for a in args], capture_output=True, text=True, timeout=timeout)
     if done.returncode:
         raise RuntimeError(
-            f'torchrun disvae {" ".join(map(str, args))} exited {done.returncode}:\n{done.stderr[-3000:]}'
+            f'torchrun disvae {" ".join(map(str, args))} exited {done.returncode}:\n{_ends(done.stderr)}'
         )
     return done
