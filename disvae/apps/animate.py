@@ -25,9 +25,9 @@ from ..heads.parametric.life import LivingFace, life_track
 from ..heads.parametric.motion import MouthHead, BUNDLED_MOUTH, load_mouth_model, mouth_conditioner_folder
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'VIDEO_INPUT_CRF', 'DRAW_WORKERS', 'DEMO_SENTENCE', 'head_kind', 'fit_photo', 'shapes_at',
-           'ordered_map', 'prefetch', 'animate_frames', 'animate', 'export_animator', 'write_demo_media',
-           'animate_command', 'export_command']
+__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'VIDEO_INPUT_CRF', 'HELD_RAW_BYTES', 'DRAW_WORKERS', 'DEMO_SENTENCE', 'head_kind',
+           'fit_photo', 'shapes_at', 'ordered_map', 'prefetch', 'animate_frames', 'animate', 'export_animator',
+           'write_demo_media', 'animate_command', 'export_command']
 
 # %% ../../nbs/60_apps.animate.ipynb #f843d0e3
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.mkv', '.webm', '.avi', '.mpg', '.mpeg', '.flv', '.gif')
@@ -128,7 +128,8 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
     loop = info['frames'] < n_out
     # the detector every 12 frames or on a cut, the shape predictor alone between (20_face.images)
     tracker = FaceTracker(landmarker or FaceLandmarker('dlib', max_side=640, verbose=False))
-    found, held = [], []  # landmarks per frame; the frames themselves (JPEG) only when they must play backwards
+    found, held = [], []  # landmarks per frame; the frames themselves only when they must play backwards
+    hold = lambda f: f if f.nbytes * info['frames'] <= HELD_RAW_BYTES else _jpeg(f)  # raw when they all fit
     frames = tqdm(
         video_frames(video, max_size),
         desc='landmarks',
@@ -136,13 +137,14 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
         total=min(info['frames'], n_out) or None,
         disable=not progress,
     )
-    for frame in frames:
+    # a frame to hold is compressed on the draw workers while this thread tracks the face (a few frames ahead)
+    for frame, kept in ordered_map(lambda f: (f, hold(f) if loop else None), frames):
         try:
             found.append(tracker(frame))
         except DisvaeError:
             found.append(np.full((68, 2), np.nan, np.float32))
         if loop:
-            held.append(_jpeg(frame))
+            held.append(kept)
         if not loop and len(found) >= n_out:
             break
     if not found:
@@ -153,7 +155,7 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
         raise DisvaeError(video, f'no face found in any of its {len(marks)} frames')
     n, smooth = len(marks), smooth_track(marks)
     if n < n_out and not loop:  # the container promised more frames than it has
-        held, loop = [_jpeg(f) for f in video_frames(video, max_size)][:n], True
+        held, loop = [hold(f) for f in video_frames(video, max_size)][:n], True
     order = ping_pong(np.arange(n_out), n) if loop else np.arange(n_out)
     log = [
         f'video: {n} frames at {fps:.3f} fps, a face found in {int(ok.sum())} ({tracker.detections} detections); '
@@ -169,34 +171,40 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
     ]
     mouth = shapes_at(shapes, (np.arange(n_out) + 0.5) / fps)
 
-    def draw(item, colours) -> tuple:  # (the frame drawn, the colours it used)
+    def draw(item, look) -> tuple:  # (the frame drawn, the look it used: the mouth's colours, the edges' softness)
         k, frame = item
+        frame = (
+            _unjpeg(frame) if isinstance(frame, bytes) else frame
+        )  # a held frame is decoded by the worker drawing it
         j = int(order[k])
         if ok[j]:
             try:
-                speaking = PhotoMouth(frame, smooth[j], colours=colours)
-                return speaking.frame(mouth[k]), speaking.colours
+                speaking = PhotoMouth(frame, smooth[j], colours=look and look[0], edge_sigma=look and look[1])
+                return speaking.frame(mouth[k]), (speaking.colours, speaking.edge_sigma)
             except DisvaeError:  # the face too small or turned in this frame: it passes through
                 pass
-        return frame, colours
+        return frame, look
 
     def drawn():
         source = iter(held) if loop else video_frames(video, max_size)
         ks = tqdm(range(n_out), desc='animate', unit='frame', disable=not progress)
-        frames = ((k, _unjpeg(held[int(order[k])]) if loop else next(source)) for k in ks)  # decoded in order
-        colours = None
-        for item in frames:  # one by one until a frame sets the colours: one set for the whole video, no flicker
-            frame, colours = draw(item, None)
+        frames = ((k, held[int(order[k])] if loop else next(source)) for k in ks)
+        look = None
+        for item in frames:  # one by one until a frame sets the look: one for the whole video, no flicker
+            frame, look = draw(item, None)
             yield None, frame
-            if colours is not None:
+            if look is not None:
                 break
         # then each frame depends on its own inputs alone: two drawn at once
-        drawn_rest = ordered_map(lambda item: draw(item, colours), frames)
+        drawn_rest = ordered_map(lambda item: draw(item, look), frames)
         yield from ((None, frame) for frame, _ in drawn_rest)
 
     return dict(frames=drawn(), n=n_out, fps=fps, log=log, passed=int((~ok).sum()))
 
 # %% ../../nbs/60_apps.animate.ipynb #27a44f86
+HELD_RAW_BYTES = 2 * 2**30  # a video to play backwards is held raw up to this (10 s at 1080p: 1.6 GB), else JPEG
+
+
 def _jpeg(frame: np.ndarray) -> bytes:
     buf = io.BytesIO()
     Image.fromarray(frame).save(buf, 'JPEG', quality=95)

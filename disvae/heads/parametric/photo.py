@@ -238,6 +238,7 @@ class PhotoMouth:
         source=None,
         step: float = 2.0,  # the coarse grid's spacing at least (it keeps ~48 points a side)
         colours: dict | None = None,  # `mouth_colours` of another frame (a video keeps one set)
+        edge_sigma: float | None = None,  # `edge_softness` of another frame (a video keeps one)
         min_face_px: float = MIN_FACE_PX,  # the evaluation's small crops pass 0
     ):
         self.photo = np.ascontiguousarray(photo)
@@ -252,7 +253,7 @@ class PhotoMouth:
         self.colours = colours or mouth_colours(self.photo, self.landmarks)
         self.neutral_gap = float(inner_lip_gap(self.landmarks))
         self.step = max(step, max(self.hw) / 48)  # the coarse grid stays about 48 points a side
-        self.edge_sigma = edge_softness(self.photo, self.box)
+        self.edge_sigma = edge_softness(self.photo, self.box) if edge_sigma is None else float(edge_sigma)
         wide = deform_landmarks(self.landmarks, (1.0, 0.0, 0.0))
         self.gap_per_opening = max(float(inner_lip_gap(wide)) - self.neutral_gap, 1e-6) / self.width
 
