@@ -541,6 +541,7 @@ def evaluate_representations(
     probe_epochs: int = 20,
     probe_hidden: int = 256,  # hidden units of the auxiliary classifiers; 0: linear
     real=None,  # a store of real speech (`disvae real-speech`): adds the real-speech and recording-level tables
+    real_shift: int = 1,  # frames between the real-speech segments scored (1: every frame)
     seed: int = 0,
     device='cpu',
     progress: bool = True,
@@ -596,9 +597,9 @@ def evaluate_representations(
     if real is not None:
         heads = {f'z_c ({n})': table_viseme_classifier(m) for n, m in vae_models.items()}
         heads |= {n: baseline_viseme_classifier(m) for n, m in baseline_models.items()}
-        accuracy = real_speech_accuracy(heads, real, device=device)
-        agreement = level_agreement(heads, real, device=device)
-        unseen = unseen_noise_accuracy(heads, real, device=device)
+        accuracy = real_speech_accuracy(heads, real, shift=real_shift, device=device)
+        agreement = level_agreement(heads, real, shift=real_shift, device=device)
+        unseen = unseen_noise_accuracy(heads, real, shift=real_shift, device=device)
         results['real_speech'] = dict(
             store=str(real.path), accuracy=accuracy.T.to_dict(), level=agreement.T.to_dict(), unseen=unseen.T.to_dict()
         )
