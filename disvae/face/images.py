@@ -346,7 +346,7 @@ def align_face(image, landmarks: np.ndarray, size: int = 256) -> tuple:
     "(crop [size, size, 3] uint8, 2 × 3 matrix from image to crop pixels, landmarks in the crop)."
     rgb = load_image(image)
     to_crop = similarity(face_anchors(landmarks), CANONICAL * size)
-    src = torch.from_numpy(rgb).permute(2, 0, 1).float()
+    src = torch.from_numpy(np.asarray(rgb, np.float32)).permute(2, 0, 1)  # a copy: the photo may be read-only
     crop = np.ascontiguousarray(
         warp_affine(src, invert(to_crop), (size, size)).round().clamp(0, 255).byte().permute(1, 2, 0).numpy()
     )
