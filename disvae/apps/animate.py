@@ -25,9 +25,9 @@ from ..heads.parametric.life import LivingFace, life_track
 from ..heads.parametric.motion import MouthHead, BUNDLED_MOUTH, load_mouth_model, mouth_conditioner_folder
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'VIDEO_INPUT_CRF', 'HELD_RAW_BYTES', 'DRAW_WORKERS', 'DEMO_SENTENCE', 'head_kind',
-           'fit_photo', 'shapes_at', 'ordered_map', 'prefetch', 'animate_frames', 'animate', 'export_animator',
-           'write_demo_media', 'animate_command', 'export_command']
+__all__ = ['VIDEO_SUFFIXES', 'HEADS', 'VIDEO_INPUT_CRF', 'TRACK_BLOCK', 'HELD_RAW_BYTES', 'DRAW_WORKERS', 'DEMO_SENTENCE',
+           'head_kind', 'fit_photo', 'shapes_at', 'track_video', 'ordered_map', 'prefetch', 'animate_frames', 'animate',
+           'export_animator', 'write_demo_media', 'animate_command', 'export_command']
 
 # %% ../../nbs/60_apps.animate.ipynb #f843d0e3
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.mkv', '.webm', '.avi', '.mpg', '.mpeg', '.flv', '.gif')
@@ -126,9 +126,7 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
     fps = info['fps']
     n_out = max(1, int(round(seconds * fps)))
     loop = info['frames'] < n_out
-    # the detector every 12 frames or on a cut, the shape predictor alone between (20_face.images)
-    tracker = FaceTracker(landmarker or FaceLandmarker('dlib', max_side=640, verbose=False))
-    found, held = [], []  # landmarks per frame; the frames themselves only when they must play backwards
+    found, held, detections = [], [], 0  # landmarks per frame; the frames themselves only when they must play backwards
     hold = lambda f: f if f.nbytes * info['frames'] <= HELD_RAW_BYTES else _jpeg(f)  # raw when they all fit
     frames = tqdm(
         video_frames(video, max_size),
@@ -137,12 +135,8 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
         total=min(info['frames'], n_out) or None,
         disable=not progress,
     )
-    # a frame to hold is compressed on the draw workers while this thread tracks the face (a few frames ahead)
-    for frame, kept in ordered_map(lambda f: (f, hold(f) if loop else None), frames):
-        try:
-            found.append(tracker(frame))
-        except DisvaeError:
-            found.append(np.full((68, 2), np.nan, np.float32))
+    for marks, kept, detections in track_video(frames, landmarker, hold if loop else None):
+        found.append(marks)
         if loop:
             held.append(kept)
         if not loop and len(found) >= n_out:
@@ -158,7 +152,7 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
         held, loop = [hold(f) for f in video_frames(video, max_size)][:n], True
     order = ping_pong(np.arange(n_out), n) if loop else np.arange(n_out)
     log = [
-        f'video: {n} frames at {fps:.3f} fps, a face found in {int(ok.sum())} ({tracker.detections} detections); '
+        f'video: {n} frames at {fps:.3f} fps, a face found in {int(ok.sum())} ({detections} detections); '
         f'{int((~ok).sum())} without one pass through unchanged',
         f"video {info['seconds']:.2f} s, audio {seconds:.2f} s: "
         + (
@@ -202,6 +196,41 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
     return dict(frames=drawn(), n=n_out, fps=fps, log=log, passed=int((~ok).sum()))
 
 # %% ../../nbs/60_apps.animate.ipynb #27a44f86
+TRACK_BLOCK = 12  # frames tracked from one detection (`FaceTracker.every`); blocks run on the draw workers
+
+
+def _blocks(items, size: int):
+    "Lists of `size` items in order (the last one shorter)."
+    block = []
+    for item in items:
+        block.append(item)
+        if len(block) == size:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def track_video(frames, landmarker: FaceLandmarker | None = None, keep=None):
+    """(landmarks [68, 2], NaN where no face; `keep(frame)` or None; detections so far) for each frame in order:
+    blocks of `TRACK_BLOCK` frames, each tracked from a detection (`FaceTracker`), two blocks at once."""
+    landmarker = landmarker or FaceLandmarker('dlib', max_side=640, verbose=False)
+
+    def track(block) -> tuple:
+        tracker, marks = FaceTracker(landmarker, every=TRACK_BLOCK), []
+        for frame in block:
+            try:
+                marks.append(tracker(frame))
+            except DisvaeError:
+                marks.append(np.full((68, 2), np.nan, np.float32))
+        return marks, [keep(f) if keep else None for f in block], tracker.detections
+
+    detections = 0
+    for marks, kept, detected in ordered_map(track, _blocks(frames, TRACK_BLOCK), depth=2):
+        detections += detected
+        yield from ((m, k, detections) for m, k in zip(marks, kept))
+
+
 HELD_RAW_BYTES = 2 * 2**30  # a video to play backwards is held raw up to this (10 s at 1080p: 1.6 GB), else JPEG
 
 
