@@ -167,9 +167,8 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
 
     def draw(item, look) -> tuple:  # (the frame drawn, the look it used: the mouth's colours, the edges' softness)
         k, frame = item
-        frame = (
-            _unjpeg(frame) if isinstance(frame, bytes) else frame
-        )  # a held frame is decoded by the worker drawing it
+        # a frame held as JPEG is decoded by the worker that draws it
+        frame = _unjpeg(frame) if isinstance(frame, bytes) else frame
         j = int(order[k])
         if ok[j]:
             try:
