@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
+from fastcore.basics import chunked
 from threadpoolctl import threadpool_limits
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError, torch_device
@@ -171,8 +172,9 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
         frame = _unjpeg(frame) if isinstance(frame, bytes) else frame
         j = int(order[k])
         if ok[j]:
+            colours, edge_sigma = look or (None, None)
             try:
-                speaking = PhotoMouth(frame, smooth[j], colours=look and look[0], edge_sigma=look and look[1])
+                speaking = PhotoMouth(frame, smooth[j], colours=colours, edge_sigma=edge_sigma)
                 return speaking.frame(mouth[k]), (speaking.colours, speaking.edge_sigma)
             except DisvaeError:  # the face too small or turned in this frame: it passes through
                 pass
@@ -198,18 +200,6 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
 TRACK_BLOCK = 12  # frames tracked from one detection (`FaceTracker.every`); blocks run on the draw workers
 
 
-def _blocks(items, size: int):
-    "Lists of `size` items in order (the last one shorter)."
-    block = []
-    for item in items:
-        block.append(item)
-        if len(block) == size:
-            yield block
-            block = []
-    if block:
-        yield block
-
-
 def track_video(frames, landmarker: FaceLandmarker | None = None, keep=None):
     """(landmarks [68, 2], NaN where no face; `keep(frame)` or None; detections so far) for each frame in order:
     blocks of `TRACK_BLOCK` frames, each tracked from a detection (`FaceTracker`), two blocks at once."""
@@ -225,7 +215,7 @@ def track_video(frames, landmarker: FaceLandmarker | None = None, keep=None):
         return marks, [keep(f) if keep else None for f in block], tracker.detections
 
     detections = 0
-    for marks, kept, detected in ordered_map(track, _blocks(frames, TRACK_BLOCK), depth=2):
+    for marks, kept, detected in ordered_map(track, chunked(frames, TRACK_BLOCK), depth=2):
         detections += detected
         yield from ((m, k, detections) for m, k in zip(marks, kept))
 
