@@ -34,6 +34,22 @@ def process_device(device: str, world: int) -> torch.device:
     "Where this process trains: `cuda` under torchrun is the GPU of this process's LOCAL_RANK."
     return torch_device(device if device != 'cuda' or world == 1 else f'cuda:{int(os.environ.get("LOCAL_RANK", 0))}')
 
+# %% ../../nbs/01b_core.parallel.ipynb #abe2fdac
+class _SumOverProcesses(torch.autograd.Function):
+    "A tensor summed over the processes; its gradient summed the same way, as every process's loss reads every share."
+
+    @staticmethod
+    def forward(ctx, x):
+        x = x.clone(memory_format=torch.contiguous_format)
+        dist.all_reduce(x)
+        return x
+
+    @staticmethod
+    def backward(ctx, grad):
+        grad = grad.clone(memory_format=torch.contiguous_format)
+        dist.all_reduce(grad)
+        return grad
+
 # %% ../../nbs/01b_core.parallel.ipynb #0dac4d60
 class GlobalBatchNorm(torch.nn.BatchNorm2d):
     "A batch norm (1d or 2d) whose training statistics are those of the global batch over every process (CPU, gloo)."
@@ -43,8 +59,7 @@ class GlobalBatchNorm(torch.nn.BatchNorm2d):
             return torch.nn.functional.batch_norm(
                 x, self.running_mean, self.running_var, self.weight, self.bias, False, 0.0, self.eps
             )
-        from torch.distributed.nn.functional import all_reduce
-
+        all_reduce = _SumOverProcesses.apply
         dims = [0] + list(range(2, x.ndim))
         count = torch.tensor([x.numel() / x.shape[1]], dtype=x.dtype)
         total, squares, count = all_reduce(x.sum(dims)), all_reduce((x * x).sum(dims)), all_reduce(count)
@@ -114,7 +129,11 @@ def torchrun(*args, nproc: int = 2, port: int = 29500, timeout: float = 600) -> 
     "`torchrun --nproc_per_node NPROC disvae ARGS...` with this Python's disvae; its stderr in the error when it fails."
     disvae = str(Path(sys.executable).parent / 'disvae')
     launch = [sys.executable, '-m', 'torch.distributed.run', '--nproc_per_node', str(nproc), '--master_port', str(port)]
-    done = subprocess.run(launch + [disvae] + [str(a) for a in args], capture_output=True, text=True, timeout=timeout)
+    # faulthandler: a rank that aborts prints its threads' Python stacks into the error
+    env = os.environ | {'PYTHONFAULTHANDLER': '1'}
+    done = subprocess.run(
+        launch + [disvae] + [str(a) for a in args], capture_output=True, text=True, timeout=timeout, env=env
+    )
     if done.returncode:
         raise RuntimeError(
             f'torchrun disvae {" ".join(map(str, args))} exited {done.returncode}:\n{_ends(done.stderr)}'
