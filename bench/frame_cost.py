@@ -1,10 +1,11 @@
-"""One frame of the living photo on one thread: `LivingFace.frame` as `animate` draws it, against a prototype that reads the photo
-once through the mouth's, eyes' and head's maps composed (the named alternative; timing only, its frames are not checked).
+"""One frame of the living photo on one thread: `LivingFace.frame` as `animate` draws it, against a prototype that reads
+the photo once through the mouth's, eyes' and head's maps composed (the alternative; timing only, its frames unchecked).
 
     python bench/frame_cost.py [--size 1024] [--frames 150]
 
-The photo is the bundled astronaut scaled to `--size` px; the mouth follows the bundled head on the first three clips of
-data/real_speech, the face lives as `animate` makes it live (seed 0). Both ways run twice, in turn, after five frames of warm-up.
+The photo is the bundled astronaut scaled to `--size` px; the mouth follows the bundled head on the first three clips
+of data/real_speech, the face lives as `animate` makes it live (seed 0). Both ways run twice, in turn, after five frames
+of warm-up.
 """
 
 import argparse, time
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def composed(lf: LivingFace, photo_t: torch.Tensor, shape, blink, brow, pose) -> np.ndarray:
-    "The prototype: every map composed into one read of the photo (the drawn interior computed as now, not read through H)."
+    "The prototype: every map composed into one read of the photo (the drawn interior computed as now, not read)."
     m, (hx0, hy0, hx1, hy1) = lf.mouth, lf.head
     target = deform_landmarks(m.neutral, m.natural(shape))
     mouth = coarse_shift(
@@ -80,5 +81,6 @@ if __name__ == '__main__':
         for k in range(len(shapes)):
             draw(k)
         print(
-            f'{name}: {1000 * (time.perf_counter() - t) / len(shapes):.1f} ms a frame ({len(shapes)} frames, {a.size} px)'
+            f'{name}: {1000 * (time.perf_counter() - t) / len(shapes):.1f} ms a frame',
+            f'({len(shapes)} frames, {a.size} px)',
         )
