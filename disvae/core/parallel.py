@@ -59,10 +59,10 @@ class GlobalBatchNorm(torch.nn.BatchNorm2d):
             return torch.nn.functional.batch_norm(
                 x, self.running_mean, self.running_var, self.weight, self.bias, False, 0.0, self.eps
             )
-        all_reduce = _SumOverProcesses.apply
+        summed = _SumOverProcesses.apply
         dims = [0] + list(range(2, x.ndim))
         count = torch.tensor([x.numel() / x.shape[1]], dtype=x.dtype)
-        total, squares, count = all_reduce(x.sum(dims)), all_reduce((x * x).sum(dims)), all_reduce(count)
+        total, squares, count = summed(x.sum(dims)), summed((x * x).sum(dims)), summed(count)
         mean = total / count
         var = (squares / count - mean * mean).clamp_min(0)
         with torch.no_grad():
@@ -124,16 +124,17 @@ def _ends(text: str, n: int = 1500) -> str:
     "A failing rank's own error comes first in torchrun's stderr and torchrun's summary last: keep both ends."
     return text if len(text) <= 2 * n else text[:n] + '\n…\n' + text[-n:]
 
+# %% ../../nbs/01b_core.parallel.ipynb #9c113b73
+def _launch(args, nproc: int = 2, port: int = 29500, timeout: float = 600) -> subprocess.CompletedProcess:
+    "`torchrun --nproc_per_node NPROC ARGS...` with this Python, faulthandler on: a rank that aborts prints its stacks."
+    launch = [sys.executable, '-m', 'torch.distributed.run', '--nproc_per_node', str(nproc), '--master_port', str(port)]
+    env = os.environ | {'PYTHONFAULTHANDLER': '1'}
+    return subprocess.run(launch + [str(a) for a in args], capture_output=True, text=True, timeout=timeout, env=env)
+
 # %% ../../nbs/01b_core.parallel.ipynb #16d2e8ea
 def torchrun(*args, nproc: int = 2, port: int = 29500, timeout: float = 600) -> subprocess.CompletedProcess:
     "`torchrun --nproc_per_node NPROC disvae ARGS...` with this Python's disvae; its stderr in the error when it fails."
-    disvae = str(Path(sys.executable).parent / 'disvae')
-    launch = [sys.executable, '-m', 'torch.distributed.run', '--nproc_per_node', str(nproc), '--master_port', str(port)]
-    # faulthandler: a rank that aborts prints its threads' Python stacks into the error
-    env = os.environ | {'PYTHONFAULTHANDLER': '1'}
-    done = subprocess.run(
-        launch + [disvae] + [str(a) for a in args], capture_output=True, text=True, timeout=timeout, env=env
-    )
+    done = _launch([Path(sys.executable).parent / 'disvae', *args], nproc, port, timeout)
     if done.returncode:
         raise RuntimeError(
             f'torchrun disvae {" ".join(map(str, args))} exited {done.returncode}:\n{_ends(done.stderr)}'
