@@ -21,10 +21,11 @@ def gradient_penalty(
     fake: torch.Tensor,
     *condition,
     weight: float = 10.0,
-    generator: torch.Generator | None = None,
+    eps: torch.Tensor | None = None,  # [N] interpolation weights, one per row; drawn here when None
 ) -> torch.Tensor:
     "λ · E[(‖∇D(x̂)‖ − 1)²] at random interpolates x̂ of real and fake; `condition` is passed to the critic as is."
-    eps = torch.rand((real.shape[0],) + (1,) * (real.ndim - 1), generator=generator).to(real)
+    eps = torch.rand(real.shape[0]) if eps is None else eps
+    eps = eps.reshape((real.shape[0],) + (1,) * (real.ndim - 1)).to(real)
     mixed = (eps * real.detach() + (1 - eps) * fake.detach()).requires_grad_(True)
     score = critic(mixed, *condition)
     score = score[0] if isinstance(score, tuple) else score

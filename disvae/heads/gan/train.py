@@ -237,9 +237,12 @@ def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
         z_critic = gen.standardise(b['z'])
         faces_t = b['face'][:, None].expand(-1, T, -1, -1, -1).reshape(B * T, *b['face'].shape[1:])
         flat = lambda x: x.reshape(B * T, *x.shape[2:])
-        # critics; several processes draw the penalty's interpolates from a generator of (seed, step, rank), which a
-        # resumed run rebuilds exactly (the checkpoint holds the first process's random state only)
-        mix = torch.Generator().manual_seed(config.seed * 1_000_003 + step * 1024 + rank) if world > 1 else None
+        # critics; the penalty's interpolation weights are drawn for the whole global batch from a generator of (seed,
+        # step), each process taking its clips' rows: N processes draw what one does, and a resumed run draws them again
+        draw = torch.Generator().manual_seed(config.seed * 1_000_003 + step)
+        mine = torch.as_tensor(shard(list(range(config.batch_size)), rank, world))
+        mix_clips = torch.rand(config.batch_size, generator=draw)[mine]
+        mix_frames = torch.rand(config.batch_size, T, generator=draw)[mine].reshape(-1)
         previous = b['previous'] if config.teacher_forcing else None
         with torch.no_grad():
             fake = generate(gen, b['face'], b['z'], previous=previous)
@@ -250,8 +253,8 @@ def _train_gan(config: GANConfig, stop_after: int | None = None) -> Path:
             - real_score.mean()
             + video_critic(fake, z_critic).mean()
             - video_critic(b['frames'], z_critic).mean()
-            + gradient_penalty(frame_critic, flat(b['frames']), flat(fake), faces_t, weight=config.gp, generator=mix)
-            + gradient_penalty(video_critic, b['frames'], fake, z_critic, weight=config.gp, generator=mix)
+            + gradient_penalty(frame_critic, flat(b['frames']), flat(fake), faces_t, weight=config.gp, eps=mix_frames)
+            + gradient_penalty(video_critic, b['frames'], fake, z_critic, weight=config.gp, eps=mix_clips)
             + config.viseme * F.cross_entropy(real_logits, flat(b['visemes']))
         )
         opt_d.zero_grad(set_to_none=True)
