@@ -12,8 +12,8 @@ from .errors import DisvaeError
 from .audio import SAMPLE_RATE, add_noise
 
 # %% auto #0
-__all__ = ['CODECS', 'room_impulse', 'reverberate', 'equalise', 'codec_roundtrip', 'change_speed', 'random_channel',
-           'apply_channel']
+__all__ = ['CODECS', 'room_impulse', 'reverberate', 'equalise', 'codec_roundtrip', 'change_speed', 'warp_frequencies',
+           'mask_bands', 'augment_features', 'random_channel', 'apply_channel']
 
 # %% ../../nbs/04_core.channel.ipynb #7ba9209a
 def room_impulse(
@@ -106,6 +106,52 @@ def _realign(reference: np.ndarray, y: np.ndarray, max_lag: int = 4096) -> np.nd
 def change_speed(wave: np.ndarray, factor: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     "`wave` played `factor` times faster (pitch and formants rise with it), as Kaldi's speed perturbation."
     return soxr.resample(wave, sample_rate * factor, sample_rate).astype(np.float32)
+
+# %% ../../nbs/04_core.channel.ipynb #99257c88
+def warp_frequencies(
+    log_magnitudes: torch.Tensor,  # [B, frames, bins]
+    factor: torch.Tensor,  # [B]: formants move from bin k to factor * k
+) -> torch.Tensor:
+    "Each example's bins read at bin / factor, linearly between bins (the ends repeat where the read leaves the axis)."
+    n = log_magnitudes.shape[-1]
+    where = (torch.arange(n, dtype=torch.float32, device=factor.device)[None] / factor[:, None]).clamp(0, n - 1)
+    below = where.floor().long().clamp(max=n - 2)
+    above_weight = (where - below)[:, None, :].to(log_magnitudes.dtype)
+    read = lambda k: torch.gather(log_magnitudes, 2, k[:, None, :].expand(-1, log_magnitudes.shape[1], -1))
+    return torch.lerp(read(below), read(below + 1), above_weight)
+
+
+def mask_bands(
+    log_magnitudes: torch.Tensor,  # [B, frames, bins]
+    max_width: int,  # bins; each band's width is drawn from 0 ... max_width
+    generator: torch.Generator | None = None,
+    n_bands: int = 2,
+) -> torch.Tensor:
+    "`n_bands` bands of bins per example set to that example's mean over its frames and bins."
+    B, _, n = log_magnitudes.shape
+    fill, bins, x = log_magnitudes.mean((1, 2), keepdim=True), torch.arange(n), log_magnitudes
+    for _ in range(n_bands):
+        width = torch.randint(0, max_width + 1, (B,), generator=generator)
+        start = (torch.rand(B, generator=generator) * (n - width + 1)).long()
+        hidden = (bins[None] >= start[:, None]) & (bins[None] < (start + width)[:, None])
+        x = torch.where(hidden.to(x.device)[:, None, :], fill, x)
+    return x
+
+# %% ../../nbs/04_core.channel.ipynb #f8b46fa4
+def augment_features(
+    x: torch.Tensor,  # [B, frames, bins] log magnitudes a model reads
+    warp: float = 0.0,  # each example warped by a factor drawn from 1 ± warp (`warp_frequencies`)
+    max_band: int = 0,  # two bands of up to this many bins hidden in `x` (`mask_bands`)
+    generator: torch.Generator | None = None,
+    target: torch.Tensor | None = None,  # what a model reconstructs, warped with `x` but never masked
+) -> tuple:
+    "(x, target) augmented: one warp per example for both, the bands hidden from `x` alone."
+    if warp:
+        factor = 1 + (torch.rand(len(x), generator=generator) * 2 - 1) * warp
+        x, target = warp_frequencies(x, factor), None if target is None else warp_frequencies(target, factor)
+    if max_band:
+        x = mask_bands(x, max_band, generator)
+    return x, target
 
 # %% ../../nbs/04_core.channel.ipynb #21e5f116
 def random_channel(rng: np.random.Generator) -> dict:

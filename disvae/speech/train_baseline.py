@@ -21,7 +21,8 @@ from disvae.core.parallel import (
     check_global_batch,
     mean_over_processes,
 )
-from ..core.audio import log_spectrogram, add_noise, load_audio, utterance_normaliser, random_noise_levels
+from ..core.audio import N_BINS, log_spectrogram, add_noise, load_audio, utterance_normaliser, random_noise_levels
+from ..core.channel import augment_features
 from disvae.core.checkpoint import (
     resume_check,
     restore_training,
@@ -53,12 +54,19 @@ class BaselineTrainConfig:
     embed_dim: int = 32
     level_norm: bool = False  # train on level-normalised utterances: a network that ignores the recording level
     cmvn: bool = False  # and with each bin's mean and variance over the utterance removed: one that ignores a fixed EQ
+    warp: float = 0.0  # each training segment's frequencies warped by a factor from 1 ± warp (VTLP); 0: none
+    mask_bands: int = 0  # two bands of up to this many bins hidden in each training segment; 0: none
     seed: int = 0
     device: str = 'cpu'
     progress: bool = True
 
     def __post_init__(self):
         check_run_config(self)
+        if not 0 <= self.warp < 0.5 or not 0 <= self.mask_bands <= N_BINS // 4:
+            raise DisvaeError(
+                None,
+                f'--warp must be in [0, 0.5) and --mask-bands 0 to {N_BINS // 4}, got {self.warp}, {self.mask_bands}',
+            )
 
 # %% ../../nbs/15_speech.train_baseline.ipynb #7fc5a343
 def _segments(n_frames: np.ndarray, seg_len: int, shift: int):
@@ -138,7 +146,9 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
     out = Path(config.out)
     start, history = 0, []
-    if resume_check(out, 'disvae.mfcc_baseline', asdict(config), FREE, dict(level_norm=False, cmvn=False)):
+    if resume_check(
+        out, 'disvae.mfcc_baseline', asdict(config), FREE, dict(level_norm=False, cmvn=False, warp=0.0, mask_bands=0)
+    ):
         load_weights(model, checkpoint_weights(out), out)
         progress = restore_training(out, dict(baseline=opt))
         start, history = progress['epoch'], progress['history']
@@ -170,8 +180,13 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
             leave=False,
         )
         for step in bar:
-            idx = shard(order[step * config.batch_size : (step + 1) * config.batch_size], rank, world)
-            x = frames[starts[idx, None] + torch.arange(seg_len)].to(device)
+            batch = order[step * config.batch_size : (step + 1) * config.batch_size]
+            x = frames[starts[batch, None] + torch.arange(seg_len)]
+            if config.warp or config.mask_bands:  # drawn for the global batch: N processes train on what one does
+                draw = torch.Generator().manual_seed(config.seed * 1_000_003 + epoch * 100_003 + step)
+                x, _ = augment_features(x, config.warp, config.mask_bands, draw)
+            mine = shard(torch.arange(len(batch)), rank, world)
+            x, idx = x[mine].to(device), batch[mine]
             loss = F.cross_entropy(net(x)[1], targets[idx].to(device))
             opt.zero_grad(set_to_none=True)
             loss.backward()

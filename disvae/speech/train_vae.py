@@ -25,6 +25,7 @@ from disvae.core.checkpoint import (
 from ..corpus.store import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
 from ..core.audio import N_BINS, random_noise_levels
+from ..core.channel import augment_features
 from .losses import vae_loss, table_log_probs
 
 # %% auto #0
@@ -63,6 +64,8 @@ class TrainConfig:
     noise_low_db: float = -60.0  # the noise level's range relative to the utterance's RMS
     noise_high_db: float = 0.0
     denoise: bool = False  # reconstruct the clean frames from the noisy ones (with noise_prob > 0)
+    warp: float = 0.0  # each training segment's frequencies warped by a factor from 1 ± warp (VTLP); 0: none
+    mask_bands: int = 0  # and two bands of up to this many bins hidden in what the encoders read; 0: none
     val_corpora: list | None = None  # validation (so `best`, `patience`) on these corpora of a mix only; None: all
     patience: int | None = (
         None  # stop once this many epochs pass without a better validation score; None: run all epochs
@@ -87,6 +90,11 @@ class TrainConfig:
             )
         if self.emotion_context > 500:  # (below 0: refused by check_run_config)
             raise DisvaeError(None, f'--emotion-context is 0 to 500 frames (5 s) each side, got {self.emotion_context}')
+        if not 0 <= self.warp < 0.5 or not 0 <= self.mask_bands <= N_BINS // 4:
+            raise DisvaeError(
+                None,
+                f'--warp must be in [0, 0.5) and --mask-bands 0 to {N_BINS // 4}, got {self.warp}, {self.mask_bands}',
+            )
         if self.denoise and not self.noise_prob:
             raise DisvaeError(None, '--denoise needs noise to remove: give --noise-prob above 0')
         self.val_corpora = list(self.val_corpora) if self.val_corpora else None  # the command line's [] is all
@@ -107,6 +115,8 @@ BEFORE = dict(
     noise_high_db=0.0,
     denoise=False,
     emotion_context=0,
+    warp=0.0,
+    mask_bands=0,
 )
 
 
@@ -243,12 +253,14 @@ def _train_vae(
         ):  # a resumed epoch skips its done batches
             idx = order[(b * world + rank) * config.batch_size : (b * world + rank + 1) * config.batch_size]
             x, v, e, s = zip(*[train_ds[int(i)] for i in idx])
-            x = torch.stack(x).to(device)
-            target = (
-                model.centre(torch.stack([train_ds.segment(int(i)) for i in idx]).to(device))
-                if config.denoise
-                else None
-            )
+            x = torch.stack(x)
+            target = torch.stack([train_ds.segment(int(i)) for i in idx]) if config.denoise else None
+            if config.warp or config.mask_bands:  # drawn from (seed, step, rank): a resumed run draws the same
+                target = x if target is None and config.mask_bands else target  # masks hide from the encoders only
+                draw = torch.Generator().manual_seed(config.seed * 1_000_003 + progress['step'] * 64 + rank)
+                x, target = augment_features(x, config.warp, config.mask_bands, draw, target)
+            x = x.to(device)
+            target = None if target is None else model.centre(target.to(device))
             v, e, s = (torch.tensor(t, device=device) for t in (v, e, s))
             loss, terms, _ = vae_loss(
                 model, x, v, e, s, seg_per_seq[s], emotion_terms=config.stage == 'full', forward=net, target=target
