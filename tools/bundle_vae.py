@@ -24,14 +24,17 @@ LICENCES = {  # the training corpora's licences (see tools/real_corpora.py)
 
 def chained_history(start: Path | None) -> list:
     "Each run's validation record up to the epoch it handed on, following `init_from` back; epochs numbered across runs."
-    runs = []
+    runs, history = [], []
     while start is not None and (start / 'config.json').exists():
         before = json.loads((start / 'config.json').read_text())
         taken = before['progress'].get('best_epoch', len(before['progress']['history']))
-        name = start.parent.name if start.name == 'best' else start.name
+        bundled = before['train'].get('out') == 'bundled'
+        name = 'bundled before' if bundled else start.parent.name if start.name == 'best' else start.name
         runs.append((name, [h for h in before.get('run_history', before['progress']['history']) if h['epoch'] <= taken]))
+        if bundled:  # a bundled copy carries the chain before it (its init_from names a run, not a path)
+            history = [dict(h) for h in before.get('init_history', [])]
+            break
         start = Path(before['train']['init_from']) if before['train'].get('init_from') else None
-    history = []
     for name, records in reversed(runs):
         history += [h | dict(epoch=len(history) + k + 1, run=name) for k, h in enumerate(records)]
     return history
