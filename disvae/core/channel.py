@@ -9,11 +9,11 @@ import numpy as np
 import soxr
 import torch
 from .errors import DisvaeError
-from .audio import SAMPLE_RATE, add_noise
+from .audio import SAMPLE_RATE, N_BINS, add_noise
 
 # %% auto #0
 __all__ = ['CODECS', 'room_impulse', 'reverberate', 'equalise', 'codec_roundtrip', 'change_speed', 'warp_frequencies',
-           'mask_bands', 'augment_features', 'random_channel', 'apply_channel']
+           'mask_bands', 'augment_features', 'check_augmentation', 'random_channel', 'apply_channel']
 
 # %% ../../nbs/04_core.channel.ipynb #7ba9209a
 def room_impulse(
@@ -152,6 +152,14 @@ def augment_features(
     if max_band:
         x = mask_bands(x, max_band, generator)
     return x, target
+
+# %% ../../nbs/04_core.channel.ipynb #5682ad57
+def check_augmentation(warp: float, max_band: int):
+    "Refuse a `--warp` or `--mask-bands` that would leave no speech to read (both trainers call this)."
+    if not 0 <= warp < 0.5 or not 0 <= max_band <= N_BINS // 4:
+        raise DisvaeError(
+            None, f'--warp must be in [0, 0.5) and --mask-bands 0 to {N_BINS // 4}, got {warp}, {max_band}'
+        )
 
 # %% ../../nbs/04_core.channel.ipynb #21e5f116
 def random_channel(rng: np.random.Generator) -> dict:

@@ -21,8 +21,8 @@ from disvae.core.parallel import (
     check_global_batch,
     mean_over_processes,
 )
-from ..core.audio import N_BINS, log_spectrogram, add_noise, load_audio, utterance_normaliser, random_noise_levels
-from ..core.channel import augment_features
+from ..core.audio import log_spectrogram, add_noise, load_audio, utterance_normaliser, random_noise_levels
+from ..core.channel import augment_features, check_augmentation
 from disvae.core.checkpoint import (
     resume_check,
     restore_training,
@@ -62,11 +62,7 @@ class BaselineTrainConfig:
 
     def __post_init__(self):
         check_run_config(self)
-        if not 0 <= self.warp < 0.5 or not 0 <= self.mask_bands <= N_BINS // 4:
-            raise DisvaeError(
-                None,
-                f'--warp must be in [0, 0.5) and --mask-bands 0 to {N_BINS // 4}, got {self.warp}, {self.mask_bands}',
-            )
+        check_augmentation(self.warp, self.mask_bands)
 
 # %% ../../nbs/15_speech.train_baseline.ipynb #7fc5a343
 def _segments(n_frames: np.ndarray, seg_len: int, shift: int):

@@ -25,7 +25,7 @@ from disvae.core.checkpoint import (
 from ..corpus.store import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
 from ..core.audio import N_BINS, random_noise_levels
-from ..core.channel import augment_features
+from ..core.channel import augment_features, check_augmentation
 from .losses import vae_loss, table_log_probs
 
 # %% auto #0
@@ -90,11 +90,7 @@ class TrainConfig:
             )
         if self.emotion_context > 500:  # (below 0: refused by check_run_config)
             raise DisvaeError(None, f'--emotion-context is 0 to 500 frames (5 s) each side, got {self.emotion_context}')
-        if not 0 <= self.warp < 0.5 or not 0 <= self.mask_bands <= N_BINS // 4:
-            raise DisvaeError(
-                None,
-                f'--warp must be in [0, 0.5) and --mask-bands 0 to {N_BINS // 4}, got {self.warp}, {self.mask_bands}',
-            )
+        check_augmentation(self.warp, self.mask_bands)
         if self.denoise and not self.noise_prob:
             raise DisvaeError(None, '--denoise needs noise to remove: give --noise-prob above 0')
         self.val_corpora = list(self.val_corpora) if self.val_corpora else None  # the command line's [] is all
