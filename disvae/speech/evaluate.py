@@ -26,7 +26,7 @@ from disvae.core.audio import (
     utterance_normaliser,
     frame_windows,
 )
-from ..core.visemes import VISEMES, N_VISEMES, EMOTIONS
+from ..core.visemes import VISEMES, N_VISEMES, EMOTIONS, SILENCE
 from ..corpus.store import FeatureStore, split_rows, split_utterances, decoded_audio
 from .vae import DisentangledVAE, load_vae, content_latents
 from .losses import table_log_probs
@@ -34,12 +34,12 @@ from .encode import clip_emotion
 from .baseline import MFCCBaseline, load_baseline
 
 # %% auto #0
-__all__ = ['SILENCE', 'reads_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy',
-           'train_probe', 'majority_rate', 'table3', 'vae_viseme_classifier', 'noise_robustness', 'relative_to_clean',
-           'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap', 'emotion_swap_widget',
-           'table_viseme_classifier', 'baseline_viseme_classifier', 'gained_utterances', 'real_speech_accuracy',
-           'unseen_noise_accuracy', 'level_agreement', 'emotional_corpora', 'clip_emotion_accuracy',
-           'evaluate_representations', 'evaluate_command']
+__all__ = ['reads_utterances', 'vae_representation', 'baseline_representation', 'segment_latents', 'Probe', 'accuracy',
+           'train_probe', 'majority_rate', 'emotion_by_frame', 'table3', 'vae_viseme_classifier', 'noise_robustness',
+           'relative_to_clean', 'plot_noise', 'pca_2d', 'plot_projections', 'swap_emotion', 'plot_swap',
+           'emotion_swap_widget', 'table_viseme_classifier', 'baseline_viseme_classifier', 'gained_utterances',
+           'real_speech_accuracy', 'unseen_noise_accuracy', 'level_agreement', 'emotional_corpora',
+           'clip_emotion_accuracy', 'evaluate_representations', 'evaluate_command']
 
 # %% ../../nbs/16_speech.evaluate.ipynb #7c2dfa7d
 def reads_utterances(represent, model):
@@ -179,6 +179,20 @@ def majority_rate(y: torch.Tensor) -> float:
     "Accuracy of always answering the most frequent label."
     return torch.bincount(y).max().item() / len(y)
 
+# %% ../../nbs/16_speech.evaluate.ipynb #acae54e37e7d407bbb7b55eff062a284
+def emotion_by_frame(test: dict, probes: dict) -> dict:
+    "{'speech': {'z_c', 'z_e', 'chance'}, 'silence': {...}, 'speech_share'}: the emotion probes on each kind of segment"
+    speech = test['viseme'] != SILENCE
+    out = {'speech_share': speech.float().mean().item()}
+    for kind, rows in (('speech', speech), ('silence', ~speech)):
+        y = test['emotion'][rows]
+        scores = {
+            latent: accuracy(probes[(latent, 'emotion')], test[latent][rows], y) if len(y) else float('nan')
+            for latent in ('z_c', 'z_e')
+        }
+        out[kind] = scores | {'chance': majority_rate(y) if len(y) else float('nan')}
+    return out
+
 # %% ../../nbs/16_speech.evaluate.ipynb #7fe3fc92
 def table3(
     model: DisentangledVAE,
@@ -192,8 +206,8 @@ def table3(
     probe_hidden: int = 256,
     corpus: str | None = None,  # probes trained, chosen and scored on this corpus of a mix store only
 ) -> tuple:
-    """({'z_c': {'viseme': acc, 'emotion': acc}, 'z_e': {...}, 'chance': {...}, 'segments': {...}}, {(latent, task):
-    Probe})"""
+    """({'z_c': {'viseme': acc, 'emotion': acc}, 'z_e': {...}, 'chance': {...}, 'segments': {...}, 'emotion_by_frame':
+    {...}}, {(latent, task): Probe})"""
     model = model.to(device).eval()
     represent = vae_representation(model)
     latents = {
@@ -221,6 +235,7 @@ def table3(
             probes[(latent, task)] = p
     results['chance'] = {task: majority_rate(latents['test'][task]) for task in ('viseme', 'emotion')}
     results['segments'] = {split: len(l['viseme']) for split, l in latents.items()}
+    results['emotion_by_frame'] = emotion_by_frame(latents['test'], probes)
     return results, probes
 
 # %% ../../nbs/16_speech.evaluate.ipynb #10da4f94
@@ -366,9 +381,6 @@ def emotion_swap_widget(model: DisentangledVAE, store: FeatureStore, split: str 
     return widgets.VBox([widgets.HBox([target, source]), image])
 
 # %% ../../nbs/16_speech.evaluate.ipynb #4d38da18
-SILENCE = VISEMES.index('sil')
-
-
 def table_viseme_classifier(model: DisentangledVAE):
     """Segments -> viseme log-probabilities through z_c and the VAE's own viseme table (eq. 4): the viseme `encode`
     gives."""
@@ -495,17 +507,26 @@ def clip_emotion_accuracy(
 
 # %% ../../nbs/16_speech.evaluate.ipynb #2312038a
 def _table3_markdown(table: dict) -> str:
-    t3 = ['| model | z_c → viseme | z_c → emotion | z_e → viseme | z_e → emotion |', '|---|---:|---:|---:|---:|']
+    columns = [
+        'z_c → viseme',
+        'z_c → emotion',
+        'z_e → viseme',
+        'z_e → emotion',
+        'z_c → emotion, speech',
+        'z_e → emotion, speech',
+    ]
+    t3 = ['| model | ' + ' | '.join(columns) + ' |', '|---|' + '---:|' * len(columns)]
+    pct = lambda v: f'{100 * v:.1f}'
+    speech = lambda r, latent: (
+        pct(r['emotion_by_frame']['speech'][latent]) if 'emotion_by_frame' in r else ''
+    )  # older results
     for name, r in table.items():
-        t3.append(
-            f"| {name} | {100 * r['z_c']['viseme']:.1f} | {100 * r['z_c']['emotion']:.1f} | "
-            f"{100 * r['z_e']['viseme']:.1f} | {100 * r['z_e']['emotion']:.1f} |"
-        )
-    chance = next(iter(table.values()))['chance']
-    t3.append(
-        f"| chance (most frequent class) | {100 * chance['viseme']:.1f} | {100 * chance['emotion']:.1f} | "
-        f"{100 * chance['viseme']:.1f} | {100 * chance['emotion']:.1f} |"
-    )
+        cells = [pct(r[latent][task]) for latent in ('z_c', 'z_e') for task in ('viseme', 'emotion')]
+        t3.append(f"| {name} | {' | '.join(cells)} | {speech(r, 'z_c')} | {speech(r, 'z_e')} |")
+    first = next(iter(table.values()))
+    chance, on_speech = first['chance'], speech(first, 'chance')
+    cells = [pct(chance[task]) for task in ('viseme', 'emotion')] * 2 + [on_speech] * 2
+    t3.append(f"| chance (most frequent class) | {' | '.join(cells)} |")
     return '\n'.join(t3) + '\n'
 
 
