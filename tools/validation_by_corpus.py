@@ -1,0 +1,49 @@
+"""Validation, one corpus of the training mix at a time: what `disvae train-vae` measures at the end of each epoch
+(`validate`: reconstruction, table-nearest viseme and emotion accuracy on segments every 10 frames of the validation
+speakers; the runs validated every 20), for each VAE given, on each corpus asked for, including corpora the run did not
+validate on (`--val-corpora`).
+
+    python tools/validation_by_corpus.py --store fmix --corpus fsdd synth ravdess --vae NAME=DIR ...
+
+A run chooses its best epoch by validation alone; this shows which corpus moves that choice. FSDD's digits are recorded
+speech of six speakers that the runs' validation (synth, ravdess) leaves out; its emotion is always neutral, so its
+emotion column is 1.
+"""
+
+import argparse
+import torch
+
+from disvae.core.command import named_paths
+from disvae.corpus.store import FeatureStore, SegmentDataset
+from disvae.speech.train_vae import validate
+from disvae.speech.vae import load_vae
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--store', required=True, help='the training mix store')
+    p.add_argument('--corpus', nargs='+', default=['fsdd', 'synth', 'ravdess'])
+    p.add_argument('--vae', nargs='+', required=True, help='NAME=DIR')
+    a = p.parse_args()
+    torch.set_num_threads(1)
+    store = FeatureStore(a.store)
+    print('| VAE | corpus | segments | viseme | emotion | log-likelihood per frame |')
+    print('|---|---|---:|---:|---:|---:|')
+    for corpus in a.corpus:
+        for name, path in named_paths(a.vae).items():
+            model = load_vae(path)
+            c = model.config
+            ds = SegmentDataset(
+                store,
+                'val',
+                shift=10,
+                corpora=[corpus],
+                level_norm=c.level_norm,
+                cmvn=c.cmvn,
+                context=c.emotion_context,
+            )
+            r = validate(model, ds, 'cpu')
+            print(
+                f'| {name} | {corpus} | {len(ds)} | {100 * r["val_viseme_accuracy"]:.1f} | '
+                f'{100 * r["val_emotion_accuracy"]:.1f} | {r["val_log_likelihood_per_frame"]:.1f} |',
+                flush=True,
+            )
