@@ -11,6 +11,8 @@ import argparse, json, shutil
 from pathlib import Path
 import pandas as pd
 
+from disvae.core.checkpoint import weights_digest
+
 ASSETS = Path(__file__).resolve().parent.parent / 'disvae' / 'assets'
 LICENCES = {  # the training corpora's licences (see tools/real_corpora.py)
     'synth': 'made by disvae from espeak-ng and festival voices (no recording licence)',
@@ -22,11 +24,18 @@ LICENCES = {  # the training corpora's licences (see tools/real_corpora.py)
 }
 
 
-def chained_history(start: Path | None) -> list:
-    "Each run's validation record up to the epoch it handed on, following `init_from` back; epochs numbered across runs."
+def chained_history(start: Path | None, started_from: str | None = None) -> list:
+    """Each run's validation record up to the epoch it handed on, following `init_from` back; epochs numbered across runs.
+    `started_from`: the digest of the weights the run after `start` began with (`progress.init_weights`), checked at each link."""
     runs, history = [], []
     while start is not None and (start / 'config.json').exists():
+        if started_from and weights_digest(start) != started_from:  # e.g. disvae/assets/vae, bundled again since
+            raise SystemExit(
+                f'{start} no longer holds the weights the next run started from (replaced since?): point that run\'s '
+                'train.init_from at a copy of the weights it began with'
+            )
         before = json.loads((start / 'config.json').read_text())
+        started_from = before['progress'].get('init_weights')
         taken = before['progress'].get('best_epoch', len(before['progress']['history']))
         bundled = before['train'].get('out') == 'bundled'
         name = 'bundled before' if bundled else start.parent.name if start.name == 'best' else start.name
@@ -59,7 +68,7 @@ if __name__ == '__main__':
     }
     start = Path(meta['train']['init_from']) if meta['train']['init_from'] else None  # a run's best/: name the run too
     # the curves of the runs it continued (each up to the epoch it handed on), oldest first, on one epoch axis
-    meta['init_history'] = chained_history(start)
+    meta['init_history'] = chained_history(start, meta['progress'].get('init_weights'))
     meta['train'] = meta['train'] | dict(
         store=store.name,
         out='bundled',

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/03_core.checkpoint.ipynb #a2dc1978
 from __future__ import annotations
-import dataclasses, importlib.resources, json, math, shutil, sys, types, typing
+import dataclasses, hashlib, importlib.resources, json, math, shutil, sys, types, typing
 from pathlib import Path
 import torch
 from .errors import DisvaeError
@@ -12,7 +12,8 @@ from .errors import DisvaeError
 # %% auto #0
 __all__ = ['MAX_PARAMETERS', 'DEMO', 'read_json', 'read_safetensors', 'load_weights', 'model_config', 'build_model',
            'check_run_config', 'recover_folder', 'replace_folder', 'module_weights', 'save_checkpoint',
-           'read_checkpoint', 'checkpoint_weights', 'restore_training', 'resume_check', 'end_of_epoch', 'plot_progress']
+           'read_checkpoint', 'checkpoint_weights', 'weights_digest', 'restore_training', 'resume_check',
+           'end_of_epoch', 'plot_progress']
 
 # %% ../../nbs/03_core.checkpoint.ipynb #c483c76a
 def read_json(path) -> dict:
@@ -270,6 +271,18 @@ def checkpoint_weights(folder, prefix: str = '') -> dict:
     if not prefix:
         return weights
     return {k[len(prefix) + 1 :]: v for k, v in weights.items() if k.startswith(prefix + '.')}
+
+# %% ../../nbs/03_core.checkpoint.ipynb #ee2a92e3
+def weights_digest(folder) -> str:
+    "The SHA-256 of a checkpoint folder's `model.safetensors` (hex): the same weights byte for byte, the same digest."
+    path = Path(folder) / 'model.safetensors'
+    if not path.is_file():
+        raise DisvaeError(path, 'no such file')
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''):
+            h.update(block)
+    return h.hexdigest()
 
 # %% ../../nbs/03_core.checkpoint.ipynb #863375ab
 def restore_training(folder, optimizers: dict) -> dict:

@@ -21,6 +21,7 @@ from disvae.core.checkpoint import (
     restore_training,
     checkpoint_weights,
     check_run_config,
+    weights_digest,
 )
 from ..corpus.store import FeatureStore, SegmentDataset
 from .vae import VAEConfig, DisentangledVAE, save_vae, load_vae
@@ -212,7 +213,10 @@ def _train_vae(
     model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
     out = Path(config.out)
-    progress = dict(step=0, epoch=0, history=[])
+    # what it started from, by content: the folder init_from names may be overwritten later (by the next bundle)
+    progress = dict(
+        step=0, epoch=0, history=[], init_weights=weights_digest(config.init_from) if config.init_from else None
+    )
     if resume_check(out, 'disvae.vae', asdict(config), FREE, BEFORE) and (out / 'optimizer.safetensors').exists():
         load_weights(model, checkpoint_weights(out), out)
         progress = restore_training(out, dict(vae=opt))
