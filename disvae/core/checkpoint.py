@@ -272,7 +272,7 @@ def checkpoint_weights(folder, prefix: str = '') -> dict:
         return weights
     return {k[len(prefix) + 1 :]: v for k, v in weights.items() if k.startswith(prefix + '.')}
 
-# %% ../../nbs/03_core.checkpoint.ipynb #ee2a92e3
+# %% ../../nbs/03_core.checkpoint.ipynb #d17a50b8
 def weights_digest(folder) -> str:
     "The SHA-256 of a checkpoint folder's `model.safetensors` (hex): the same weights byte for byte, the same digest."
     path = Path(folder) / 'model.safetensors'
