@@ -41,12 +41,10 @@ if __name__ == '__main__':
     vaes = {name: load_vae(path) for name, path in named_paths(a.vae).items()}
     heads = {f'z_c ({name})': table_viseme_classifier(model) for name, model in vaes.items()}
     heads |= {name: baseline_viseme_classifier(load_baseline(path)) for name, path in named_paths(a.baseline).items()}
-    t0 = time.perf_counter()
-    print(
-        (100 * real_speech_accuracy(heads, FeatureStore(a.real), levels={'clean': None}, shift=2)).round(1).to_string()
-    )
+    t0, real = time.perf_counter(), FeatureStore(a.real)
+    print((100 * real_speech_accuracy(heads, real, levels={'clean': None}, shift=2)).round(1).to_string())
     if a.bootstrap:
-        clips = gained_utterances(FeatureStore(a.real), 'test')
+        clips = gained_utterances(real, 'test')
         right = {}  # method -> [clips, 2]: speech frames right and speech frames, per clip
         for name, classify in heads.items():
             per_clip = []

@@ -28,9 +28,9 @@ if __name__ == '__main__':
     store = FeatureStore(a.store)
     print('| VAE | corpus | segments | viseme | emotion | log-likelihood per frame |')
     print('|---|---|---:|---:|---:|---:|')
+    models = {name: load_vae(path) for name, path in named_paths(a.vae).items()}  # once, not once per corpus
     for corpus in a.corpus:
-        for name, path in named_paths(a.vae).items():
-            model = load_vae(path)
+        for name, model in models.items():
             c = model.config
             ds = SegmentDataset(
                 store,
