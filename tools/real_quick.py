@@ -37,6 +37,9 @@ if __name__ == '__main__':
     p.add_argument(
         '--bootstrap', type=int, default=0, help='resamplings of the clips for each difference from the first'
     )
+    p.add_argument(
+        '--tolerance', type=int, nargs='*', default=[], help='frames either side a named viseme may be off by'
+    )
     a = p.parse_args()
     vaes = {name: load_vae(path) for name, path in named_paths(a.vae).items()}
     heads = {f'z_c ({name})': table_viseme_classifier(model) for name, model in vaes.items()}
@@ -64,6 +67,24 @@ if __name__ == '__main__':
                 f'{name} minus {first}: {whole:+.1f} points '
                 f'(95 % of {a.bootstrap} clip resamplings: {low:+.1f} to {high:+.1f})'
             )
+    if a.tolerance:
+        clips = gained_utterances(real, 'test')
+        for name, classify in heads.items():
+            right, frames = np.zeros(len(a.tolerance)), 0
+            for clip in clips:
+                out = segment_latents(classify, [clip], 1)
+                named, label = out['logits'].argmax(-1).numpy(), out['viseme'].numpy()
+                speech = label != SILENCE
+                for k, n in enumerate(a.tolerance):
+                    near = np.zeros(len(label), bool)
+                    for d in range(-n, n + 1):  # the labels n frames away, the clip's ends not wrapped
+                        shifted = np.full(len(label), -1)
+                        shifted[max(d, 0) : len(label) + min(d, 0)] = label[max(-d, 0) : len(label) - max(d, 0)]
+                        near |= named == shifted
+                    right[k] += near[speech].sum()
+                frames += speech.sum()
+            said = ', '.join(f'±{n} frames {100 * r / frames:.1f} %' for n, r in zip(a.tolerance, right))
+            print(f'{name}, every frame, within {said}')
     if a.store:
         store = FeatureStore(a.store)
         for name, model in vaes.items():

@@ -77,6 +77,12 @@ class BaselineConfig:
     augment: bool = False  # recorded for the reader: was it trained with noise augmentation
     level_norm: bool = False  # its input is each utterance's log spectrogram minus its level (`level_normalise`)
     cmvn: bool = False  # ... then each bin's mean and variance over the utterance removed (`spectral_normalise`)
+    context: int = 0  # frames it also reads on each side of the segment (0: the paper's 200 ms)
+
+    @property
+    def window(self) -> int:
+        "Frames it reads for one segment's viseme: the segment and its context on each side."
+        return self.seg_len + 2 * self.context
 
     @classmethod
     def from_dict(cls, d: dict):
@@ -106,7 +112,7 @@ class MFCCBaseline(nn.Module):
             _conv(4 * w, 4 * w),
             nn.MaxPool2d(2),
         )
-        flat = 4 * w * (c.n_mfcc // 2) * (c.seg_len // 4)
+        flat = 4 * w * (c.n_mfcc // 2) * (c.window // 4)
         self.embed = nn.Sequential(nn.Flatten(), nn.Linear(flat, 8 * w), nn.ReLU(), nn.Linear(8 * w, c.embed_dim))
         self.viseme_head = nn.Sequential(nn.ReLU(), nn.Linear(c.embed_dim, c.n_visemes))
         self.register_buffer('mfcc_mean', torch.zeros(c.n_mfcc))
@@ -115,6 +121,10 @@ class MFCCBaseline(nn.Module):
     def forward(
         self, log_magnitude: torch.Tensor
     ) -> tuple:  # [B, T, 200] raw log spectrogram -> ([B, embed], [B, visemes])
+        if log_magnitude.shape[1] != self.config.window:
+            raise DisvaeError(
+                None, f'the MFCC baseline reads windows of {self.config.window} frames; got {log_magnitude.shape[1]}'
+            )
         m = (self.mfcc(log_magnitude) - self.mfcc_mean) / self.mfcc_std
         embedding = self.embed(self.convs(m.transpose(1, 2)[:, None]))  # image [B, 1, 13 coefficients, T frames]
         return embedding, self.viseme_head(embedding)

@@ -52,7 +52,7 @@ class AudioConditioner:
         x = torch.as_tensor(np.asarray(feats, np.float32))
         normalise = utterance_normaliser(self.model.config)
         x = normalise(x) if normalise else x
-        return self.model(video_segments(x, n_video))[0]
+        return self.model(video_segments(x, n_video, self.model.config.window))[0]  # centred, with its context
 
     def from_wave(self, wave: np.ndarray) -> torch.Tensor:  # 16 kHz mono -> [video frames, dim]
         if self.name == 'z_c':

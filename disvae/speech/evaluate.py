@@ -44,7 +44,8 @@ __all__ = ['reads_utterances', 'vae_representation', 'baseline_representation', 
 # %% ../../nbs/16_speech.evaluate.ipynb #7c2dfa7d
 def reads_utterances(represent, model):
     """Mark `represent` (segments -> outputs) with what an utterance needs first (`utterance_normaliser` of its config;
-    for a VAE also its feature standardisation) and the frames its segments carry each side (`emotion_context`)."""
+    for a VAE also its feature standardisation) and the frames its segments carry each side (a VAE's `emotion_context`,
+    a baseline's `context`)."""
     normalise = utterance_normaliser(model.config)
     if isinstance(model, DisentangledVAE):  # standardised per utterance, so a window's silence is the model's own
 
@@ -54,7 +55,7 @@ def reads_utterances(represent, model):
 
         represent.per_utterance, represent.context = per_utterance, model.config.emotion_context
     else:
-        represent.per_utterance, represent.context = normalise, 0
+        represent.per_utterance, represent.context = normalise, model.config.context
     return represent
 
 # %% ../../nbs/16_speech.evaluate.ipynb #58283894

@@ -4,6 +4,7 @@
 
 # %% ../../nbs/15_speech.train_baseline.ipynb #6bc1c3aa
 from __future__ import annotations
+import math
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -21,7 +22,16 @@ from disvae.core.parallel import (
     check_global_batch,
     mean_over_processes,
 )
-from ..core.audio import log_spectrogram, add_noise, load_audio, utterance_normaliser, random_noise_levels
+from disvae.core.audio import (
+    log_spectrogram,
+    add_noise,
+    load_audio,
+    utterance_normaliser,
+    random_noise_levels,
+    frame_windows,
+    N_BINS,
+    LOG_FLOOR,
+)
 from ..core.channel import augment_features, check_augmentation
 from disvae.core.checkpoint import (
     resume_check,
@@ -56,6 +66,7 @@ class BaselineTrainConfig:
     cmvn: bool = False  # and with each bin's mean and variance over the utterance removed: one that ignores a fixed EQ
     warp: float = 0.0  # each training segment's frequencies warped by a factor from 1 ± warp (VTLP); 0: none
     mask_bands: int = 0  # two bands of up to this many bins hidden in each training segment; 0: none
+    context: int = 0  # frames the network also hears on each side of the segment (0: the paper's 200 ms)
     seed: int = 0
     device: str = 'cpu'
     progress: bool = True
@@ -99,12 +110,13 @@ def baseline_accuracy(
     model.eval()
     hits = total = 0
     device = model.mfcc_mean.device
+    seg_len, context = model.config.seg_len, model.config.context
     for lm, lab in zip(log_magnitudes, labels):
-        seg_len = model.config.seg_len
         if len(lm) < seg_len:
             continue
-        x = lm.to(device).unfold(0, seg_len, shift).transpose(1, 2)  # [n, T, 200]
-        y = torch.as_tensor(np.asarray(lab, np.int64)[np.arange(x.shape[0]) * shift + seg_len // 2], device=device)
+        starts = np.arange(0, len(lm) - seg_len + 1, shift)
+        x = frame_windows(lm, starts - context, model.config.window).to(device)  # [n, window, 200], silence outside
+        y = torch.as_tensor(np.asarray(lab, np.int64)[starts + seg_len // 2], device=device)
         for i in range(0, len(x), batch_size):
             hits += (model(x[i : i + batch_size])[1].argmax(-1) == y[i : i + batch_size]).sum().item()
         total += len(x)
@@ -128,6 +140,7 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
         augment=config.augment,
         level_norm=config.level_norm,
         cmvn=config.cmvn,
+        context=config.context,
     )
     torch.manual_seed(config.seed)
     model = MFCCBaseline(model_config)
@@ -143,7 +156,11 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
     out = Path(config.out)
     start, history = 0, []
     if resume_check(
-        out, 'disvae.mfcc_baseline', asdict(config), FREE, dict(level_norm=False, cmvn=False, warp=0.0, mask_bands=0)
+        out,
+        'disvae.mfcc_baseline',
+        asdict(config),
+        FREE,
+        dict(level_norm=False, cmvn=False, warp=0.0, mask_bands=0, context=0),
     ):
         load_weights(model, checkpoint_weights(out), out)
         progress = restore_training(out, dict(baseline=opt))
@@ -153,8 +170,9 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
     val_lm = _utterance_log_magnitudes(store, val_rows, normalise=normalise)
     val_labels = [np.asarray(store.utterance(int(r))[1], np.int64) for r in val_rows]
     n_frames = utts.n_frames.values[rows]
-    seg_len = model_config.seg_len
+    seg_len, context = model_config.seg_len, model_config.context
     pairs = _segments(n_frames, seg_len, config.shift)
+    silence = torch.full((context, N_BINS), math.log(LOG_FLOOR))  # what `frame_windows` reads outside a recording
     steps = len(pairs) // config.batch_size
     for epoch in range(start, config.epochs):
         g = torch.Generator().manual_seed(config.seed * 100_003 + epoch)
@@ -162,9 +180,10 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
         if config.augment:
             noise = random_noise_levels(len(rows), config.noise_prob, config.noise_low_db, config.noise_high_db, g)
             lm = _utterance_log_magnitudes(store, rows, audio, noise, generator=g, normalise=normalise)
-        frames = torch.cat(lm)
+        frames = torch.cat([torch.cat([silence, x, silence]) for x in lm])  # each utterance in its context's silence
+        padded = np.concatenate([[0], np.cumsum(n_frames + 2 * context)[:-1]])
         offsets = np.concatenate([[0], np.cumsum(n_frames)[:-1]])
-        starts = torch.as_tensor(offsets[pairs[:, 0]] + pairs[:, 1])
+        starts = torch.as_tensor(padded[pairs[:, 0]] + pairs[:, 1])  # the window of segment s starts context before it
         targets = torch.as_tensor(np.concatenate(labels)[offsets[pairs[:, 0]] + pairs[:, 1] + seg_len // 2])
         order = torch.randperm(len(pairs), generator=g)
         model.train()
@@ -177,7 +196,7 @@ def _train_baseline(config: BaselineTrainConfig, stop_after_epoch: int | None = 
         )
         for step in bar:
             batch = order[step * config.batch_size : (step + 1) * config.batch_size]
-            x = frames[starts[batch, None] + torch.arange(seg_len)]
+            x = frames[starts[batch, None] + torch.arange(model_config.window)]
             if config.warp or config.mask_bands:  # drawn for the global batch: N processes train on what one does
                 draw = torch.Generator().manual_seed(config.seed * 1_000_003 + epoch * 100_003 + step)
                 x, _ = augment_features(x, config.warp, config.mask_bands, draw)
