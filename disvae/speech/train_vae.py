@@ -226,6 +226,9 @@ def _train_vae(
     if resume_check(out, 'disvae.vae', asdict(config), FREE, BEFORE) and (out / 'optimizer.safetensors').exists():
         load_weights(model, checkpoint_weights(out), out)
         progress = restore_training(out, dict(vae=opt))
+        if progress.get('stopped_early'):  # `patience` may change on a continued run: a larger one lets it go on
+            stale = progress['epoch'] - progress['best_epoch']
+            progress['stopped_early'] = bool(config.patience) and stale >= config.patience
     net = data_parallel(model, world)
     seg_per_seq = torch.as_tensor(train_ds.segments_per_sequence, dtype=torch.float32, device=device)
     steps_per_epoch = len(train_ds) // (config.batch_size * world)
