@@ -46,16 +46,18 @@ if __name__ == '__main__':
     heads |= {name: baseline_viseme_classifier(load_baseline(path)) for name, path in named_paths(a.baseline).items()}
     t0, real = time.perf_counter(), FeatureStore(a.real)
     print((100 * real_speech_accuracy(heads, real, levels={'clean': None}, shift=2)).round(1).to_string())
-    if a.bootstrap:
+    if a.bootstrap or a.tolerance:  # every frame of every clip, named once per method (as real_targets reads them)
         clips = gained_utterances(real, 'test')
-        right = {}  # method -> [clips, 2]: speech frames right and speech frames, per clip
+        read = {}  # method -> [(viseme named, label) per clip]
         for name, classify in heads.items():
-            per_clip = []
-            for clip in clips:
-                out = segment_latents(classify, [clip], 1)  # every frame, as real_targets
-                speech = out['viseme'] != SILENCE
-                per_clip.append([int((out['logits'].argmax(-1) == out['viseme'])[speech].sum()), int(speech.sum())])
-            right[name] = np.array(per_clip, float)
+            outs = [segment_latents(classify, [clip], 1) for clip in clips]
+            read[name] = [(o['logits'].argmax(-1).numpy(), o['viseme'].numpy()) for o in outs]
+    if a.bootstrap:
+        # method -> [clips, 2]: speech frames right and speech frames, per clip
+        right = {
+            name: np.array([[((n == y) & (y != SILENCE)).sum(), (y != SILENCE).sum()] for n, y in per_clip], float)
+            for name, per_clip in read.items()
+        }
         rng, first = np.random.default_rng(0), next(iter(right))
         draws = rng.integers(0, len(clips), (a.bootstrap, len(clips)))
         rate = lambda r, d: r[d, 0].sum(-1) / r[d, 1].sum(-1)
@@ -68,12 +70,9 @@ if __name__ == '__main__':
                 f'(95 % of {a.bootstrap} clip resamplings: {low:+.1f} to {high:+.1f})'
             )
     if a.tolerance:
-        clips = gained_utterances(real, 'test')
-        for name, classify in heads.items():
+        for name, per_clip in read.items():
             right, frames = np.zeros(len(a.tolerance)), 0
-            for clip in clips:
-                out = segment_latents(classify, [clip], 1)
-                named, label = out['logits'].argmax(-1).numpy(), out['viseme'].numpy()
+            for named, label in per_clip:
                 speech = label != SILENCE
                 for k, n in enumerate(a.tolerance):
                     near = np.zeros(len(label), bool)
