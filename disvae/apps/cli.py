@@ -8,6 +8,7 @@ import importlib, json as _json, os, sys, time
 from pathlib import Path
 from ..core.errors import DisvaeError
 from ..core.command import run_command
+from ..core.parallel import leave
 
 # %% auto #0
 __all__ = ['PREPARE_KINDS', 'VERBS', 'synth_corpus_command', 'prepare_command', 'real_speech_folder', 'real_speech_command',
@@ -292,7 +293,12 @@ def _usage() -> str:
 # %% ../../nbs/61_apps.cli.ipynb #be23e387
 def main(argv: list | None = None) -> int:
     "Entry point of the `disvae` command: 0 done, 2 a user error (one line), 130 interrupted."
-    argv = sys.argv[1:] if argv is None else list(argv)
+    return leave(
+        _verb_status(sys.argv[1:] if argv is None else list(argv))
+    )  # under torchrun: the group gone, then exit
+
+
+def _verb_status(argv: list) -> int:
     if not argv or argv[0] in ('-h', '--help'):
         print(_usage())
         return 0 if argv else 2

@@ -11,7 +11,7 @@ import torch.distributed as dist
 from .errors import DisvaeError, torch_device
 
 # %% auto #0
-__all__ = ['distributed', 'process_device', 'GlobalBatchNorm', 'shard', 'check_global_batch', 'data_parallel',
+__all__ = ['distributed', 'leave', 'process_device', 'GlobalBatchNorm', 'shard', 'check_global_batch', 'data_parallel',
            'mean_over_processes', 'average_gradients', 'torchrun']
 
 # %% ../../nbs/01b_core.parallel.ipynb #271398d3
@@ -25,9 +25,19 @@ def distributed() -> tuple:
 
 
 def _leave_process_group():
-    # left to interpreter shutdown, gloo's threads still hold tensors: SIGABRT now and then
+    # an uncaught error's way out: the group at least goes before the interpreter's shutdown
     if dist.is_initialized():
         dist.destroy_process_group()
+
+
+def leave(code: int) -> int:
+    "CODE back where no process group was joined; in a group: the group destroyed, then the process exits with CODE."
+    if not dist.is_initialized():
+        return code
+    dist.destroy_process_group()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)  # the interpreter's shutdown is where gloo's threads abort the process
 
 
 def process_device(device: str, world: int) -> torch.device:
