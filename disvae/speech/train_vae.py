@@ -67,6 +67,7 @@ class TrainConfig:
     denoise: bool = False  # reconstruct the clean frames from the noisy ones (with noise_prob > 0)
     warp: float = 0.0  # each training segment's frequencies warped by a factor from 1 ± warp (VTLP); 0: none
     mask_bands: int = 0  # and two bands of up to this many bins hidden in what the encoders read; 0: none
+    clip_grad: float = 0.0  # the gradients' total norm clipped to this before each step; 0: none (the paper's)
     val_corpora: list | None = None  # validation (so `best`, `patience`) on these corpora of a mix only; None: all
     patience: int | None = (
         None  # stop once this many epochs pass without a better validation score; None: run all epochs
@@ -92,6 +93,8 @@ class TrainConfig:
         if self.emotion_context > 500:  # (below 0: refused by check_run_config)
             raise DisvaeError(None, f'--emotion-context is 0 to 500 frames (5 s) each side, got {self.emotion_context}')
         check_augmentation(self.warp, self.mask_bands)
+        if not (math.isfinite(self.clip_grad) and self.clip_grad >= 0):
+            raise DisvaeError(None, f'--clip-grad must be 0 (none) or more, got {self.clip_grad}')
         if self.denoise and not self.noise_prob:
             raise DisvaeError(None, '--denoise needs noise to remove: give --noise-prob above 0')
         self.val_corpora = list(self.val_corpora) if self.val_corpora else None  # the command line's [] is all
@@ -114,6 +117,7 @@ BEFORE = dict(
     emotion_context=0,
     warp=0.0,
     mask_bands=0,
+    clip_grad=0.0,
 )
 
 
@@ -276,10 +280,12 @@ def _train_vae(
             )
             opt.zero_grad(set_to_none=True)
             loss.backward()
+            # the norm is logged either way; an infinite limit scales by exactly 1, so unclipped runs are unchanged
+            grad_norm = torch.nn.utils.clip_grad_norm_(net.parameters(), config.clip_grad or math.inf)
             opt.step()
             progress['step'] += 1
             bar.update(1)
-            progress['last'] = {k: float(t) for k, t in terms.items()}
+            progress['last'] = {k: float(t) for k, t in terms.items()} | {'grad_norm': float(grad_norm)}
             bar.set_postfix(
                 {
                     k: f'{float(t):.3g}'
