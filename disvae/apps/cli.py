@@ -293,9 +293,8 @@ def _usage() -> str:
 # %% ../../nbs/61_apps.cli.ipynb #be23e387
 def main(argv: list | None = None) -> int:
     "Entry point of the `disvae` command: 0 done, 2 a user error (one line), 130 interrupted."
-    return leave(
-        _verb_status(sys.argv[1:] if argv is None else list(argv))
-    )  # under torchrun: the group gone, then exit
+    # under torchrun the process group goes, then the process exits with the code
+    return leave(_verb_status(sys.argv[1:] if argv is None else list(argv)))
 
 
 def _verb_status(argv: list) -> int:

@@ -34,7 +34,7 @@ def leave(code: int) -> int:
     "CODE back where no process group was joined; in a group: the group destroyed, then the process exits with CODE."
     if not dist.is_initialized():
         return code
-    dist.destroy_process_group()
+    _leave_process_group()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)  # the interpreter's shutdown is where gloo's threads abort the process

@@ -166,14 +166,18 @@ def validation_score(record: dict, stage: str) -> float:
     return record['val_viseme_accuracy'] + (record['val_emotion_accuracy'] if stage == 'full' else 0.0)
 
 # %% ../../nbs/14_speech.train_vae.ipynb #24bb1cb1
+def _patience_spent(progress: dict, patience: int | None) -> bool:
+    "True once `patience` epochs have passed since the best one (None: never)."
+    return bool(patience) and progress['epoch'] - progress['best_epoch'] >= patience
+
+
 def end_of_epoch_best(out: Path, model, config: TrainConfig, progress: dict, record: dict) -> bool:
     "Keep the epoch in OUT/best when its score is the best so far; True when `patience` epochs have passed without one."
     score = validation_score(record, config.stage)
     if score > progress.get('best_score', -math.inf):
         progress.update(best_score=score, best_epoch=record['epoch'])
         save_vae(model, out / 'best', train=asdict(config), progress=dict(progress, history=list(progress['history'])))
-    stale = record['epoch'] - progress['best_epoch']
-    progress['stopped_early'] = bool(config.patience) and stale >= config.patience
+    progress['stopped_early'] = _patience_spent(progress, config.patience)
     # the whole run's curve goes with the best weights, so a bundled copy shows what came after its epoch too
     meta = read_json(out / 'best' / 'config.json')
     tmp = out / 'best' / 'config.tmp.json'
@@ -231,8 +235,7 @@ def _train_vae(
         load_weights(model, checkpoint_weights(out), out)
         progress = restore_training(out, dict(vae=opt))
         if progress.get('stopped_early'):  # `patience` may change on a continued run: a larger one lets it go on
-            stale = progress['epoch'] - progress['best_epoch']
-            progress['stopped_early'] = bool(config.patience) and stale >= config.patience
+            progress['stopped_early'] = _patience_spent(progress, config.patience)
     net = data_parallel(model, world)
     seg_per_seq = torch.as_tensor(train_ds.segments_per_sequence, dtype=torch.float32, device=device)
     steps_per_epoch = len(train_ds) // (config.batch_size * world)
