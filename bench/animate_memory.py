@@ -1,11 +1,14 @@
-"""Peak memory of `disvae animate` against the length of the audio: frames streamed to the mp4 writer (what `animate` does now)
-against all frames held, then written (what it did before: `animate_frames`, then `write_video_with_audio`), in the same run.
+"""Peak memory of `disvae animate` against the length of the audio: frames streamed to the mp4 writer (what `animate`
+does now) against all frames held, then written (what it did before: `animate_frames`, then `write_video_with_audio`),
+in the same run.
 
     python bench/animate_memory.py [--seconds 10 40] [--size 1024] [--json out.json]
 
-The face is the bundled demo photo resized to `--size` px square, the speech the bundled sentence repeated to each length, the weights the
-bundled demo animator (the GAN head; `bench/animate_heads.py` measures the parametric head against it). Each row runs in its own process and reports its own peak RSS (getrusage RUSAGE_SELF).
+The face is the bundled demo photo resized to `--size` px square, the speech the bundled sentence repeated to each
+length, the weights the bundled demo animator (the GAN head; `bench/animate_heads.py` measures the parametric head
+against it). Each row runs in its own process and reports its own peak RSS (getrusage RUSAGE_SELF).
 """
+
 import argparse, json, os, platform, subprocess, sys, tempfile
 from pathlib import Path
 
@@ -31,7 +34,9 @@ print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxr
 
 def run(mode, seconds, size):
     with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run([sys.executable, '-c', CHILD, mode, str(seconds), str(size), tmp], capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, '-c', CHILD, mode, str(seconds), str(size), tmp], capture_output=True, text=True
+        )
         if out.returncode:
             sys.exit(out.stderr[-2000:])
         wall, peak_kib = out.stdout.split()[-2:]
@@ -49,8 +54,11 @@ if __name__ == '__main__':
         for s in sorted(a.seconds):
             rows.append(run(mode, s, a.size))
             r = rows[-1]
-            print(f"{r['mode']:6s} {r['seconds']:5.0f} s of speech at {r['size']} px: wall {r['wall']:.1f} s, "
-                  f"{r['seconds'] / r['wall']:.2f}x real time, peak RSS {r['peak_gb']:.2f} GB", flush=True)
+            print(
+                f"{r['mode']:6s} {r['seconds']:5.0f} s of speech at {r['size']} px: wall {r['wall']:.1f} s, "
+                f"{r['seconds'] / r['wall']:.2f}x real time, peak RSS {r['peak_gb']:.2f} GB",
+                flush=True,
+            )
     info = dict(machine=f'{platform.machine()}, {os.cpu_count()} cores', rows=rows)
     if a.json:
         Path(a.json).write_text(json.dumps(info, indent=1))

@@ -1,10 +1,11 @@
-"""Peak memory of `disvae encode` against the length of the audio: the code here against the code at `--before` (a git revision;
-by default the last one that built every segment of the recording at once), in the same run.
+"""Peak memory of `disvae encode` against the length of the audio: the code here against the code at `--before` (a git
+revision; by default the last one that built every segment of the recording at once), in the same run.
 
     python bench/encode_memory.py [--minutes 1 10 30] [--before c2d5a87] [--rate 44100 --channels 2] [--json out.json]
 
-The speech is the bundled sentence repeated to each length (a 16 kHz wav, written by a process of its own); each row runs
-`encode_file` with the bundled VAE in its own process and reports that process's peak RSS (getrusage RUSAGE_SELF) and wall time.
+The speech is the bundled sentence repeated to each length (a 16 kHz wav, written by a process of its own); each row
+runs `encode_file` with the bundled VAE in its own process and reports that process's peak RSS (getrusage RUSAGE_SELF)
+and wall time.
 """
 
 import argparse, json, os, platform, subprocess, sys, tempfile
@@ -59,13 +60,20 @@ if __name__ == '__main__':
     root = Path(__file__).resolve().parents[1]
     rows = []
     with tempfile.TemporaryDirectory() as old:
-        archive = subprocess.run(['git', '-C', str(root), 'archive', a.before, 'disvae'], check=True, capture_output=True)
+        archive = subprocess.run(
+            ['git', '-C', str(root), 'archive', a.before, 'disvae'], check=True, capture_output=True
+        )
         subprocess.run(['tar', '-x', '-C', old], input=archive.stdout, check=True)
         for minutes in a.minutes:
             for name, path in ((f'before ({a.before})', old), ('now', None)):
                 r = dict(code=name, rate=a.rate, channels=a.channels, **run(minutes, path, a.rate, a.channels))
                 rows.append(r)
-                print(f"{name:18s} {minutes:5.1f} min: peak RSS {r['peak_gb']:.2f} GB, {r['wall']:.1f} s "
-                      f"({minutes * 60 / r['wall']:.0f}x real time), {r['frames']} frames", flush=True)
+                print(
+                    f"{name:18s} {minutes:5.1f} min: peak RSS {r['peak_gb']:.2f} GB, {r['wall']:.1f} s "
+                    f"({minutes * 60 / r['wall']:.0f}x real time), {r['frames']} frames",
+                    flush=True,
+                )
     if a.json:
-        Path(a.json).write_text(json.dumps(dict(machine=f'{platform.machine()}, {os.cpu_count()} cores', rows=rows), indent=1))
+        Path(a.json).write_text(
+            json.dumps(dict(machine=f'{platform.machine()}, {os.cpu_count()} cores', rows=rows), indent=1)
+        )

@@ -1,20 +1,24 @@
-"""How alive the animated face is, measured on the video `disvae animate` writes: blinks, head motion, brows and the background.
+"""How alive the animated face is, measured on the video `disvae animate` writes: blinks, head motion, brows and the
+background.
 
     python bench/life.py [--photo astronaut|hopper|PATH] [--size 1024] [--seconds 60] [--json out.json]
 
-The speech is real: the measurement clips of data/real_speech one after another, each followed by a second of silence, repeated up to
-`--seconds`. The photo (the bundled astronaut by default) is scaled to `--size` px on its long side. The video is written by
-`animate` (the bundled parametric head, seed 0) and read back; dlib finds the 68 landmarks on every written frame, and from them:
+The speech is real: the measurement clips of data/real_speech one after another, each followed by a second of silence,
+repeated up to `--seconds`. The photo (the bundled astronaut by default) is scaled to `--size` px on its long side. The
+video is written by `animate` (the bundled parametric head, seed 0) and read back; dlib finds the 68 landmarks on every
+written frame, and from them:
 
-- blinks: the eye aspect ratio below 0.75 of its median for at least two frames (against the natural 10-20 a minute, 100-400 ms);
-- head motion: roll (the angle of the line between the eye corners) and the shift of the nose bridge, in degrees and pixels, and the
-  correlation of the head's speed with the speech's loudness per frame;
+- blinks: the eye aspect ratio below 0.75 of its median for at least two frames (against the natural 10-20 a minute,
+  100-400 ms);
+- head motion: roll (the angle of the line between the eye corners) and the shift of the nose bridge, in degrees and
+  pixels, and the correlation of the head's speed with the speech's loudness per frame;
 - brows: their height above the eye corners, in face widths;
 - the background: PSNR of every frame against the photo outside the head's box (`LivingFace.head`).
 
 `--speed-only` times the two `animate` runs and stops (no landmarks).
 
-The named baseline in the same run is the same video with `--still` (the mouth alone): there every figure but the mouth's must be zero.
+The named baseline in the same run is the same video with `--still` (the mouth alone): there every figure but the
+mouth's must be zero.
 """
 
 import argparse, json, os, platform, tempfile, time
@@ -107,12 +111,16 @@ if __name__ == '__main__':
 
     sf.write(tmp / 'speech.wav', wave, SAMPLE_RATE)
     head_box = LivingFace(photo, FaceLandmarker('dlib', verbose=False)(photo)).head
-    landmarker = FaceLandmarker('dlib', max_side=640, verbose=False)  # every written frame: detection at 640 px is enough
+    landmarker = FaceLandmarker(
+        'dlib', max_side=640, verbose=False
+    )  # every written frame: detection at 640 px is enough
     loudness = prosody(wave, int(len(wave) / SAMPLE_RATE * VIDEO_FPS))['loudness']
     rows = {}
     for name, still in (('alive (default)', False), ('--still (baseline)', True)):
         t0 = time.perf_counter()
-        info = animate(tmp / 'face.png', tmp / 'speech.wav', tmp / 'out.mp4', overwrite=True, progress=False, still=still)
+        info = animate(
+            tmp / 'face.png', tmp / 'speech.wav', tmp / 'out.mp4', overwrite=True, progress=False, still=still
+        )
         rows[name] = dict(realtime=round(info['realtime'], 2), wall=round(info['wall'], 1))
         if a.speed_only:
             print(name, rows[name], flush=True)
@@ -120,18 +128,25 @@ if __name__ == '__main__':
         rows[name] |= measure(tmp / 'out.mp4', photo, head_box, loudness, landmarker)
         rows[name]['seconds'] = round(time.perf_counter() - t0, 1)
         print(name, {k: v for k, v in rows[name].items() if k != 'blink_ms'}, flush=True)
-    meta = dict(photo=a.photo, size=photo.shape[:2], speech_s=a.seconds, machine=platform.machine(), cpus=os.cpu_count())
+    meta = dict(
+        photo=a.photo, size=photo.shape[:2], speech_s=a.seconds, machine=platform.machine(), cpus=os.cpu_count()
+    )
     if a.speed_only:
         raise SystemExit(0)
-    print('| | blinks/min | blink ms (median, range) | roll SD / range ° | shift SD / range px | brow range (face widths) '
-          '| head speed ~ loudness | PSNR outside head | animate × real time |')
+    print(
+        '| | blinks/min | blink ms (median, range) | roll SD / range ° | shift SD / range px | brow range (face '
+        'widths) '
+        '| head speed ~ loudness | PSNR outside head | animate × real time |'
+    )
     print('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
     for name, r in rows.items():
         ms = r['blink_ms']
         blink = f"{np.median(ms):.0f} ({min(ms)}-{max(ms)})" if ms else '—'
         psnr = '∞ (identical)' if r['psnr_outside_head_min_db'] == 'inf' else f"≥ {r['psnr_outside_head_min_db']} dB"
-        print(f"| {name} | {r['blinks_per_minute']} | {blink} | {r['roll_deg_sd']} / {r['roll_deg_range']} | "
-              f"{r['shift_px_sd']} / {r['shift_px_range']} | {r['brow_range']} | {r['speed_loudness_corr']} | {psnr} | "
-              f"{r['realtime']}× |")
+        print(
+            f"| {name} | {r['blinks_per_minute']} | {blink} | {r['roll_deg_sd']} / {r['roll_deg_range']} | "
+            f"{r['shift_px_sd']} / {r['shift_px_range']} | {r['brow_range']} | {r['speed_loudness_corr']} | {psnr} | "
+            f"{r['realtime']}× |"
+        )
     if a.json:
         Path(a.json).write_text(json.dumps(dict(meta=meta, rows=rows), indent=1, default=str))

@@ -1,11 +1,11 @@
-"""What loading the bundled parametric head costs (`MouthHead.from_folder`: the mouth model and the VAE it reads), each load in
-a fresh process, against the same load with the VAE's prior tables sampled on the meta device as before 2026-12-03 (the named
-baseline, patched in, in the same run):
+"""What loading the bundled parametric head costs (`MouthHead.from_folder`: the mouth model and the VAE it reads), each
+load in a fresh process, against the same load with the VAE's prior tables sampled on the meta device as before
+2026-12-03 (the named baseline, patched in, in the same run):
 
     python bench/load.py [--repeats 5]
 
-`build_model` builds every checkpoint's model on PyTorch's meta device first to check its size; sampling a normal tensor there
-runs PyTorch's Python decompositions (about 2 s the first time in a process). Prints the median and range of each.
+`build_model` builds every checkpoint's model on PyTorch's meta device first to check its size; sampling a normal tensor
+there runs PyTorch's Python decompositions (about 2 s the first time in a process). Prints the median and range of each.
 """
 
 import argparse, statistics, subprocess, sys
@@ -32,4 +32,6 @@ if __name__ == '__main__':
             out = subprocess.run([sys.executable, '-c', CHILD, k], capture_output=True, text=True, check=True)
             times[k].append(float(out.stdout.split()[-1]))
     for k, v in times.items():
-        print(f'{k:>6}: median {statistics.median(v):.2f} s (range {min(v):.2f}-{max(v):.2f} s, {len(v)} fresh processes)')
+        print(
+            f'{k:>6}: median {statistics.median(v):.2f} s (range {min(v):.2f}-{max(v):.2f} s, {len(v)} fresh processes)'
+        )

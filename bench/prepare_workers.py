@@ -1,10 +1,11 @@
-"""`prepare` on real recordings with one process, with local worker processes (`--workers 2`), and on a Dask cluster of two workers
-(a `LocalCluster`, what `--scheduler` reaches on real machines), in one run: wall time, speed-up over one process, and whether the
-stores are the same bytes.
+"""`prepare` on real recordings with one process, with local worker processes (`--workers 2`), and on a Dask cluster of
+two workers (a `LocalCluster`, what `--scheduler` reaches on real machines), in one run: wall time, speed-up over one
+process, and whether the stores are the same bytes.
 
     python bench/prepare_workers.py [--ravdess ../shared/data/ravdess] [--actors 4] [--json out.json]
 
-The corpus is RAVDESS's first `--actors` actors (60 clips each, aligned by pocketsphinx against their sentence), read where they are.
+The corpus is RAVDESS's first `--actors` actors (60 clips each, aligned by pocketsphinx against their sentence), read
+where they are.
 """
 
 import argparse, json, os, platform, tempfile, time
@@ -43,6 +44,10 @@ if __name__ == '__main__':
     base = rows[0]['seconds']
     for r in rows:
         r.update(speedup=round(base / r['seconds'], 2), same_store=same(r['run']))
-        print(f"| {r['run']} | {r['seconds']} s | {r['speedup']}x | {'same bytes' if r['same_store'] else 'DIFFERENT'} |")
+        print(
+            f"| {r['run']} | {r['seconds']} s | {r['speedup']}x | {'same bytes' if r['same_store'] else 'DIFFERENT'} |"
+        )
     if a.json:
-        Path(a.json).write_text(json.dumps(dict(machine=f'{platform.machine()}, {os.cpu_count()} cores', rows=rows), indent=1))
+        Path(a.json).write_text(
+            json.dumps(dict(machine=f'{platform.machine()}, {os.cpu_count()} cores', rows=rows), indent=1)
+        )

@@ -1,11 +1,11 @@
 """The web app's memory over consecutive jobs: `disvae serve` started as a real server, driven through its HTTP API by
-gradio_client (the client Gradio ships; the same queue the page uses), alternating Animate (the bundled demo face and speech,
-the parametric head) and Encode; the server's RSS (from /proc) after each job, and its job folders.
+gradio_client (the client Gradio ships; the same queue the page uses), alternating Animate (the bundled demo face and
+speech, the parametric head) and Encode; the server's RSS (from /proc) after each job, and its job folders.
 
     python bench/serve_memory.py [--jobs 10] [--port 7871] [--json out.json]
 
-No growth means the RSS stops rising: the summary gives the RSS after the first job, after job 10 and the change over the last 10
-jobs (Python's allocator and Gradio's caches settle over the first jobs; a leak keeps rising).
+No growth means the RSS stops rising: the summary gives the RSS after the first job, after job 10 and the change over
+the last 10 jobs (Python's allocator and Gradio's caches settle over the first jobs; a leak keeps rising).
 """
 
 import argparse, json, os, platform, subprocess, sys, tempfile, time, urllib.request
@@ -33,8 +33,11 @@ if __name__ == '__main__':
     jobs_root = Path(tempfile.mkdtemp())
     env = dict(os.environ, TMPDIR=str(jobs_root), GRADIO_ANALYTICS_ENABLED='False')
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / 'disvae'), 'serve', '--port', str(a.port)], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [str(Path(sys.executable).parent / 'disvae'), 'serve', '--port', str(a.port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = f'http://127.0.0.1:{a.port}/'
     try:
@@ -52,21 +55,39 @@ if __name__ == '__main__':
         for k in range(1, a.jobs + 1):
             t0 = time.perf_counter()
             if k % 2:
-                client.predict(handle_file(str(DEMO / 'face.png')), handle_file(str(DEMO / 'speech.wav')), 'parametric',
-                               False, 512, api_name=animate_api)
+                client.predict(
+                    handle_file(str(DEMO / 'face.png')),
+                    handle_file(str(DEMO / 'speech.wav')),
+                    'parametric',
+                    False,
+                    512,
+                    api_name=animate_api,
+                )
                 kind = 'animate'
             else:
                 client.predict(handle_file(str(DEMO / 'speech.wav')), api_name=encode_api)
                 kind = 'encode'
             folders = sum(1 for _ in jobs_root.rglob('talking.mp4')) + sum(1 for _ in jobs_root.rglob('features.npz'))
-            rows.append(dict(job=k, kind=kind, rss_mb=round(rss_mb(server.pid), 1),
-                             seconds=round(time.perf_counter() - t0, 1), outputs_kept=folders))
+            rows.append(
+                dict(
+                    job=k,
+                    kind=kind,
+                    rss_mb=round(rss_mb(server.pid), 1),
+                    seconds=round(time.perf_counter() - t0, 1),
+                    outputs_kept=folders,
+                )
+            )
             print(rows[-1], flush=True)
     finally:
         server.terminate()
         server.wait(30)
     rss = [r['rss_mb'] for r in rows]
-    print(f'RSS: started {rss[0]} MB, after job 1 {rss[1]} MB, after job 10 {rss[min(10, a.jobs)]} MB, after job {a.jobs} '
-          f'{rss[-1]} MB; over the last 10 jobs {rss[-1] - rss[-11]:+.1f} MB')
+    print(
+        f'RSS: started {rss[0]} MB, after job 1 {rss[1]} MB, after job 10 {rss[min(10, a.jobs)]} MB, after job '
+        f'{a.jobs} '
+        f'{rss[-1]} MB; over the last 10 jobs {rss[-1] - rss[-11]:+.1f} MB'
+    )
     if a.json:
-        Path(a.json).write_text(json.dumps(dict(machine=f'{platform.machine()}, {os.cpu_count()} cores', rows=rows), indent=1))
+        Path(a.json).write_text(
+            json.dumps(dict(machine=f'{platform.machine()}, {os.cpu_count()} cores', rows=rows), indent=1)
+        )

@@ -3,8 +3,8 @@
     disvae train-mouth STORE disvae/assets/vae --out /tmp/mouth --epochs 40
     python tools/bundle_mouth.py /tmp/mouth
 
-Keeps config.json and model.safetensors (not the optimizer state); the VAE it follows is written as `../vae` (disvae/assets/vae),
-after checking that the run followed that same VAE (same weights file, byte for byte).
+Keeps config.json and model.safetensors (not the optimizer state); the VAE it follows is written as `../vae`
+(disvae/assets/vae), after checking that the run followed that same VAE (same weights file, byte for byte).
 """
 
 import argparse, filecmp, json, shutil

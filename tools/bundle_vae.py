@@ -1,10 +1,12 @@
-"""Bundle a trained VAE (the best epoch of `disvae train-vae ... --patience N`) as disvae/assets/vae, saying what it learned from.
+"""Bundle a trained VAE (the best epoch of `disvae train-vae ... --patience N`) as disvae/assets/vae, saying what it
+learned from.
 
     python tools/bundle_vae.py runs/vae/best
 
-Keeps config.json and model.safetensors (never an optimizer state). The run's paths become names, and config.json gains `data`: each
-corpus of the training store with its utterances, hours and licence, and `licence`: what the weights may be used for, which is the
-most restrictive licence of the data they learned from (RAVDESS: CC BY-NC-SA 4.0, non-commercial).
+Keeps config.json and model.safetensors (never an optimizer state). The run's paths become names, and config.json gains
+`data`: each corpus of the training store with its utterances, hours and licence, and `licence`: what the weights may be
+used for, which is the most restrictive licence of the data they learned from (RAVDESS: CC BY-NC-SA 4.0,
+non-commercial).
 """
 
 import argparse, json, shutil
@@ -25,8 +27,9 @@ LICENCES = {  # the training corpora's licences (see tools/real_corpora.py)
 
 
 def chained_history(start: Path | None, started_from: str | None = None) -> list:
-    """Each run's validation record up to the epoch it handed on, following `init_from` back; epochs numbered across runs.
-    `started_from`: the digest of the weights the run after `start` began with (`progress.init_weights`), checked at each link."""
+    """Each run's validation record up to the epoch it handed on, following `init_from` back; epochs numbered across
+    runs. `started_from`: the digest of the weights the run after `start` began with (`progress.init_weights`), checked
+    at each link."""
     runs, history = [], []
     while start is not None and (start / 'config.json').exists():
         if started_from and weights_digest(start) != started_from:  # e.g. disvae/assets/vae, bundled again since
@@ -39,7 +42,9 @@ def chained_history(start: Path | None, started_from: str | None = None) -> list
         taken = before['progress'].get('best_epoch', len(before['progress']['history']))
         bundled = before['train'].get('out') == 'bundled'
         name = 'bundled before' if bundled else start.parent.name if start.name == 'best' else start.name
-        runs.append((name, [h for h in before.get('run_history', before['progress']['history']) if h['epoch'] <= taken]))
+        runs.append(
+            (name, [h for h in before.get('run_history', before['progress']['history']) if h['epoch'] <= taken])
+        )
         if bundled:  # a bundled copy carries the chain before it (its init_from names a run, not a path)
             history = [dict(h) for h in before.get('init_history', [])]
             break
@@ -84,5 +89,6 @@ if __name__ == '__main__':
     shutil.copy(run / 'model.safetensors', out / 'model.safetensors')
     (out / 'config.json').write_text(json.dumps(meta, indent=1) + '\n')
     print(
-        f'wrote {out}: epoch {meta["progress"]["best_epoch"]} of {len(meta.get("run_history", []))}, licence {meta["licence"]}'
+        f'wrote {out}: epoch {meta["progress"]["best_epoch"]} of {len(meta.get("run_history", []))}, licence '
+        f'{meta["licence"]}'
     )

@@ -2,12 +2,11 @@
 
     python tools/corpus_ablation.py WORK --real-store STORE [--utterances 2000] [--out table.md]
 
-For each corpus in the ladder (espeak GRID → + festival speakers → + recording channels → + read sentences →
-as many festival speakers as espeak ones) this speaks
-the corpus, prepares it, trains the MFCC baseline on it (level-normalised, as every model here now is) and measures
-viseme accuracy on the speech frames of the real-speech set (`disvae real-speech --out STORE`), clean and with white noise at
-−30 dB, beside the network's accuracy on its own synthetic validation split. Finished steps are kept in WORK and skipped
-when the script runs again."""
+For each corpus in the ladder (espeak GRID → + festival speakers → + recording channels → + read sentences → as many
+festival speakers as espeak ones) this speaks the corpus, prepares it, trains the MFCC baseline on it (level-normalised,
+as every model here now is) and measures viseme accuracy on the speech frames of the real-speech set (`disvae
+real-speech --out STORE`), clean and with white noise at −30 dB, beside the network's accuracy on its own synthetic
+validation split. Finished steps are kept in WORK and skipped when the script runs again."""
 
 import argparse, json, subprocess, sys, time
 from pathlib import Path
@@ -120,7 +119,8 @@ def main():
         results_path.write_text(json.dumps(results, indent=1))
         print(name, results[name], flush=True)
     rows = [
-        '| training corpus | hours | speakers | real speech, clean | real speech, −30 dB white | level agreement (worst gain) '
+        '| training corpus | hours | speakers | real speech, clean | real speech, −30 dB white | level agreement '
+        '(worst gain) '
         '| its own synthetic validation split |',
         '|---|---:|---:|---:|---:|---:|---:|',
     ]

@@ -3,20 +3,24 @@
     disvae real-speech --out /tmp/real        # the real-speech set, aligned by pocketsphinx, into a store
     python tools/head_eval.py /tmp/real /tmp/head_eval [--mouth DIR] [--gan DIR]
 
-1. Following real speech (`data/real_speech`; the astronaut at `--side` px): the inner-lip gap on open vowels minus that on bilabials and silence (face widths),
-   from the landmarks the parametric head draws, and for both heads from dlib run on the frames `animate` writes (the issue's
-   1.8 % for the GAN was measured that way), and its 95th percentile over every frame; the correlation of the opening with the opening the aligned phones imply.
-2. Silence: 2 s of digital silence, and of white noise 30 dB under the speech, after every clip: motion off the rest pose and the
-   delay back to it.
-3. Detail: variance of the Laplacian over the face box (brows to chin), frames against the photo, on 256 and 1024 px photos; the
-   mouth alone (`--still`) and, for the parametric head, also alive (blinks, head and brow motion resample the face).
-4. Rest: PSNR of the face box against the photo on frames where the head is at rest (`--still`: alive, the head never rests).
+1. Following real speech (`data/real_speech`; the astronaut at `--side` px): the inner-lip gap on open vowels minus that
+   on bilabials and silence (face widths), from the landmarks the parametric head draws, and for both heads from dlib
+   run on the frames `animate` writes (the issue's 1.8 % for the GAN was measured that way), and its 95th percentile
+   over every frame; the correlation of the opening with the opening the aligned phones imply.
+2. Silence: 2 s of digital silence, and of white noise 30 dB under the speech, after every clip: motion off the rest
+   pose and the delay back to it.
+3. Detail: variance of the Laplacian over the face box (brows to chin), frames against the photo, on 256 and 1024 px
+   photos; the mouth alone (`--still`) and, for the parametric head, also alive (blinks, head and brow motion resample
+   the face).
+4. Rest: PSNR of the face box against the photo on frames where the head is at rest (`--still`: alive, the head never
+   rests).
 Writes OUT/head_eval.md and OUT/results.json; prints the table.
 
     python tools/head_eval.py /tmp/real /tmp/detail --alive-detail   # 3 alone, alive
-    python tools/head_eval.py /tmp/real /tmp/follow --following-only --side 1024 --mouth runs/mouth   # 1 alone, one mouth model
+    python tools/head_eval.py /tmp/real /tmp/follow --following-only --side 1024 --mouth runs/mouth  # 1, one mouth
 
-(`--alive-detail`: the moving head's detail at 256 and 1024 px, read as animate does and bicubically, in one run; 3 min.)
+(`--alive-detail`: the moving head's detail at 256 and 1024 px, read as animate does and bicubically, in one run; 3
+min.)
 """
 
 import argparse, contextlib, io, json, time
@@ -90,7 +94,9 @@ if __name__ == '__main__':
     p.add_argument('--gan', default=str(DEMO / 'animator'))
     p.add_argument('--side', type=int, default=512, help='the astronaut photo is resized to this side for following')
     p.add_argument('--alive-detail', action='store_true', help='only the alive detail, against a bicubic read')
-    p.add_argument('--following-only', action='store_true', help='only 1, for the parametric head: drawn and through dlib')
+    p.add_argument(
+        '--following-only', action='store_true', help='only 1, for the parametric head: drawn and through dlib'
+    )
     a = p.parse_args()
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -125,9 +131,12 @@ if __name__ == '__main__':
     res['noise_tail'] = mouth_following(mouth.motion, store, rest, tail=2.0, tail_db=-30.0)
     if a.following_only:  # a mouth model against another, without the GAN and the detail rows
         d, dl = res['drawn'], detected(store, photo, a.mouth, 'parametric', landmarker, rows)
-        line = (f"{a.mouth}: drawn open {d['open']:.2%} closed {d['closed']:.2%} gap {d['difference']:.2%} "
-                f"corr {d['correlation']:.3f}; dlib open {dl['open']:.2%} closed {dl['closed']:.2%} gap {dl['difference']:.2%} "
-                f"p95 {dl['p95']:.2%}; {time.perf_counter() - t0:.0f} s")
+        line = (
+            f"{a.mouth}: drawn open {d['open']:.2%} closed {d['closed']:.2%} gap {d['difference']:.2%} "
+            f"corr {d['correlation']:.3f}; dlib open {dl['open']:.2%} closed {dl['closed']:.2%} gap "
+            f"{dl['difference']:.2%} "
+            f"p95 {dl['p95']:.2%}; {time.perf_counter() - t0:.0f} s"
+        )
         (out / 'following.txt').write_text(line + '\n')
         (out / 'results.json').write_text(json.dumps(res | dict(detected=dl), indent=1, default=float))
         print(line)
@@ -147,20 +156,29 @@ if __name__ == '__main__':
         [
             '| measure | target | parametric head | GAN head (baseline) |',
             '|---|---|---:|---:|',
-            f"| open vowels − bilabials and silence, drawn landmarks (face widths) | ≥ 6 % | {d['difference']:.1%} | — |",
-            f"| the same, dlib on the written frames | ≥ 6 % | {res['detected']['parametric']['difference']:.1%} | {res['detected']['gan']['difference']:.1%} |",
-            f"| 95th percentile of the gap over every frame, dlib (face widths) | ≤ 12 % | {res['detected']['parametric']['p95']:.1%} | {res['detected']['gan']['p95']:.1%} |",
+            f"| open vowels − bilabials and silence, drawn landmarks (face widths) | ≥ 6 % | {d['difference']:.1%} | — "
+            "|",
+            f"| the same, dlib on the written frames | ≥ 6 % | {res['detected']['parametric']['difference']:.1%} | "
+            f"{res['detected']['gan']['difference']:.1%} |",
+            "| 95th percentile of the gap over every frame, dlib (face widths) | ≤ 12 % | "
+            f"{res['detected']['parametric']['p95']:.1%} | {res['detected']['gan']['p95']:.1%} |",
             f"| opening against the aligned phones' opening (correlation) | report | {d['correlation']:.3f} | — |",
-            f"| back at rest after speech, 2 s silence (median / max over {s['pauses']} clip ends) | ≤ 0.1 s | {s['rest_delay_median']:.2f} / {s['rest_delay_max']:.2f} s | — |",
-            f"| the same, white noise 30 dB under the speech | ≤ 0.1 s | {nt['rest_delay_median']:.2f} / {nt['rest_delay_max']:.2f} s | — |",
-            f"| silent frames ≥ 0.12 s from speech off the rest pose (silence / noise tail) | none | {s['silent_moving']:.1%} / {nt['silent_moving']:.1%} | — |",
+            f"| back at rest after speech, 2 s silence (median / max over {s['pauses']} clip ends) | ≤ 0.1 s | "
+            f"{s['rest_delay_median']:.2f} / {s['rest_delay_max']:.2f} s | — |",
+            f"| the same, white noise 30 dB under the speech | ≤ 0.1 s | {nt['rest_delay_median']:.2f} / "
+            f"{nt['rest_delay_max']:.2f} s | — |",
+            "| silent frames ≥ 0.12 s from speech off the rest pose (silence / noise tail) | none | "
+            f"{s['silent_moving']:.1%} / {nt['silent_moving']:.1%} | — |",
         ]
         + [
-            f"| face-box detail kept, {side} px photo, --still (alive: blinks, head and brows) | ≥ 0.9 | {res['detail'][f'parametric {side}'][0]:.2f} ({res['detail'][f'parametric alive {side}'][0]:.2f}) | {res['detail'][f'gan {side}'][0]:.2f} |"
+            f"| face-box detail kept, {side} px photo, --still (alive: blinks, head and brows) | ≥ 0.9 | "
+            f"{res['detail'][f'parametric {side}'][0]:.2f} ({res['detail'][f'parametric alive {side}'][0]:.2f}) | "
+            f"{res['detail'][f'gan {side}'][0]:.2f} |"
             for side in (256, 1024)
         ]
         + [
-            f"| face-box PSNR at rest against the photo, 1024 px, --still (median over frames) | ≥ 40 dB | {res['detail']['parametric 1024'][1]:.1f} dB | {res['detail']['gan 1024'][1]:.1f} dB |"
+            "| face-box PSNR at rest against the photo, 1024 px, --still (median over frames) | ≥ 40 dB | "
+            f"{res['detail']['parametric 1024'][1]:.1f} dB | {res['detail']['gan 1024'][1]:.1f} dB |"
         ]
     )
     table = '\n'.join(lines) + '\n'

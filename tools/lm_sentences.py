@@ -1,5 +1,5 @@
-"""Sentences for the synthetic corpus, sampled from pocketsphinx's own English trigram model (BSD licence, installed with
-the package): `python tools/lm_sentences.py disvae/assets/sentences/lm_sentences.txt --n 4000 --seed 0`.
+"""Sentences for the synthetic corpus, sampled from pocketsphinx's own English trigram model (BSD licence, installed
+with the package): `python tools/lm_sentences.py disvae/assets/sentences/lm_sentences.txt --n 4000 --seed 0`.
 
 GRID's six-word grammar covers few phone contexts; real speech is read text. The trigram model gives word sequences with
 English word frequencies and local word order. Words are drawn from the model's most probable `--vocabulary` words that

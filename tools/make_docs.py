@@ -1,13 +1,13 @@
-"""Build the documentation site into _docs/: a page for every notebook in nbs/ and for every markdown page beside them, then
-check that every page, link and image the site names is there.
+"""Build the documentation site into _docs/: a page for every notebook in nbs/ and for every markdown page beside them,
+then check that every page, link and image the site names is there.
 
     python tools/make_docs.py             # build _docs/ and check it; exit 1 on a missing page or image
     python tools/make_docs.py --check     # check an existing _docs/ only
 
-With Quarto on the PATH it runs nbdev's own `nbdev_docs`. Without it (PyPI's quarto-cli downloads Quarto from GitHub when it is
-installed, so it cannot install offline) it builds the same pages offline: nbdev processes the notebooks as it does for Quarto
-(`nbdev_proc_nbs`: hidden cells dropped, each exported function's signature and docstring shown), and nbconvert writes the HTML.
-It says which one it used.
+With Quarto on the PATH it runs nbdev's own `nbdev_docs`. Without it (PyPI's quarto-cli downloads Quarto from GitHub
+when it is installed, so it cannot install offline) it builds the same pages offline: nbdev processes the notebooks as
+it does for Quarto (`nbdev_proc_nbs`: hidden cells dropped, each exported function's signature and docstring shown), and
+nbconvert writes the HTML. It says which one it used.
 """
 
 import html, json, re, shutil, subprocess, sys

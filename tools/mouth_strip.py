@@ -1,7 +1,7 @@
-"""Before/after strips of the parametric head's open mouth, at the photo's resolution (1:1 pixels, nothing resized after rendering):
-three faces (the astronaut smiling with her teeth, Grace Hopper with her mouth closed, and the astronaut under a dim warm light as a
-stand-in for a darker face), each at rest and in four shapes from a narrow vowel to wider than any vowel; the top row of each pair
-is the code at `--before` (a git revision), the bottom row the code here.
+"""Before/after strips of the parametric head's open mouth, at the photo's resolution (1:1 pixels, nothing resized after
+rendering): three faces (the astronaut smiling with her teeth, Grace Hopper with her mouth closed, and the astronaut
+under a dim warm light as a stand-in for a darker face), each at rest and in four shapes from a narrow vowel to wider
+than any vowel; the top row of each pair is the code at `--before` (a git revision), the bottom row the code here.
 
     python tools/mouth_strip.py nbs/images/mouth_strip.jpg [--before c2d5a87] [--side 1024]
 """
@@ -45,14 +45,18 @@ def strip(before: dict, after: dict, before_name: str) -> Image.Image:
             ImageDraw.Draw(bar).text((4, 5), label + ':  ' + '  |  '.join(n for n, _ in SHAPES), fill='black')
             rows.append(np.concatenate([np.asarray(bar), row], 0))
     width = max(r.shape[1] for r in rows)
-    return Image.fromarray(np.concatenate([np.pad(r, ((0, 4), (0, width - r.shape[1]), (0, 0)), constant_values=255) for r in rows]))
+    return Image.fromarray(
+        np.concatenate([np.pad(r, ((0, 4), (0, width - r.shape[1]), (0, 0)), constant_values=255) for r in rows])
+    )
 
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser()
     p.add_argument('out')
     p.add_argument('--before', default='c2d5a87', help='git revision whose disvae draws the "before" rows')
-    p.add_argument('--side', type=int, default=1024, help='the photos are resized to this width before anything is drawn')
+    p.add_argument(
+        '--side', type=int, default=1024, help='the photos are resized to this width before anything is drawn'
+    )
     p.add_argument('--tiles-only', help=argparse.SUPPRESS)  # internal: write this process's tiles to an .npz
     a = p.parse_args()
     if a.tiles_only:
@@ -60,7 +64,9 @@ if __name__ == '__main__':
         sys.exit(0)
     root = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(['git', '-C', str(root), 'archive', a.before, 'disvae'], check=True, capture_output=True).stdout
+        archive = subprocess.run(
+            ['git', '-C', str(root), 'archive', a.before, 'disvae'], check=True, capture_output=True
+        ).stdout
         subprocess.run(['tar', '-x', '-C', tmp], input=archive, check=True)
         env = dict(os.environ, PYTHONPATH=tmp)
         cmd = [sys.executable, __file__, a.out, '--side', str(a.side), '--tiles-only', f'{tmp}/before.npz']

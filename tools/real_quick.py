@@ -1,5 +1,6 @@
-"""A quick reading of VAEs and MFCC networks on real recordings, for an ablation or a run in progress: viseme accuracy on the speech
-frames of `data/real_speech` (clean, every second frame) and, for VAEs, `encode`'s clip emotion on the RAVDESS test actors.
+"""A quick reading of VAEs and MFCC networks on real recordings, for an ablation or a run in progress: viseme accuracy
+on the speech frames of `data/real_speech` (clean, every second frame) and, for VAEs, `encode`'s clip emotion on the
+RAVDESS test actors.
 
     python tools/real_quick.py --real REAL_STORE --store MIX_STORE --vae NAME=DIR ... --baseline NAME=DIR ...
 
@@ -89,6 +90,7 @@ if __name__ == '__main__':
         for name, model in vaes.items():
             c = clip_emotion_accuracy(model, store, 'test', a.corpus)
             print(
-                f"{name}: clip emotion {c['accuracy']:.1%} of {c['clips']} {a.corpus} test clips (chance {c['chance']:.1%})"
+                f"{name}: clip emotion {c['accuracy']:.1%} of {c['clips']} {a.corpus} test clips (chance "
+                f"{c['chance']:.1%})"
             )
     print(f'{time.perf_counter() - t0:.0f} s')

@@ -3,10 +3,10 @@
     pip download --no-binary :all: --no-deps pocketsphinx   # or any copy of pocketsphinx-5.1.1.tar.gz
     python tools/real_speech.py pocketsphinx-5.1.1.tar.gz [--out data/real_speech]
 
-Writes one 16 kHz mono 16-bit wav per clip, `transcripts.csv` (id, transcript, source, license) and SOURCES.md. Only clips whose
-origin and transcript the distribution states are taken: LibriVox (public domain), and pocketsphinx's own test recordings (BSD,
-with the transcripts its tests use). tidigits (an LDC corpus) and clips without a transcript (numbers.raw, input_4_16k.wav) are
-left out. The set is for measuring only: nothing trains on it or is tuned on it.
+Writes one 16 kHz mono 16-bit wav per clip, `transcripts.csv` (id, transcript, source, license) and SOURCES.md. Only
+clips whose origin and transcript the distribution states are taken: LibriVox (public domain), and pocketsphinx's own
+test recordings (BSD, with the transcripts its tests use). tidigits (an LDC corpus) and clips without a transcript
+(numbers.raw, input_4_16k.wav) are left out. The set is for measuring only: nothing trains on it or is tuned on it.
 """
 
 import argparse, csv, io, tarfile
@@ -72,8 +72,10 @@ def main(argv=None):
         f'# Real speech for measuring\n\n{len(rows)} clips, {seconds:.1f} s, extracted from {Path(a.sdist).name} by '
         '`tools/real_speech.py`.\n\n'
         '- `librivox_*`: LibriVox recordings, public domain (pocketsphinx test/data/librivox, with its transcripts).\n'
-        '- `cards_*`, `goforward`, `forever_2`: pocketsphinx test recordings, distributed under its BSD-2-Clause licence '
-        "(Copyright (c) 1999-2016 Carnegie Mellon University); transcripts are the ones pocketsphinx's tests assert.\n\n"
+        '- `cards_*`, `goforward`, `forever_2`: pocketsphinx test recordings, distributed under its BSD-2-Clause '
+        'licence '
+        "(Copyright (c) 1999-2016 Carnegie Mellon University); transcripts are the ones pocketsphinx's tests "
+        "assert.\n\n"
         'Used only to measure (disvae real-speech, then the evaluation); never to train or to choose anything.\n'
     )
     print(f'wrote {len(rows)} clips ({seconds:.1f} s) to {out}')

@@ -4,16 +4,18 @@
         --vae NAME=DIR ... --baseline NAME=DIR ... [--corpus ravdess synth] [--no-table3]
 
 REAL_STORE: `disvae real-speech --out REAL_STORE` (data/real_speech: measurement only, nothing is chosen on it).
-MIX_STORE: the store the models trained on (`disvae prepare mix`); its emotional corpus' test actors give Table 3 and the
-clip-level emotion `disvae encode` reports. Writes DIR/targets.md and DIR/targets.json:
+MIX_STORE: the store the models trained on (`disvae prepare mix`); its emotional corpus' test actors give Table 3 and
+the clip-level emotion `disvae encode` reports. Writes DIR/targets.md and DIR/targets.json:
 
-- viseme accuracy on real speech frames, clean and at -30 dB white noise (target: z_c >= 60 %, ahead of both MFCC networks);
+- viseme accuracy on real speech frames, clean and at -30 dB white noise (target: z_c >= 60 %, ahead of both MFCC
+  networks);
 - unseen noise at -10 dB (pink, brown, hum, babble; z_c ahead of MFCC + augmentation in each);
 - level agreement from -30 to +3 dB (>= 95 %);
-- Table 3 on the corpus' test actors (z_e -> emotion >= 60 %, z_c -> emotion near chance) and the clip emotion (>= 50 %).
+- Table 3 on the corpus' test actors (z_e -> emotion >= 60 %, z_c -> emotion near chance) and the clip emotion (>= 50
+  %).
 
-The same functions as `disvae eval-representation --real-store`, without the synthetic-corpus tables (which take most of its time
-on a mix store).
+The same functions as `disvae eval-representation --real-store`, without the synthetic-corpus tables (which take most of
+its time on a mix store).
 """
 
 import argparse, json, sys, time
@@ -43,7 +45,9 @@ def main(argv=None):
     ap.add_argument('--out', required=True)
     ap.add_argument('--vae', nargs='*', default=[], help='NAME=DIR')
     ap.add_argument('--baseline', nargs='*', default=[], help='NAME=DIR')
-    ap.add_argument('--corpus', nargs='+', default=['ravdess'], help='Table 3 (and clip emotion) on these corpora of the store')
+    ap.add_argument(
+        '--corpus', nargs='+', default=['ravdess'], help='Table 3 (and clip emotion) on these corpora of the store'
+    )
     ap.add_argument('--shift', type=int, default=1, help='frames between scored segments on real speech')
     ap.add_argument('--no-table3', action='store_true', help='real speech only')
     args = ap.parse_args(argv)
@@ -63,7 +67,8 @@ def main(argv=None):
         print(f'{name}\n{(100 * t).round(1)}\n', file=sys.stderr)
     results = {k: t.T.to_dict() for k, t in tables.items()}
     md = [
-        f'# Real-speech targets\n\nreal store `{args.real}` ({len(real.utterances)} clips), every {args.shift} frame(s)\n',
+        f'# Real-speech targets\n\nreal store `{args.real}` ({len(real.utterances)} clips), every {args.shift} '
+        'frame(s)\n',
         '## Viseme accuracy on speech frames\n\n' + _percent_table(tables['real_speech'], 'accuracy (%)'),
         '## Unseen noise at -10 dB\n\n' + _percent_table(tables['unseen_noise'], 'accuracy (%)'),
         '## Agreement with 0 dB\n\n' + _percent_table(tables['level'], 'agreement (%)'),
@@ -78,8 +83,11 @@ def main(argv=None):
             results['table3'][corpus], results['clip_emotion'][corpus] = t3, clip
             md.append(f'## Table 3 on {corpus} test speakers\n\n' + _table3_markdown(t3))
             md.append(
-                f'## Clip emotion (`encode`) on {corpus} test clips\n\n| VAE | accuracy | chance | clips |\n|---|---:|---:|---:|\n'
-                + ''.join(f"| {n} | {c['accuracy']:.1%} | {c['chance']:.1%} | {c['clips']} |\n" for n, c in clip.items())
+                f'## Clip emotion (`encode`) on {corpus} test clips\n\n| VAE | accuracy | chance | clips '
+                '|\n|---|---:|---:|---:|\n'
+                + ''.join(
+                    f"| {n} | {c['accuracy']:.1%} | {c['chance']:.1%} | {c['clips']} |\n" for n, c in clip.items()
+                )
             )
             print('\n'.join(md[-2:]), file=sys.stderr)
     results |= dict(vaes=vaes, baselines=baselines, real=args.real, store=args.store, seconds=time.perf_counter() - t0)

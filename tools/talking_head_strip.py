@@ -1,5 +1,5 @@
-"""Generated frames above rendered ground truth for the first test utterance, with mouth landmarks (the regressor's on generated
-frames, the renderer's on the truth).
+"""Generated frames above rendered ground truth for the first test utterance, with mouth landmarks (the regressor's on
+generated frames, the renderer's on the truth).
 
     python tools/talking_head_strip.py STORE VAE GAN_CHECKPOINT OUT.png
 """
@@ -53,5 +53,6 @@ if __name__ == '__main__':
     l1 = np.abs(fake_img.astype(float) - real.astype(float)).mean() / 255
     lmd = np.linalg.norm(fake_marks - marks[:, MOUTH], axis=-1).mean()
     print(
-        f'{len(z)} frames; mean |generated - truth| {l1:.3f} of full scale; mouth landmark distance (regressor on generated vs truth) {lmd:.2f} px at {size} px'
+        f'{len(z)} frames; mean |generated - truth| {l1:.3f} of full scale; mouth landmark distance (regressor on '
+        f'generated vs truth) {lmd:.2f} px at {size} px'
     )
