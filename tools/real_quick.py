@@ -14,7 +14,7 @@ the unit resampled).
 
 import argparse, time
 import numpy as np
-from disvae.core.visemes import SILENCE
+from disvae.core.visemes import N_VISEMES, SILENCE
 from disvae.core.command import named_paths
 from disvae.corpus.store import FeatureStore
 from disvae.speech.evaluate import (
@@ -23,6 +23,10 @@ from disvae.speech.evaluate import (
     baseline_viseme_classifier,
     clip_emotion_accuracy,
     segment_latents,
+    split_utterances,
+    train_probe,
+    reads_utterances,
+    vae_viseme_classifier,
     gained_utterances,
 )
 from disvae.speech.vae import load_vae
@@ -41,9 +45,31 @@ if __name__ == '__main__':
     p.add_argument(
         '--tolerance', type=int, nargs='*', default=[], help='frames either side a named viseme may be off by'
     )
+    p.add_argument(
+        '--probe-shift',
+        type=int,
+        default=0,
+        help="also read each VAE's z_c through Table 3's MLP probe, trained on the --store's training split (every Nth "
+        'segment; its epoch chosen on every N/2th of the validation split) instead of its viseme table',
+    )
     a = p.parse_args()
     vaes = {name: load_vae(path) for name, path in named_paths(a.vae).items()}
     heads = {f'z_c ({name})': table_viseme_classifier(model) for name, model in vaes.items()}
+    if a.probe_shift:  # is the viseme table what limits z_c? a reader trained for it on the same segments
+        if not a.store:
+            p.error('--probe-shift needs --store, the training mix the probe learns from')
+        mix = FeatureStore(a.store)
+        for name, model in vaes.items():
+            # z_c alone: the emotion encoder's long window is most of a VAE's reading time
+            content = lambda x, model=model: {'z_c': model.content_encoder(model.centre(x))[0]}
+            represent = reads_utterances(content, model.eval())
+            tr, va = (
+                segment_latents(represent, split_utterances(mix, split), shift)
+                for split, shift in (('train', a.probe_shift), ('val', max(a.probe_shift // 2, 1)))
+            )
+            probe = train_probe(tr['z_c'], tr['viseme'], N_VISEMES, va['z_c'], va['viseme'])
+            print(f'{name}: probe on {len(tr["viseme"])} training segments, validation {probe.val_accuracy:.1%}')
+            heads[f'z_c + probe ({name})'] = vae_viseme_classifier(model, probe)
     heads |= {name: baseline_viseme_classifier(load_baseline(path)) for name, path in named_paths(a.baseline).items()}
     t0, real = time.perf_counter(), FeatureStore(a.real)
     print((100 * real_speech_accuracy(heads, real, levels={'clean': None}, shift=2)).round(1).to_string())
