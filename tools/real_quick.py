@@ -14,7 +14,7 @@ the unit resampled).
 
 import argparse, time
 import numpy as np
-from disvae.core.visemes import N_VISEMES, SILENCE
+from disvae.core.visemes import N_VISEMES, SILENCE, VISEMES
 from disvae.core.command import named_paths
 from disvae.corpus.store import FeatureStore
 from disvae.speech.evaluate import (
@@ -52,6 +52,11 @@ if __name__ == '__main__':
         help="also read each VAE's z_c through Table 3's MLP probe, trained on the --store's training split (every Nth "
         'segment; its epoch chosen on every N/2th of the validation split) instead of its viseme table',
     )
+    p.add_argument(
+        '--per-viseme',
+        action='store_true',
+        help="each method's accuracy on each viseme's frames, and what it names instead",
+    )
     a = p.parse_args()
     vaes = {name: load_vae(path) for name, path in named_paths(a.vae).items()}
     heads = {f'z_c ({name})': table_viseme_classifier(model) for name, model in vaes.items()}
@@ -73,7 +78,9 @@ if __name__ == '__main__':
     heads |= {name: baseline_viseme_classifier(load_baseline(path)) for name, path in named_paths(a.baseline).items()}
     t0, real = time.perf_counter(), FeatureStore(a.real)
     print((100 * real_speech_accuracy(heads, real, levels={'clean': None}, shift=2)).round(1).to_string())
-    if a.bootstrap or a.tolerance:  # every frame of every clip, named once per method (as real_targets reads them)
+    if (
+        a.bootstrap or a.tolerance or a.per_viseme
+    ):  # every frame of every clip, named once per method (as real_targets reads them)
         clips = gained_utterances(real, 'test')
         read = {}  # method -> [(viseme named, label) per clip]
         for name, classify in heads.items():
@@ -111,6 +118,18 @@ if __name__ == '__main__':
                 frames += speech.sum()
             said = ', '.join(f'±{n} frames {100 * r / frames:.1f} %' for n, r in zip(a.tolerance, right))
             print(f'{name}, every frame, within {said}')
+    if a.per_viseme:
+        labels = np.concatenate([label for _, label in next(iter(read.values()))])
+        named = {name: np.concatenate([n for n, _ in per_clip]) for name, per_clip in read.items()}
+        print('| viseme | frames | ' + ' | '.join(named) + ' |\n|---|---:|' + '---:|' * len(named))
+        for v in np.unique(labels):
+            m = labels == v
+            cells = []
+            for n in named.values():  # right, then the viseme most often named instead
+                wrong = np.bincount(n[m][n[m] != v], minlength=N_VISEMES)
+                instead = f' ({VISEMES[wrong.argmax()]} {100 * wrong.max() / m.sum():.0f})' if wrong.any() else ''
+                cells.append(f'{100 * (n[m] == v).mean():.1f}{instead}')
+            print(f'| {VISEMES[v]} | {m.sum()} | ' + ' | '.join(cells) + ' |')
     if a.store:
         store = FeatureStore(a.store)
         for name, model in vaes.items():
