@@ -8,14 +8,13 @@ speech frames of `data/real_speech`, overall and per viseme.
 """
 
 import argparse, time
-import numpy as np
-import torch
 
-from disvae.core.visemes import N_VISEMES, SILENCE, VISEMES
-from disvae.corpus.store import FeatureStore, split_utterances
+from disvae.core.visemes import SILENCE
+from disvae.corpus.store import FeatureStore
 from disvae.speech.baseline import load_baseline
-from disvae.speech.evaluate import gained_utterances, reads_utterances, segment_latents, train_probe
+from disvae.speech.evaluate import gained_utterances, reads_utterances, segment_latents
 from disvae.speech.vae import load_vae
+from real_quick import per_viseme_table, probe_reader, trained_probe  # tools/ beside it
 
 
 def front_ends(vae, baseline) -> dict:
@@ -27,13 +26,6 @@ def front_ends(vae, baseline) -> dict:
         'VAE input (200-bin log spectrogram)': spectrogram,
         'MFCC network input (13 cepstra)': reads_utterances(cepstra, baseline),
     }
-
-
-def reading(represent, probe):
-    "Segments -> {'logits'}: `probe` on `represent`'s input, read with its normalisation and context."
-    classify = lambda x: {'logits': probe(represent(x)['x'])}
-    classify.per_utterance, classify.context = represent.per_utterance, represent.context
-    return classify
 
 
 if __name__ == '__main__':
@@ -49,27 +41,15 @@ if __name__ == '__main__':
     clips = gained_utterances(real, 'test')
     rows = {}
     for name, represent in front_ends(vae, baseline).items():
-        tr, va = (
-            segment_latents(represent, split_utterances(mix, split), shift)
-            for split, shift in (('train', a.shift), ('val', max(a.shift // 2, 1)))
-        )
-        probe = train_probe(tr['x'], tr['viseme'], N_VISEMES, va['x'], va['viseme'])
-        out = segment_latents(reading(represent, probe), clips, 1)
+        probe = trained_probe(represent, mix, a.shift)
+        out = segment_latents(probe_reader(represent, probe), clips, 1)
         named, label = out['logits'].argmax(-1).numpy(), out['viseme'].numpy()
         speech = label != SILENCE
-        rows[name] = (named, label)
+        rows[name] = named
         print(
-            f'{name}: {tr["x"].shape[1]} numbers a segment, {len(tr["viseme"])} training segments, validation '
+            f'{name}: {probe.width} numbers a segment, {probe.segments} training segments, validation '
             f'{probe.val_accuracy:.1%}, real speech {100 * (named == label)[speech].mean():.1f} % (every frame)',
             flush=True,
         )
-    label = next(iter(rows.values()))[1]
-    print('\n| viseme | frames | ' + ' | '.join(rows) + ' |\n|---|---:|' + '---:|' * len(rows))
-    for v in np.unique(label):
-        m = label == v
-        print(
-            f'| {VISEMES[v]} | {m.sum()} | '
-            + ' | '.join(f'{100 * (n[m] == v).mean():.1f}' for n, _ in rows.values())
-            + ' |'
-        )
+    print('\n' + per_viseme_table(rows, label))  # the clips' labels, the same for every front end
     print(f'{time.perf_counter() - t0:.0f} s')

@@ -26,11 +26,45 @@ from disvae.speech.evaluate import (
     split_utterances,
     train_probe,
     reads_utterances,
-    vae_viseme_classifier,
     gained_utterances,
 )
 from disvae.speech.vae import load_vae
 from disvae.speech.baseline import load_baseline
+
+
+def trained_probe(represent, mix: FeatureStore, shift: int):
+    """Table 3's MLP probe on `represent`'s 'x' for every `shift`th segment of the mix's training split, its epoch
+    chosen on every shift/2th of the validation split; `segments` and `width` say what it learned from."""
+    tr, va = (
+        segment_latents(represent, split_utterances(mix, split), s)
+        for split, s in (('train', shift), ('val', max(shift // 2, 1)))
+    )
+    probe = train_probe(tr['x'], tr['viseme'], N_VISEMES, va['x'], va['viseme'])
+    probe.segments, probe.width = len(tr['viseme']), tr['x'].shape[1]
+    return probe
+
+
+def probe_reader(represent, probe):
+    "Segments -> {'logits'}: `probe` on `represent`'s 'x', read with its normalisation and context."
+    classify = lambda x: {'logits': probe(represent(x)['x'])}
+    classify.per_utterance, classify.context = represent.per_utterance, represent.context
+    return classify
+
+
+def per_viseme_table(named: dict, labels: np.ndarray) -> str:
+    """Markdown: for each viseme among `labels`, each method's share of its frames named right (`named`: method -> the
+    viseme named on every frame) and, in brackets, the viseme it names most often instead."""
+    lines = ['| viseme | frames | ' + ' | '.join(named) + ' |', '|---|---:|' + '---:|' * len(named)]
+    for v in np.unique(labels):
+        m = labels == v
+        cells = []
+        for n in named.values():
+            wrong = np.bincount(n[m][n[m] != v], minlength=N_VISEMES)
+            instead = f' ({VISEMES[wrong.argmax()]} {100 * wrong.max() / m.sum():.0f})' if wrong.any() else ''
+            cells.append(f'{100 * (n[m] == v).mean():.1f}{instead}')
+        lines.append(f'| {VISEMES[v]} | {m.sum()} | ' + ' | '.join(cells) + ' |')
+    return '\n'.join(lines)
+
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -66,21 +100,16 @@ if __name__ == '__main__':
         mix = FeatureStore(a.store)
         for name, model in vaes.items():
             # z_c alone: the emotion encoder's long window is most of a VAE's reading time
-            content = lambda x, model=model: {'z_c': model.content_encoder(model.centre(x))[0]}
+            content = lambda x, model=model: {'x': model.content_encoder(model.centre(x))[0]}
             represent = reads_utterances(content, model.eval())
-            tr, va = (
-                segment_latents(represent, split_utterances(mix, split), shift)
-                for split, shift in (('train', a.probe_shift), ('val', max(a.probe_shift // 2, 1)))
-            )
-            probe = train_probe(tr['z_c'], tr['viseme'], N_VISEMES, va['z_c'], va['viseme'])
-            print(f'{name}: probe on {len(tr["viseme"])} training segments, validation {probe.val_accuracy:.1%}')
-            heads[f'z_c + probe ({name})'] = vae_viseme_classifier(model, probe)
+            probe = trained_probe(represent, mix, a.probe_shift)
+            print(f'{name}: probe on {probe.segments} training segments, validation {probe.val_accuracy:.1%}')
+            heads[f'z_c + probe ({name})'] = probe_reader(represent, probe)
     heads |= {name: baseline_viseme_classifier(load_baseline(path)) for name, path in named_paths(a.baseline).items()}
     t0, real = time.perf_counter(), FeatureStore(a.real)
     print((100 * real_speech_accuracy(heads, real, levels={'clean': None}, shift=2)).round(1).to_string())
-    if (
-        a.bootstrap or a.tolerance or a.per_viseme
-    ):  # every frame of every clip, named once per method (as real_targets reads them)
+    # every frame of every clip, named once per method (as real_targets reads them)
+    if a.bootstrap or a.tolerance or a.per_viseme:
         clips = gained_utterances(real, 'test')
         read = {}  # method -> [(viseme named, label) per clip]
         for name, classify in heads.items():
@@ -120,16 +149,7 @@ if __name__ == '__main__':
             print(f'{name}, every frame, within {said}')
     if a.per_viseme:
         labels = np.concatenate([label for _, label in next(iter(read.values()))])
-        named = {name: np.concatenate([n for n, _ in per_clip]) for name, per_clip in read.items()}
-        print('| viseme | frames | ' + ' | '.join(named) + ' |\n|---|---:|' + '---:|' * len(named))
-        for v in np.unique(labels):
-            m = labels == v
-            cells = []
-            for n in named.values():  # right, then the viseme most often named instead
-                wrong = np.bincount(n[m][n[m] != v], minlength=N_VISEMES)
-                instead = f' ({VISEMES[wrong.argmax()]} {100 * wrong.max() / m.sum():.0f})' if wrong.any() else ''
-                cells.append(f'{100 * (n[m] == v).mean():.1f}{instead}')
-            print(f'| {VISEMES[v]} | {m.sum()} | ' + ' | '.join(cells) + ' |')
+        print(per_viseme_table({name: np.concatenate([n for n, _ in clips]) for name, clips in read.items()}, labels))
     if a.store:
         store = FeatureStore(a.store)
         for name, model in vaes.items():
