@@ -35,6 +35,7 @@ def leave(code: int) -> int:
     if not dist.is_initialized():
         return code
     _leave_process_group()
+    atexit._run_exitfuncs()  # what the process registered to do on its way out (temporary folders, logs) still runs
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)  # the interpreter's shutdown is where gloo's threads abort the process
