@@ -4,7 +4,7 @@ generated frames, the renderer's on the truth).
     python tools/talking_head_strip.py STORE VAE GAN_CHECKPOINT OUT.png
 """
 
-import sys, numpy as np, torch, matplotlib
+import argparse, numpy as np, torch, matplotlib
 
 matplotlib.use('Agg')
 import matplotlib.pyplot as plt
@@ -18,9 +18,17 @@ from disvae.heads.gan.generator import generate
 from disvae.face.images import MOUTH, uint8_to_unit, unit_to_uint8
 
 if __name__ == '__main__':
-    store_path, vae_path, ckpt, out = sys.argv[1:5]
-    store = FeatureStore(store_path)
-    vae = load_vae(vae_path)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split('\n\n')[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument('store', help='a prepared feature store (its first test utterance is drawn)')
+    ap.add_argument('vae', help="the VAE checkpoint folder whose z_c drives the generator")
+    ap.add_argument('gan', help='the GAN head checkpoint folder (with its regressor/)')
+    ap.add_argument('out', help='the PNG to write')
+    args = ap.parse_args()
+    ckpt, out = args.gan, args.out
+    store = FeatureStore(args.store)
+    vae = load_vae(args.vae)
     gen = load_generator(ckpt)
     reg = load_regressor(f'{ckpt}/regressor')
     size = gen.config.size
