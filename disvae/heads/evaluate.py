@@ -372,6 +372,7 @@ def mouth_following(
     store,  # utterances with aligned phones and their audio, e.g. the real-speech set (`disvae real-speech`)
     landmarks: np.ndarray,  # the photo's 68 landmarks at rest
     split: str | None = None,  # None: every utterance
+    rows: list | None = None,  # these store rows instead of a split (e.g. one clip, to resample clips)
     tail: float = 0.0,  # seconds of silence appended to each utterance (and labelled silence)
     tail_db: float | None = None,  # white noise in that tail, dB relative to the utterance's RMS; None: digital silence
 ) -> dict:
@@ -387,7 +388,8 @@ def mouth_following(
     from scipy.ndimage import distance_transform_edt
 
     store = store if isinstance(store, FeatureStore) else FeatureStore(store)
-    rows = range(len(store.utterances)) if split is None else split_rows(store, split)
+    if rows is None:
+        rows = range(len(store.utterances)) if split is None else split_rows(store, split)
     width = face_width(landmarks)
     marks, visemes, opening, truth, moved, far = [], [], [], [], [], []
     delays = []
