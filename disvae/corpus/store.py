@@ -33,13 +33,25 @@ from ..core.visemes import frame_labels, segment_labels, VISEMES, N_VISEMES, EMO
 from .readers import read_corpus, row_alignment, labelled, UNLABELLED
 
 # %% auto #0
-__all__ = ['STORE_VERSION', 'CHUNK', 'chunk_executor', 'prepare', 'FeatureStore', 'split_rows', 'decoded_audio',
-           'split_utterances', 'utterance_levels', 'level_normalised_stats', 'spectral_statistics', 'SegmentDataset',
-           'UtteranceDataset', 'corpus_statistics', 'plot_corpus']
+__all__ = ['STORE_VERSION', 'CHUNK', 'FULL_SCALE_LIMIT', 'chunk_executor', 'prepare', 'FeatureStore', 'split_rows',
+           'decoded_audio', 'split_utterances', 'utterance_levels', 'level_normalised_stats', 'spectral_statistics',
+           'SegmentDataset', 'UtteranceDataset', 'corpus_statistics', 'plot_corpus']
 
 # %% ../../nbs/08_corpus.store.ipynb #474c3ad9
 STORE_VERSION = 1
 CHUNK = 16
+FULL_SCALE_LIMIT = 0.01  # more samples than this at full scale: clipped, or a test signal rather than speech
+
+
+def _check_heard_as_speech(path, wave: np.ndarray):
+    "Speech nobody labelled has no alignment to vouch for it: refuse a clip that is mostly at full scale."
+    at_full_scale = float(np.mean(np.abs(wave) >= 0.999))
+    if at_full_scale > FULL_SCALE_LIMIT:
+        raise AudioError(
+            path,
+            f'{100 * at_full_scale:.0f} % of its samples at full scale (clipped, or not speech); '
+            'nothing labels it, so it is not kept as speech',
+        )
 
 
 def _prepare_chunk(args):
@@ -54,6 +66,8 @@ def _prepare_chunk(args):
                 raise AudioError(
                     row['audio'], f'audio shorter than one segment ({len(wave) / SAMPLE_RATE:.2f} s < 0.20 s)'
                 )
+            if not labelled(row):
+                _check_heard_as_speech(row['audio'], wave)
             f = log_spectrogram(wave).numpy()
             lab = frame_labels(row_alignment(row, wave), len(f)) if labelled(row) else np.full(len(f), UNLABELLED)
         except DisvaeError as e:
