@@ -18,6 +18,16 @@ from disvae.corpus.store import FeatureStore, SegmentDataset
 from disvae.speech.train_vae import validate
 from disvae.speech.vae import load_vae
 
+
+def corpus_validation(model, store: FeatureStore, corpus: str, shift: int) -> dict:
+    "`validate` on one corpus' validation split, read as `model` reads (front end, emotion context); with its size."
+    c = model.config
+    ds = SegmentDataset(
+        store, 'val', shift=shift, corpora=[corpus], level_norm=c.level_norm, cmvn=c.cmvn, context=c.emotion_context
+    )
+    return validate(model, ds, 'cpu') | dict(segments=len(ds))
+
+
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--store', required=True, help='the training mix store')
@@ -31,19 +41,9 @@ if __name__ == '__main__':
     models = {name: load_vae(path) for name, path in named_paths(a.vae).items()}  # once, not once per corpus
     for corpus in a.corpus:
         for name, model in models.items():
-            c = model.config
-            ds = SegmentDataset(
-                store,
-                'val',
-                shift=10,
-                corpora=[corpus],
-                level_norm=c.level_norm,
-                cmvn=c.cmvn,
-                context=c.emotion_context,
-            )
-            r = validate(model, ds, 'cpu')
+            r = corpus_validation(model, store, corpus, shift=10)
             print(
-                f'| {name} | {corpus} | {len(ds)} | {100 * r["val_viseme_accuracy"]:.1f} | '
+                f'| {name} | {corpus} | {r["segments"]} | {100 * r["val_viseme_accuracy"]:.1f} | '
                 f'{100 * r["val_emotion_accuracy"]:.1f} | {r["val_log_likelihood_per_frame"]:.1f} |',
                 flush=True,
             )

@@ -17,10 +17,10 @@ import numpy as np
 import torch
 
 from disvae.core.command import named_paths
-from disvae.corpus.store import FeatureStore, SegmentDataset
+from disvae.corpus.store import FeatureStore
 from disvae.speech.evaluate import real_speech_accuracy, table_viseme_classifier
-from disvae.speech.train_vae import validate
 from disvae.speech.vae import load_vae
+from validation_by_corpus import corpus_validation  # tools/ beside it
 
 
 def rank(x) -> np.ndarray:
@@ -44,33 +44,27 @@ if __name__ == '__main__':
     a = p.parse_args()
     torch.set_num_threads(1)
     store, real_store = FeatureStore(a.store), FeatureStore(a.real)
+    models = {name: load_vae(path) for name, path in named_paths(a.vae).items()}
+    # every checkpoint's z_c in one pass over the real clips
+    heads = {name: table_viseme_classifier(model) for name, model in models.items()}
+    real_speech = real_speech_accuracy(heads, real_store, {'clean': None}, shift=2)
     rows = []
-    for name, path in named_paths(a.vae).items():
-        model = load_vae(path)
-        c, row = model.config, dict(name=name)
+    for name, model in models.items():
+        row = dict(name=name, real=100 * float(real_speech.loc[name, 'clean']))
         for corpus in a.corpus:
-            ds = SegmentDataset(
-                store, 'val', shift=a.shift, corpora=[corpus], level_norm=c.level_norm, cmvn=c.cmvn,
-                context=c.emotion_context,
-            )  # fmt: skip
-            row[corpus] = 100 * validate(model, ds, 'cpu')['val_viseme_accuracy']
-            row[f'{corpus} segments'] = len(ds)
-        row['real'] = float(
-            100
-            * real_speech_accuracy({name: table_viseme_classifier(model)}, real_store, {'clean': None}, shift=2).iloc[
-                0, 0
-            ]
-        )
-        print(name, ' '.join(f'{k} {v:.1f}' for k, v in row.items() if k in a.corpus or k == 'real'), flush=True)
+            v = corpus_validation(model, store, corpus, a.shift)
+            row[corpus], row[f'{corpus} segments'] = 100 * v['val_viseme_accuracy'], v['segments']
+        print(name, ' '.join(f'{k} {row[k]:.1f}' for k in [*a.corpus, 'real']), flush=True)
         rows.append(row)
     real = np.array([r['real'] for r in rows])
     pooled = lambda names: np.array(  # segments of these corpora pooled, as a run's --val-corpora validates
         [sum(r[n] * r[f'{n} segments'] for n in names) / sum(r[f'{n} segments'] for n in names) for r in rows]
     )
-    rules = {f'{n} alone': pooled([n]) for n in a.corpus}
+    alone = {n: np.array([r[n] for r in rows]) for n in a.corpus}
+    rules = {f'{n} alone': score for n, score in alone.items()}
     rules['synth + ravdess pooled (the runs\' rule, visemes only)'] = pooled(['synth', 'ravdess'])
     rules['all pooled'] = pooled(a.corpus)
-    rules['mean of the corpora'] = np.mean([pooled([n]) for n in a.corpus], axis=0)
+    rules['mean of the corpora'] = np.mean(list(alone.values()), axis=0)
     print(
         f'\n{len(rows)} checkpoints; real speech {real.min():.1f}-{real.max():.1f} %',
         f'(best {rows[real.argmax()]["name"]})',
