@@ -1,11 +1,15 @@
 """VAE speed: training throughput (segments/s) and encoding speed (real-time factor), at the paper's sizes.
 
-    python bench/vae.py [--device cpu|cuda] [--steps 10] [--json out.json]
+    python bench/vae.py [--device cpu|cuda] [--steps 10] [--json out.json] [--contexts 100:1 200:4 ...]
 
 Training: forward + backward + Adam step of the full eq. 6 objective on batches of 20 x 200 segments, at batch 64 and
 256. Encoding: `disvae.speech.vae.encode` (all video frames of an utterance in one batch) against the baseline of
 encoding one video frame at a time, on 10 s of speech. Real-time factor = audio seconds / wall seconds (higher is
 faster).
+
+`--contexts C:P ...`: training throughput at batch 128 with the emotion encoder hearing C frames each side of a segment,
+read as means of P frames (`VAEConfig.emotion_context`, `emotion_pool`), beside the paper's window (0:1); with it only
+these rows run. The emotion encoder's LSTM runs (20 + 2C) / P steps a segment.
 """
 
 import argparse, json, os, platform, time
@@ -23,11 +27,12 @@ def sync(device):
         torch.cuda.synchronize()
 
 
-def train_throughput(device, batch, steps, n_sequences=1684):
-    model = DisentangledVAE(VAEConfig(n_sequences=n_sequences)).to(device)
+def train_throughput(device, batch, steps, n_sequences=1684, context=0, pool=1):
+    config = VAEConfig(n_sequences=n_sequences, emotion_context=context, emotion_pool=pool)
+    model = DisentangledVAE(config).to(device)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     g = torch.Generator().manual_seed(0)
-    x = torch.randn(batch, 20, 200, generator=g).to(device)
+    x = torch.randn(batch, config.window, 200, generator=g).to(device)
     v, e = torch.randint(0, 21, (batch,), generator=g).to(device), torch.randint(0, 6, (batch,), generator=g).to(device)
     s = torch.randint(0, n_sequences, (batch,), generator=g).to(device)
     n = torch.full((batch,), 150.0, device=device)
@@ -82,6 +87,7 @@ def main():
     ap.add_argument('--device', default='cpu')
     ap.add_argument('--steps', type=int, default=10)
     ap.add_argument('--json')
+    ap.add_argument('--contexts', nargs='*', help='C:P windows of the emotion encoder (frames each side : pooled by)')
     a = ap.parse_args()
     device = torch.device(a.device)
     name = (
@@ -96,9 +102,19 @@ def main():
             sum(p.numel() for p in DisentangledVAE(VAEConfig(n_sequences=1684)).parameters()) / 1e6, 2
         ),
     )
-    for batch in (64, 256):
-        r[f'train_segments_per_s_batch{batch}'] = train_throughput(device, batch, a.steps)
-    r |= {f'{k}_real_time_factor': v for k, v in encode_speed(device).items()}
+    if a.contexts:
+        for context, pool in [(0, 1)] + [tuple(int(v) for v in c.split(':')) for c in a.contexts]:
+            speed = train_throughput(device, 128, a.steps, context=context, pool=pool)
+            r[f'train_segments_per_s_batch128_context{context}_pool{pool}'] = speed
+            print(
+                f'context {context}, pool {pool}: {-(-(20 + 2 * context) // pool)} emotion steps, '
+                f'{speed:.1f} segments/s',
+                flush=True,
+            )
+    else:
+        for batch in (64, 256):
+            r[f'train_segments_per_s_batch{batch}'] = train_throughput(device, batch, a.steps)
+        r |= {f'{k}_real_time_factor': v for k, v in encode_speed(device).items()}
     print(
         f"{name}; torch {r['torch']}; {r['parameters_millions']} M parameters (paper sizes, 1,684 training sequences)"
     )

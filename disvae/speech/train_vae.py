@@ -59,6 +59,7 @@ class TrainConfig:
     emotion_context: int = (
         0  # frames the emotion encoder also hears each side of a segment (`VAEConfig`); 0: the paper's
     )
+    emotion_pool: int = 1  # and reads them averaged over this many frames (`VAEConfig`); 1: every frame
     noise_prob: float = (
         0.0  # share of training utterances heard in white noise each epoch (`hear_noise`); the paper's 0
     )
@@ -92,6 +93,8 @@ class TrainConfig:
             )
         if self.emotion_context > 500:  # (below 0: refused by check_run_config)
             raise DisvaeError(None, f'--emotion-context is 0 to 500 frames (5 s) each side, got {self.emotion_context}')
+        if self.emotion_pool > 20:  # (below 1: refused by check_run_config)
+            raise DisvaeError(None, f'--emotion-pool is 1 (every frame) to 20 (200 ms), got {self.emotion_pool}')
         check_augmentation(self.warp, self.mask_bands)
         if not (math.isfinite(self.clip_grad) and self.clip_grad >= 0):
             raise DisvaeError(None, f'--clip-grad must be 0 (none) or more, got {self.clip_grad}')
@@ -115,6 +118,7 @@ BEFORE = dict(
     noise_high_db=0.0,
     denoise=False,
     emotion_context=0,
+    emotion_pool=1,
     warp=0.0,
     mask_bands=0,
     clip_grad=0.0,
@@ -209,6 +213,7 @@ def _train_vae(
         content_lifter=config.content_lifter,
         emotion_on_speech=config.emotion_on_speech,
         emotion_context=config.emotion_context,
+        emotion_pool=config.emotion_pool,
     )
     model = DisentangledVAE(vae_config)
     model.feature_mean.copy_(train_ds.mean)

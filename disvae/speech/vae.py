@@ -66,6 +66,7 @@ class VAEConfig:
     content_lifter: int = 0  # the content encoder reads the first N cepstral coefficients' envelope (0: every bin)
     emotion_on_speech: bool = False  # a silent segment's emotion is unknown: pauses carry none
     emotion_context: int = 0  # frames the emotion encoder also hears on each side of the segment (0: the paper's)
+    emotion_pool: int = 1  # the emotion encoder reads its window averaged over this many frames (1: every frame)
 
     @property
     def window(self) -> int:
@@ -96,8 +97,11 @@ def envelope_projection(n_bins: int, keep: int) -> torch.Tensor:  # [n_bins, n_b
 class GaussianEncoder(nn.Module):
     "LSTM over a segment (plus optional per-segment inputs) → mean and log-variance of a diagonal Gaussian."
 
-    def __init__(self, in_dim: int, z_dim: int, hidden: int, layers: int, lifter: int = 0):
+    def __init__(self, in_dim: int, z_dim: int, hidden: int, layers: int, lifter: int = 0, pool: int = 1):
         super().__init__()
+        if pool < 1:
+            raise ValueError(f'pool is 1 (every frame) or more, got {pool}')
+        self.pool = pool
         self.lstm = nn.LSTM(in_dim, hidden, layers, batch_first=True)
         self.to_stats = nn.Linear(hidden, 2 * z_dim)
         # a fixed projection, rebuilt from the config: not a weight, so not in the checkpoint
@@ -106,6 +110,9 @@ class GaussianEncoder(nn.Module):
     def forward(self, x: torch.Tensor, extra: torch.Tensor | None = None):  # x [B, T, D], extra [B, E]
         if self.smoothing is not None:
             x = x @ self.smoothing
+        # frames averaged in groups: the LSTM runs pool times fewer steps (a last short group is its own mean)
+        if self.pool > 1:
+            x = F.avg_pool1d(x.transpose(1, 2), self.pool, ceil_mode=True).transpose(1, 2)
         if extra is not None:
             x = torch.cat([x, extra[:, None].expand(-1, x.shape[1], -1)], -1)
         _, (h, _) = self.lstm(x)
@@ -140,7 +147,7 @@ class DisentangledVAE(nn.Module):
         super().__init__()
         self.config = c = config
         self.content_encoder = GaussianEncoder(c.n_bins, c.z_dim, c.hidden, c.layers, c.content_lifter)
-        self.emotion_encoder = GaussianEncoder(c.n_bins, c.z_dim, c.hidden, c.layers)
+        self.emotion_encoder = GaussianEncoder(c.n_bins, c.z_dim, c.hidden, c.layers, pool=c.emotion_pool)
         self.sequence_encoder = GaussianEncoder(c.n_bins + 2 * c.z_dim, c.z_dim, c.hidden, c.layers)
         self.decoder = GaussianDecoder(3 * c.z_dim, c.n_bins, c.hidden, c.layers, c.seg_len)
         self.viseme_table = gaussian_table(c.n_visemes, c.z_dim, c.table_var)  # mu_c
