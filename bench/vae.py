@@ -9,7 +9,7 @@ faster).
 
 `--contexts C:P ...`: training throughput at batch 128 with the emotion encoder hearing C frames each side of a segment,
 read as means of P frames (`VAEConfig.emotion_context`, `emotion_pool`), beside the paper's window (0:1); with it only
-these rows run. The emotion encoder's LSTM runs (20 + 2C) / P steps a segment.
+these rows run. The emotion encoder's LSTM runs (T + 2C) / P steps a segment (T = 20), rounded up.
 """
 
 import argparse, json, os, platform, time
@@ -106,11 +106,8 @@ def main():
         for context, pool in [(0, 1)] + [tuple(int(v) for v in c.split(':')) for c in a.contexts]:
             speed = train_throughput(device, 128, a.steps, context=context, pool=pool)
             r[f'train_segments_per_s_batch128_context{context}_pool{pool}'] = speed
-            print(
-                f'context {context}, pool {pool}: {-(-(20 + 2 * context) // pool)} emotion steps, '
-                f'{speed:.1f} segments/s',
-                flush=True,
-            )
+            steps = -(-VAEConfig(emotion_context=context).window // pool)  # the pooled LSTM's steps (ceil)
+            print(f'context {context}, pool {pool}: {steps} emotion steps, {speed:.1f} segments/s', flush=True)
     else:
         for batch in (64, 256):
             r[f'train_segments_per_s_batch{batch}'] = train_throughput(device, batch, a.steps)
