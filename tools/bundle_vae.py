@@ -41,7 +41,8 @@ def chained_history(start: Path | None, started_from: str | None = None) -> list
         started_from = before['progress'].get('init_weights')
         taken = before['progress'].get('best_epoch', len(before['progress']['history']))
         bundled = before['train'].get('out') == 'bundled'
-        name = 'bundled before' if bundled else start.parent.name if start.name == 'best' else start.name
+        # a run's best/ (or a copy of a bundle kept as one) is named by its run
+        name = start.parent.name if start.name == 'best' else 'bundled before' if bundled else start.name
         runs.append(
             (name, [h for h in before.get('run_history', before['progress']['history']) if h['epoch'] <= taken])
         )
