@@ -70,6 +70,7 @@ class TrainConfig:
     mask_bands: int = 0  # and two bands of up to this many bins hidden in what the encoders read; 0: none
     clip_grad: float = 0.0  # the gradients' total norm clipped to this before each step; 0: none (the paper's)
     val_corpora: list | None = None  # validation (so `best`, `patience`) on these corpora of a mix only; None: all
+    val_emotion_corpora: list | None = None  # validation's emotion term on these of them only; None: all that vary
     patience: int | None = (
         None  # stop once this many epochs pass without a better validation score; None: run all epochs
     )
@@ -101,6 +102,13 @@ class TrainConfig:
         if self.denoise and not self.noise_prob:
             raise DisvaeError(None, '--denoise needs noise to remove: give --noise-prob above 0')
         self.val_corpora = list(self.val_corpora) if self.val_corpora else None  # the command line's [] is all
+        self.val_emotion_corpora = list(self.val_emotion_corpora) if self.val_emotion_corpora else None
+        if self.val_corpora and self.val_emotion_corpora and set(self.val_emotion_corpora) - set(self.val_corpora):
+            raise DisvaeError(
+                None,
+                f'--val-emotion-corpora {sorted(set(self.val_emotion_corpora) - set(self.val_corpora))} are not among '
+                f'--val-corpora {self.val_corpora}: validation reads no such speech',
+            )
 
 # %% ../../nbs/14_speech.train_vae.ipynb #8848d120
 FREE = ('store', 'out', 'init_from', 'epochs', 'max_steps', 'device', 'checkpoint_every', 'progress', 'patience')
@@ -112,6 +120,7 @@ BEFORE = dict(
     alpha=10.0,
     content_lifter=0,
     val_corpora=None,
+    val_emotion_corpora=None,
     emotion_on_speech=False,
     noise_prob=0.0,
     noise_low_db=-60.0,
@@ -132,19 +141,32 @@ def save_training(folder, model: DisentangledVAE, opt, config: TrainConfig, prog
 # %% ../../nbs/14_speech.train_vae.ipynb #f67f9dff
 @torch.no_grad()
 def validate(
-    model: DisentangledVAE, ds: SegmentDataset, device, batch_size: int = 1024, max_segments: int = 20_000
+    model: DisentangledVAE,
+    ds: SegmentDataset,
+    device,
+    batch_size: int = 1024,
+    max_segments: int = 20_000,
+    emotion_corpora: list | None = None,  # emotion accuracy on these corpora only; None: every one that varies
 ) -> dict:
     """Reconstruction log-likelihood per frame and table-nearest viseme / emotion accuracy on a split; emotion over the
-    corpora whose utterances there carry more than one emotion (all of them when none does)."""
+    corpora whose utterances there carry more than one emotion (all of them when none does), or over `emotion_corpora`;
+    and each such corpus's emotion accuracy apart (`val_emotion_accuracy_<corpus>`)."""
     from disvae.speech.losses import gaussian_log_likelihood
 
     model.eval()
     idx = np.linspace(0, len(ds) - 1, min(len(ds), max_segments)).astype(int)
+    named = 'corpus' in ds.utts
+    corpus = ds.utts.corpus.to_numpy() if named else np.full(len(ds.utts), '')
     # a corpus spoken in one emotion (FSDD's digits, all neutral) says nothing of z_e: its hits would inflate the score
-    kinds = ds.utts.groupby('corpus').emotion.transform('nunique') if 'corpus' in ds.utts else None
-    varied = (kinds > 1).to_numpy() if kinds is not None and (kinds > 1).any() else np.ones(len(ds.utts), bool)
-    emotional = torch.from_numpy(varied[ds.utt_of[idx]])
-    ll, vis_hit, emo_hit = 0.0, 0, 0
+    kinds = ds.utts.groupby(corpus).emotion.transform('nunique').to_numpy()
+    varied = kinds > 1 if (kinds > 1).any() else np.ones(len(ds.utts), bool)
+    chosen = varied
+    if emotion_corpora:
+        if unknown := set(emotion_corpora) - set(corpus[kinds > 1]):
+            raise DisvaeError(None, f'validation has no corpus {sorted(unknown)} spoken in more than one emotion')
+        chosen = varied & np.isin(corpus, emotion_corpora)
+    seg_corpus = corpus[ds.utt_of[idx]]
+    ll, vis_hit, emo_right = 0.0, 0, []
     for i in range(0, len(idx), batch_size):
         batch = [ds[j] for j in idx[i : i + batch_size]]
         x = torch.stack([b[0] for b in batch]).to(device)
@@ -156,12 +178,21 @@ def validate(
         vis_hit += (
             (table_log_probs(out['z_c'], model.viseme_table, model.config.latent_var).argmax(-1) == v).sum().item()
         )
-        emo_right = table_log_probs(out['z_e'], model.emotion_table, model.config.latent_var).argmax(-1) == e
-        emo_hit += (emo_right.cpu() & emotional[i : i + batch_size]).sum().item()
+        emo_right.append(
+            table_log_probs(out['z_e'], model.emotion_table, model.config.latent_var).argmax(-1).cpu() == e.cpu()
+        )
     model.train()
-    n, n_emotional = len(idx), int(emotional.sum())
+    emo_right = torch.cat(emo_right).numpy()
+    by_corpus = {  # what each emotional corpus says apart, whichever the score reads
+        f'val_emotion_accuracy_{name}': float(emo_right[seg_corpus == name].mean())
+        for name in sorted(set(corpus[kinds > 1]))
+        if named and (seg_corpus == name).any()
+    }
     return dict(
-        val_log_likelihood_per_frame=ll / n, val_viseme_accuracy=vis_hit / n, val_emotion_accuracy=emo_hit / n_emotional
+        val_log_likelihood_per_frame=ll / len(idx),
+        val_viseme_accuracy=vis_hit / len(idx),
+        val_emotion_accuracy=float(emo_right[chosen[ds.utt_of[idx]]].mean()),
+        **by_corpus,
     )
 
 # %% ../../nbs/14_speech.train_vae.ipynb #08825e5b
@@ -312,7 +343,7 @@ def _train_vae(
                     epoch=progress['epoch'],
                     step=progress['step'],
                     **progress['last'],
-                    **validate(model, val_ds, device),
+                    **validate(model, val_ds, device, emotion_corpora=config.val_emotion_corpora),
                 )
                 progress['history'].append(record)
                 end_of_epoch_best(out, model, config, progress, record)
