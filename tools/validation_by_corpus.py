@@ -8,6 +8,12 @@ validate on (`--val-corpora`).
 A run chooses its best epoch by validation alone; this shows which corpus moves that choice. FSDD's digits are recorded
 speech of six speakers that the runs' validation (synth, ravdess) leaves out; its emotion is always neutral, so its
 emotion column is 1.
+
+    python tools/validation_by_corpus.py --store fmix --vae NAME=DIR ... --score synth ravdess --score-emotion ravdess
+
+With `--score`, also the number `train-vae` keeps its best epoch by (`validation_score`), for VAEs of different runs
+on one footing: viseme accuracy over the validation segments of those corpora pooled (every 20 frames, as the runs
+validate), plus emotion accuracy over `--score-emotion`'s (a run's `--val-corpora` and `--val-emotion-corpora`).
 """
 
 import argparse
@@ -15,17 +21,19 @@ import torch
 
 from disvae.core.command import named_paths
 from disvae.corpus.store import FeatureStore, SegmentDataset
-from disvae.speech.train_vae import validate
+from disvae.speech.train_vae import validate, validation_score
 from disvae.speech.vae import load_vae
 
 
-def corpus_validation(model, store: FeatureStore, corpus: str, shift: int) -> dict:
-    "`validate` on one corpus' validation split, read as `model` reads (front end, emotion context); with its size."
+def corpus_validation(
+    model, store: FeatureStore, corpora: list, shift: int, emotion_corpora: list | None = None
+) -> dict:
+    "`validate` on these corpora's validation split, read as `model` reads (front end, emotion context); with its size."
     c = model.config
     ds = SegmentDataset(
-        store, 'val', shift=shift, corpora=[corpus], level_norm=c.level_norm, cmvn=c.cmvn, context=c.emotion_context
+        store, 'val', shift=shift, corpora=corpora, level_norm=c.level_norm, cmvn=c.cmvn, context=c.emotion_context
     )
-    return validate(model, ds, 'cpu') | dict(segments=len(ds))
+    return validate(model, ds, 'cpu', emotion_corpora=emotion_corpora) | dict(segments=len(ds))
 
 
 if __name__ == '__main__':
@@ -33,6 +41,8 @@ if __name__ == '__main__':
     p.add_argument('--store', required=True, help='the training mix store')
     p.add_argument('--corpus', nargs='+', default=['fsdd', 'synth', 'ravdess'])
     p.add_argument('--vae', nargs='+', required=True, help='NAME=DIR')
+    p.add_argument('--score', nargs='+', help="the corpora a run's validation pools (--val-corpora)")
+    p.add_argument('--score-emotion', nargs='+', help="those its emotion term reads (--val-emotion-corpora)")
     a = p.parse_args()
     torch.set_num_threads(1)
     store = FeatureStore(a.store)
@@ -41,9 +51,19 @@ if __name__ == '__main__':
     models = {name: load_vae(path) for name, path in named_paths(a.vae).items()}  # once, not once per corpus
     for corpus in a.corpus:
         for name, model in models.items():
-            r = corpus_validation(model, store, corpus, shift=10)
+            r = corpus_validation(model, store, [corpus], shift=10)
             print(
                 f'| {name} | {corpus} | {r["segments"]} | {100 * r["val_viseme_accuracy"]:.1f} | '
                 f'{100 * r["val_emotion_accuracy"]:.1f} | {r["val_log_likelihood_per_frame"]:.1f} |',
+                flush=True,
+            )
+    if a.score:
+        print(f'\n| VAE | viseme, {" + ".join(a.score)} | emotion, {" + ".join(a.score_emotion or a.score)} | score |')
+        print('|---|---:|---:|---:|')
+        for name, model in models.items():
+            r = corpus_validation(model, store, a.score, shift=20, emotion_corpora=a.score_emotion)
+            print(
+                f'| {name} | {100 * r["val_viseme_accuracy"]:.1f} | {100 * r["val_emotion_accuracy"]:.1f} | '
+                f'{validation_score(r, "full"):.4f} |',
                 flush=True,
             )
