@@ -103,11 +103,12 @@ class TrainConfig:
             raise DisvaeError(None, '--denoise needs noise to remove: give --noise-prob above 0')
         self.val_corpora = list(self.val_corpora) if self.val_corpora else None  # the command line's [] is all
         self.val_emotion_corpora = list(self.val_emotion_corpora) if self.val_emotion_corpora else None
-        if self.val_corpora and self.val_emotion_corpora and set(self.val_emotion_corpora) - set(self.val_corpora):
+        outside = set(self.val_emotion_corpora or ()) - set(self.val_corpora or self.val_emotion_corpora or ())
+        if outside:
             raise DisvaeError(
                 None,
-                f'--val-emotion-corpora {sorted(set(self.val_emotion_corpora) - set(self.val_corpora))} are not among '
-                f'--val-corpora {self.val_corpora}: validation reads no such speech',
+                f'--val-emotion-corpora {sorted(outside)} are not among --val-corpora {self.val_corpora}: '
+                'validation reads no such speech',
             )
 
 # %% ../../nbs/14_speech.train_vae.ipynb #8848d120
@@ -159,13 +160,15 @@ def validate(
     corpus = ds.utts.corpus.to_numpy() if named else np.full(len(ds.utts), '')
     # a corpus spoken in one emotion (FSDD's digits, all neutral) says nothing of z_e: its hits would inflate the score
     kinds = ds.utts.groupby(corpus).emotion.transform('nunique').to_numpy()
-    varied = kinds > 1 if (kinds > 1).any() else np.ones(len(ds.utts), bool)
+    emotional = sorted(set(corpus[kinds > 1]))
+    varied = kinds > 1 if emotional else np.ones(len(ds.utts), bool)
     chosen = varied
     if emotion_corpora:
-        if unknown := set(emotion_corpora) - set(corpus[kinds > 1]):
+        if unknown := set(emotion_corpora) - set(emotional):
             raise DisvaeError(None, f'validation has no corpus {sorted(unknown)} spoken in more than one emotion')
         chosen = varied & np.isin(corpus, emotion_corpora)
-    seg_corpus = corpus[ds.utt_of[idx]]
+    seg_utt = ds.utt_of[idx]
+    seg_corpus = corpus[seg_utt]
     ll, vis_hit, emo_right = 0.0, 0, []
     for i in range(0, len(idx), batch_size):
         batch = [ds[j] for j in idx[i : i + batch_size]]
@@ -185,13 +188,13 @@ def validate(
     emo_right = torch.cat(emo_right).numpy()
     by_corpus = {  # what each emotional corpus says apart, whichever the score reads
         f'val_emotion_accuracy_{name}': float(emo_right[seg_corpus == name].mean())
-        for name in sorted(set(corpus[kinds > 1]))
+        for name in emotional
         if named and (seg_corpus == name).any()
     }
     return dict(
         val_log_likelihood_per_frame=ll / len(idx),
         val_viseme_accuracy=vis_hit / len(idx),
-        val_emotion_accuracy=float(emo_right[chosen[ds.utt_of[idx]]].mean()),
+        val_emotion_accuracy=float(emo_right[chosen[seg_utt]].mean()),
         **by_corpus,
     )
 
