@@ -12,11 +12,13 @@ emotion column is 1.
     python tools/validation_by_corpus.py --store fmix --vae NAME=DIR ... --score synth ravdess --score-emotion ravdess
 
 With `--score`, also the number `train-vae` keeps its best epoch by (`validation_score`), for VAEs of different runs
-on one footing: viseme accuracy over the validation segments of those corpora pooled (every 20 frames, as the runs
-validate), plus emotion accuracy over `--score-emotion`'s (a run's `--val-corpora` and `--val-emotion-corpora`).
+on one footing: viseme accuracy over the validation segments of those corpora pooled, plus emotion accuracy over
+`--score-emotion`'s (a run's `--val-corpora` and `--val-emotion-corpora`). Segments are read every `max(shift, 10)`
+frames, `shift` from the VAE's own training config as `train-vae` validates (`--score-shift N`: every N for all).
 """
 
-import argparse
+import argparse, json
+from pathlib import Path
 import torch
 
 from disvae.core.command import named_paths
@@ -36,19 +38,29 @@ def corpus_validation(
     return validate(model, ds, 'cpu', emotion_corpora=emotion_corpora) | dict(segments=len(ds))
 
 
+def validation_shift(vae_dir) -> int:
+    "Frames between the segments `train-vae` validated this VAE on: `max(shift, 10)` of its training config."
+    config = json.loads((Path(vae_dir) / 'config.json').read_text())
+    if 'shift' not in config.get('train', {}):
+        raise SystemExit(f'{vae_dir}: its config.json names no training shift; give --score-shift')
+    return max(int(config['train']['shift']), 10)
+
+
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--store', required=True, help='the training mix store')
-    p.add_argument('--corpus', nargs='+', default=['fsdd', 'synth', 'ravdess'])
+    p.add_argument('--corpus', nargs='*', default=['fsdd', 'synth', 'ravdess'], help='each alone; none: --score only')
     p.add_argument('--vae', nargs='+', required=True, help='NAME=DIR')
     p.add_argument('--score', nargs='+', help="the corpora a run's validation pools (--val-corpora)")
     p.add_argument('--score-emotion', nargs='+', help="those its emotion term reads (--val-emotion-corpora)")
+    p.add_argument('--score-shift', type=int, help="frames between scored segments; default: each VAE's own")
     a = p.parse_args()
     torch.set_num_threads(1)
     store = FeatureStore(a.store)
     print('| VAE | corpus | segments | viseme | emotion | log-likelihood per frame |')
     print('|---|---|---:|---:|---:|---:|')
-    models = {name: load_vae(path) for name, path in named_paths(a.vae).items()}  # once, not once per corpus
+    paths = named_paths(a.vae)
+    models = {name: load_vae(path) for name, path in paths.items()}  # once, not once per corpus
     for corpus in a.corpus:
         for name, model in models.items():
             r = corpus_validation(model, store, [corpus], shift=10)
@@ -58,12 +70,13 @@ if __name__ == '__main__':
                 flush=True,
             )
     if a.score:
-        print(f'\n| VAE | viseme, {" + ".join(a.score)} | emotion, {" + ".join(a.score_emotion or a.score)} | score |')
-        print('|---|---:|---:|---:|')
+        head = f'| VAE | viseme, {" + ".join(a.score)} | emotion, {" + ".join(a.score_emotion or a.score)} |'
+        print(f'\n{head} every | score |\n|---|---:|---:|---:|---:|')
         for name, model in models.items():
-            r = corpus_validation(model, store, a.score, shift=20, emotion_corpora=a.score_emotion)
+            shift = a.score_shift or validation_shift(paths[name])
+            r = corpus_validation(model, store, a.score, shift=shift, emotion_corpora=a.score_emotion)
             print(
                 f'| {name} | {100 * r["val_viseme_accuracy"]:.1f} | {100 * r["val_emotion_accuracy"]:.1f} | '
-                f'{validation_score(r, "full"):.4f} |',
+                f'{shift} | {validation_score(r, "full"):.4f} |',
                 flush=True,
             )
