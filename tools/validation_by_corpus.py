@@ -17,13 +17,14 @@ on one footing: viseme accuracy over the validation segments of those corpora po
 frames, `shift` from the VAE's own training config as `train-vae` validates (`--score-shift N`: every N for all).
 """
 
-import argparse, json
+import argparse
 from pathlib import Path
 import torch
 
+from disvae.core.checkpoint import read_json
 from disvae.core.command import named_paths
 from disvae.corpus.store import FeatureStore, SegmentDataset
-from disvae.speech.train_vae import validate, validation_score
+from disvae.speech.train_vae import validate, validation_score, validation_shift
 from disvae.speech.vae import load_vae
 
 
@@ -38,12 +39,12 @@ def corpus_validation(
     return validate(model, ds, 'cpu', emotion_corpora=emotion_corpora) | dict(segments=len(ds))
 
 
-def validation_shift(vae_dir) -> int:
-    "Frames between the segments `train-vae` validated this VAE on: `max(shift, 10)` of its training config."
-    config = json.loads((Path(vae_dir) / 'config.json').read_text())
-    if 'shift' not in config.get('train', {}):
+def run_validation_shift(vae_dir) -> int:
+    "Frames between the segments `train-vae` validated this VAE on (`validation_shift` of its training config's shift)."
+    train = read_json(Path(vae_dir) / 'config.json').get('train', {})
+    if 'shift' not in train:
         raise SystemExit(f'{vae_dir}: its config.json names no training shift; give --score-shift')
-    return max(int(config['train']['shift']), 10)
+    return validation_shift(int(train['shift']))
 
 
 if __name__ == '__main__':
@@ -73,7 +74,7 @@ if __name__ == '__main__':
         head = f'| VAE | viseme, {" + ".join(a.score)} | emotion, {" + ".join(a.score_emotion or a.score)} |'
         print(f'\n{head} every | score |\n|---|---:|---:|---:|---:|')
         for name, model in models.items():
-            shift = a.score_shift or validation_shift(paths[name])
+            shift = a.score_shift or run_validation_shift(paths[name])
             r = corpus_validation(model, store, a.score, shift=shift, emotion_corpora=a.score_emotion)
             print(
                 f'| {name} | {100 * r["val_viseme_accuracy"]:.1f} | {100 * r["val_emotion_accuracy"]:.1f} | '

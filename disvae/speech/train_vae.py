@@ -30,7 +30,8 @@ from ..core.channel import augment_features, check_augmentation
 from .losses import vae_loss, table_log_probs
 
 # %% auto #0
-__all__ = ['FREE', 'BEFORE', 'TrainConfig', 'save_training', 'validate', 'validation_score', 'end_of_epoch_best', 'train_vae']
+__all__ = ['FREE', 'BEFORE', 'TrainConfig', 'save_training', 'validate', 'validation_score', 'validation_shift',
+           'end_of_epoch_best', 'train_vae']
 
 # %% ../../nbs/14_speech.train_vae.ipynb #12de37e6
 @dataclass
@@ -203,6 +204,11 @@ def validation_score(record: dict, stage: str) -> float:
     "What `patience` and `OUT/best` compare: viseme accuracy on validation, plus emotion accuracy in the full stage."
     return record['val_viseme_accuracy'] + (record['val_emotion_accuracy'] if stage == 'full' else 0.0)
 
+
+def validation_shift(shift: int) -> int:
+    "Frames between validation's segments for a run that trains on segments every `shift`: at least 10 (cheap enough)."
+    return max(shift, 10)
+
 # %% ../../nbs/14_speech.train_vae.ipynb #24bb1cb1
 def _patience_spent(progress: dict, patience: int | None) -> bool:
     "True once `patience` epochs have passed since the best one (None: never)."
@@ -235,7 +241,9 @@ def _train_vae(
     emotions = ['NEU'] if config.stage == 'content' else None
     data = dict(emotions=emotions, level_norm=config.level_norm, cmvn=config.cmvn, context=config.emotion_context)
     train_ds = SegmentDataset(store, 'train', shift=config.shift, unlabelled=config.unlabelled, **data)
-    val_ds = SegmentDataset(store, 'val', shift=max(config.shift, 10), corpora=config.val_corpora or None, **data)
+    val_ds = SegmentDataset(
+        store, 'val', shift=validation_shift(config.shift), corpora=config.val_corpora or None, **data
+    )
     vae_config = VAEConfig(
         n_sequences=train_ds.n_sequences,
         margin=config.margin,
