@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 import numpy as np
 import pandas as pd
+from fastcore.basics import patch
 import torch
 from tqdm.auto import tqdm
 from disvae.core.audio import (
@@ -465,33 +466,6 @@ class SegmentDataset(torch.utils.data.Dataset):
         # beyond the utterance: silence, as `video_segments` pads a recording's edges
         return frame_windows(x, [s - c - lo], self.seg_len + 2 * c)[0]
 
-    @torch.no_grad()
-    def hear_noise(
-        self,
-        levels_db: list,  # per utterance: the noise's RMS in dB relative to the utterance's (`add_noise`); None: clean
-        generator: torch.Generator | None = None,
-    ) -> None:
-        """From now on each utterance reads as its audio with white noise at `levels_db[i]` (the MFCC baseline's
-        augmentation), spectrogram, level and `cmvn` statistics all recomputed from the noisy audio."""
-        if len(levels_db) != len(self.utts):
-            raise DisvaeError(None, f'{len(levels_db)} noise levels for {len(self.utts)} utterances')
-        frames, levels = [], self.levels.copy()
-        utt_mean, utt_std = (list(self.utt_mean), list(self.utt_std)) if self.cmvn else ([None] * len(levels),) * 2
-        for u, (row, level_db) in enumerate(zip(self.utts.itertuples(), levels_db)):
-            x = torch.from_numpy(np.array(self.store.features[row.offset : row.offset + row.n_frames]))
-            if level_db is not None:
-                noisy = log_spectrogram(add_noise(decoded_audio(row.audio), level_db, generator=generator))
-                if len(noisy) != len(x):
-                    raise CorpusError(row.audio, f'{len(noisy)} frames from the audio but {len(x)} in the store')
-                x = noisy
-                levels[u] = float(utterance_level(x)) if self.level_norm else 0.0
-                if self.cmvn:
-                    flat = level_normalise(x, levels[u]) if self.level_norm else x
-                    utt_mean[u], utt_std[u] = flat.mean(0), flat.std(0).clamp_min(0.1)
-            frames.append(x)
-        first = np.concatenate([[0], np.cumsum(self.utts.n_frames.values)[:-1]])
-        self.heard = (torch.cat(frames), first, levels, utt_mean, utt_std)
-
 # %% ../../nbs/08_corpus.store.ipynb #e04b2d51
 class UtteranceDataset(torch.utils.data.Dataset):
     "Whole utterances of one split: dict(features, visemes, emotion, sequence_index, id)."
@@ -518,6 +492,35 @@ class UtteranceDataset(torch.utils.data.Dataset):
             sequence_index=int(u.sequence_index),
             id=u.id,
         )
+
+# %% ../../nbs/08_corpus.store.ipynb #0a64e98d
+@patch
+@torch.no_grad()
+def hear_noise(
+    self: SegmentDataset,
+    levels_db: list,  # per utterance: the noise's RMS in dB relative to the utterance's (`add_noise`); None: clean
+    generator: torch.Generator | None = None,
+) -> None:
+    """From now on each utterance reads as its audio with white noise at `levels_db[i]` (the MFCC baseline's
+    augmentation), spectrogram, level and `cmvn` statistics all recomputed from the noisy audio."""
+    if len(levels_db) != len(self.utts):
+        raise DisvaeError(None, f'{len(levels_db)} noise levels for {len(self.utts)} utterances')
+    frames, levels = [], self.levels.copy()
+    utt_mean, utt_std = (list(self.utt_mean), list(self.utt_std)) if self.cmvn else ([None] * len(levels),) * 2
+    for u, (row, level_db) in enumerate(zip(self.utts.itertuples(), levels_db)):
+        x = torch.from_numpy(np.array(self.store.features[row.offset : row.offset + row.n_frames]))
+        if level_db is not None:
+            noisy = log_spectrogram(add_noise(decoded_audio(row.audio), level_db, generator=generator))
+            if len(noisy) != len(x):
+                raise CorpusError(row.audio, f'{len(noisy)} frames from the audio but {len(x)} in the store')
+            x = noisy
+            levels[u] = float(utterance_level(x)) if self.level_norm else 0.0
+            if self.cmvn:
+                flat = level_normalise(x, levels[u]) if self.level_norm else x
+                utt_mean[u], utt_std[u] = flat.mean(0), flat.std(0).clamp_min(0.1)
+        frames.append(x)
+    first = np.concatenate([[0], np.cumsum(self.utts.n_frames.values)[:-1]])
+    self.heard = (torch.cat(frames), first, levels, utt_mean, utt_std)
 
 # %% ../../nbs/08_corpus.store.ipynb #aad787e2
 def corpus_statistics(store: FeatureStore) -> dict:

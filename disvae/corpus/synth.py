@@ -8,6 +8,7 @@ import collections, ctypes, gzip, functools, importlib.resources, json, os, shut
 from pathlib import Path
 import numpy as np
 import soundfile as sf
+from fastcore.basics import patch
 from tqdm.auto import tqdm
 from ..core.errors import DisvaeError
 from ..core.audio import add_noise, resample, write_video_with_audio, SAMPLE_RATE
@@ -123,43 +124,45 @@ class Espeak:
             i += 1
         return 0
 
-    def synthesize(
-        self,
-        text: str,
-        voice: str = 'en-us',
-        rate: int = 165,
-        pitch: int = 50,
-        pitch_range: int = 50,
-        volume: int = 100,
-        word_gap: int = 0,
-        seed: int | None = None,
+# %% ../../nbs/06_corpus.synth.ipynb #647c015d
+@patch
+def synthesize(
+    self: Espeak,
+    text: str,
+    voice: str = 'en-us',
+    rate: int = 165,
+    pitch: int = 50,
+    pitch_range: int = 50,
+    volume: int = 100,
+    word_gap: int = 0,
+    seed: int | None = None,
+):
+    "(int16 audio at 22,050 Hz, [(kind, sample, label)] events) for `text`; `seed` fixes espeak's noise source."
+    # its noise generator, otherwise seeded per process
+    if seed is not None:
+        self.lib.espeak_ng_SetRandSeed(ctypes.c_long(seed))
+    if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
+        raise DisvaeError(None, f'espeak-ng has no voice {voice!r}')
+    for param, value in (
+        (_RATE, rate),
+        (_PITCH, pitch),
+        (_RANGE, pitch_range),
+        (_VOLUME, volume),
+        (_WORDGAP, word_gap),
     ):
-        "(int16 audio at 22,050 Hz, [(kind, sample, label)] events) for `text`; `seed` fixes espeak's noise source."
-        # its noise generator, otherwise seeded per process
-        if seed is not None:
-            self.lib.espeak_ng_SetRandSeed(ctypes.c_long(seed))
-        if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
-            raise DisvaeError(None, f'espeak-ng has no voice {voice!r}')
-        for param, value in (
-            (_RATE, rate),
-            (_PITCH, pitch),
-            (_RANGE, pitch_range),
-            (_VOLUME, volume),
-            (_WORDGAP, word_gap),
-        ):
-            self.lib.espeak_SetParameter(param, int(value), 0)
-        self._chunks, self._events = [], []
-        # the C engine is per process: claim its callback for this object
-        self.lib.espeak_SetSynthCallback(self._callback)
-        data = text.encode('utf-8')
-        status = self.lib.espeak_Synth(data, len(data) + 1, 0, 1, 0, 1, None, None)  # POS_CHARACTER, espeakCHARS_UTF8
-        self.lib.espeak_Synchronize()
-        audio = np.concatenate(self._chunks) if self._chunks else np.zeros(0, np.int16)
-        if status != 0 or not len(audio):
-            raise DisvaeError(
-                None, f'espeak-ng returned status {status} and {len(audio)} samples for {text!r} with voice {voice!r}'
-            )
-        return audio, list(self._events)
+        self.lib.espeak_SetParameter(param, int(value), 0)
+    self._chunks, self._events = [], []
+    # the C engine is per process: claim its callback for this object
+    self.lib.espeak_SetSynthCallback(self._callback)
+    data = text.encode('utf-8')
+    status = self.lib.espeak_Synth(data, len(data) + 1, 0, 1, 0, 1, None, None)  # POS_CHARACTER, espeakCHARS_UTF8
+    self.lib.espeak_Synchronize()
+    audio = np.concatenate(self._chunks) if self._chunks else np.zeros(0, np.int16)
+    if status != 0 or not len(audio):
+        raise DisvaeError(
+            None, f'espeak-ng returned status {status} and {len(audio)} samples for {text!r} with voice {voice!r}'
+        )
+    return audio, list(self._events)
 
 # %% ../../nbs/06_corpus.synth.ipynb #f7e1a2c1
 def synthesize_fresh(text: str, **settings) -> tuple:

@@ -8,6 +8,7 @@ import hashlib, importlib.util, os, re, sys, threading, warnings
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
+from fastcore.basics import patch
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -138,7 +139,7 @@ def _dlib_detector():
         _DETECTORS.hog = dlib.get_frontal_face_detector()
     return _DETECTORS.hog
 
-
+# %% ../../nbs/20_face.images.ipynb #ef56a614
 class FaceLandmarker:
     "68-point face landmarks from an image: `FaceLandmarker('dlib')` offline, or `'fan'` with locally cached weights."
 
@@ -218,28 +219,32 @@ class FaceLandmarker:
             points = np.array([(shape.part(i).x, shape.part(i).y) for i in range(68)], np.float32)
         return (np.asarray(points, np.float32) / scale).astype(np.float32)
 
-    def of_frame(self, frame: np.ndarray) -> np.ndarray | None:  # [68, 2], or None where the frame holds no face
-        """Landmarks of one video frame, or None where no face is found. A frame seen before, byte for byte, by a
-        landmarker with the same settings is answered from memory: an evaluation scores every head against the same
-        frames."""
-        frame = np.ascontiguousarray(frame)
-        key = (self.backend, self.max_side, self.upsample, frame.shape, hashlib.blake2b(frame, digest_size=16).digest())
-        if key in _SEEN_FRAMES:
-            _SEEN_FRAMES.move_to_end(key)
-            return _SEEN_FRAMES[key]
-        try:
-            found = self(frame)
-            found.flags.writeable = False  # shared by every caller that shows this frame
-        except DisvaeError:
-            found = None
-        _SEEN_FRAMES[key] = found
-        if len(_SEEN_FRAMES) > SEEN_FRAMES_LIMIT:
-            _SEEN_FRAMES.popitem(last=False)  # the least recently used
-        return found
-
-
+# %% ../../nbs/20_face.images.ipynb #3318bf36
 _SEEN_FRAMES = OrderedDict()  # (settings, frame shape and digest) -> landmarks or None, shared by every landmarker
 SEEN_FRAMES_LIMIT = 20_000  # frames remembered (about 12 MB)
+
+
+@patch
+def of_frame(
+    self: FaceLandmarker, frame: np.ndarray
+) -> np.ndarray | None:  # [68, 2], or None where the frame holds no face
+    """Landmarks of one video frame, or None where no face is found. A frame seen before, byte for byte, by a
+    landmarker with the same settings is answered from memory: an evaluation scores every head against the same
+    frames."""
+    frame = np.ascontiguousarray(frame)
+    key = (self.backend, self.max_side, self.upsample, frame.shape, hashlib.blake2b(frame, digest_size=16).digest())
+    if key in _SEEN_FRAMES:
+        _SEEN_FRAMES.move_to_end(key)
+        return _SEEN_FRAMES[key]
+    try:
+        found = self(frame)
+        found.flags.writeable = False  # shared by every caller that shows this frame
+    except DisvaeError:
+        found = None
+    _SEEN_FRAMES[key] = found
+    if len(_SEEN_FRAMES) > SEEN_FRAMES_LIMIT:
+        _SEEN_FRAMES.popitem(last=False)  # the least recently used
+    return found
 
 # %% ../../nbs/20_face.images.ipynb #d1846ca3
 def _box_centre(box) -> np.ndarray:

@@ -36,6 +36,10 @@ class MouthConfig:
     kernel: int = 5  # frames each layer sees
     layers: int = 3  # receptive field 1 + layers * (kernel - 1) frames: 13 = 520 ms
     n_params: int = 3  # the renderer's mouth parameters: opening, width, rounding
+    # the validation set's spread given back to the predictions (`calibrated`); set by training, identity by default
+    prediction_mean: tuple = (0.0, 0.0, 0.0)
+    target_mean: tuple = (0.0, 0.0, 0.0)
+    spread: tuple = (1.0, 1.0, 1.0)
 
 # %% ../../../nbs/41_heads.parametric.motion.ipynb #fbbd31f6
 class MouthMotionModel(nn.Module):
@@ -45,6 +49,10 @@ class MouthMotionModel(nn.Module):
     def __init__(self, config: MouthConfig = MouthConfig()):
         super().__init__()
         self.config = c = config
+        if not len(c.prediction_mean) == len(c.target_mean) == len(c.spread) == c.n_params:
+            raise ValueError(
+                f'the calibration needs {c.n_params} values in each of prediction_mean, target_mean, spread'
+            )
         self.register_buffer('input_mean', torch.zeros(c.in_dim))
         self.register_buffer('input_std', torch.ones(c.in_dim))
         layers, width = [], c.in_dim
@@ -58,6 +66,12 @@ class MouthMotionModel(nn.Module):
         x = ((z - self.input_mean) / self.input_std).transpose(1, 2)  # [B, in_dim, T]
         out = self.head(self.body(x)).transpose(1, 2)  # [B, T, n_params + 1]
         return out[..., :-1], out[..., -1]
+
+    def calibrated(self, params: torch.Tensor) -> torch.Tensor:
+        "Predictions [..., n_params] with validation's mean and spread: the mean plus each deviation times `spread`."
+        c = self.config
+        out = torch.tensor(c.target_mean) + (params - torch.tensor(c.prediction_mean)) * torch.tensor(c.spread)
+        return torch.cat([out[..., :1].clamp_min(0), out[..., 1:]], -1)  # no opening is narrower than closed
 
 # %% ../../../nbs/41_heads.parametric.motion.ipynb #5ac96608
 def gate_silence(params: torch.Tensor, speech_logit: torch.Tensor, low: float = 0.3, high: float = 0.7) -> torch.Tensor:
@@ -135,7 +149,7 @@ class MouthHead:
         """Mouth parameters (opening, width, rounding) for each row of `z`, closed where the model hears no speech and,
         given the detector's `activity_gate`, where it hears none."""
         params, speech = self.model(torch.as_tensor(z, dtype=torch.float32)[None])
-        shapes = gate_silence(params, speech)[0].numpy()
+        shapes = gate_silence(self.model.calibrated(params), speech)[0].numpy()
         return shapes if activity is None else shapes * np.asarray(activity, np.float32)[: len(shapes), None]
 
     def motion(self, wave: np.ndarray) -> np.ndarray:  # [video frames, 3]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
+from fastcore.basics import patch
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -292,79 +294,115 @@ class PhotoMouth:
         out[y0:y1, x0:x1] = self.region_for(shape)
         return out
 
-    def _draw_interior(self, out: torch.Tensor, target: np.ndarray) -> torch.Tensor:
-        "Paint the opened mouth inside the target inner-lip contour (see above), faded in with the opening."
-        W, c, sigma = self.width, self.colours, self.edge_sigma
-        gap = float(inner_lip_gap(target))
-        opened = gap - self.neutral_gap
-        fade = float(np.clip(opened / (0.03 * W), 0, 1))
-        if fade <= 0:
-            return out
-        inner = target[60:68]
-        pad = int(np.ceil(3 * sigma)) + 2
-        lo = np.maximum(np.floor(inner.min(0)).astype(int) - pad, 0)
-        hi = np.minimum(np.ceil(inner.max(0)).astype(int) + pad + 1, [self.hw[1], self.hw[0]])
-        if (hi <= lo).any():
-            return out
-        hw = (int(hi[1] - lo[1]), int(hi[0] - lo[0]))
-        ss = 4 if max(hw) < 150 else 2 if max(hw) < 600 else 1
-        pts = inner - lo  # in the mouth box
-        polygon = _polygon_mask(pts, hw, ss)
-        cavity = _soft(polygon, sigma * ss, hw)[..., 0]
-        depth = np.clip(_soft(polygon, max(0.15 * gap * ss, 1), hw)[..., 0] * 2 - 1, 0, 1)  # 0 at the lips, 1 deep
-        depth = depth * depth * (3 - 2 * depth)
-        ys = np.arange(hw[0], dtype=np.float32)[:, None] + 0.5
-        xs = np.arange(hw[1], dtype=np.float32)[None, :] + 0.5
-        upper_y = _along(xs[0], pts[[0, 1, 2, 3, 4]])[None, :]
-        lower_y = _along(xs[0], pts[[4, 5, 6, 7, 0]])[None, :]
-        mid_x, half = pts[2, 0], max(0.5 * (pts[4, 0] - pts[0, 0]), 1)
-        u = np.clip((xs - mid_x) / half, -1.5, 1.5)  # -1 and 1 at the corners
-        down = np.clip((ys - upper_y) / np.maximum(lower_y - upper_y, 1), 0, 1)  # 0 under the upper lip, 1 on the lower
-        col = lambda rgb: np.asarray(rgb, np.float32).reshape(1, 1, 3)
-        mucosa, back = col(c['lip']) * 0.5, col(c['lip']) * 0.08
-        paint = (mucosa + (back - mucosa) * depth[..., None]) * (0.72 + 0.28 * down)[..., None]
-        tongue_on = float(np.clip((opened - 0.035 * W) / (0.03 * W), 0, 1))
-        if tongue_on > 0:
-            top = pts[[5, 6, 7], 1].mean() - 0.42 * gap
-            body = 1 - ((xs - mid_x) / (0.62 * half)) ** 2 - ((ys - top - 0.55 * gap) / (0.55 * gap)) ** 2
-            tongue = np.clip(body * 4, 0, 1) * tongue_on
-            lit = 0.45 + 0.55 * np.clip((ys - top) / (0.5 * gap), 0, 1)
-            paint += (col(c['lip'] * [0.72, 0.48, 0.48]) * lit[..., None] - paint) * tongue[..., None]
-        teeth, edge = col(c['teeth']), max(0.63 * sigma, 0.25)  # a logistic as steep as the Gaussian edge
+# %% ../../../nbs/40_heads.parametric.photo.ipynb #e850cf6b
+def _rgb(colour) -> np.ndarray:
+    return np.asarray(colour, np.float32).reshape(1, 1, 3)
 
-        def separated(edges, width, strength):  # faint soft lines where teeth meet
-            d = np.min(np.abs(np.abs(xs - mid_x)[..., None] - edges[None, None, :]), -1)
-            return 1 - strength * np.exp(-0.5 * (d / width) ** 2)
 
-        low_on = float(np.clip((opened - 0.065 * W) / (0.03 * W), 0, 1))
-        if low_on > 0:
-            rim = lower_y - min(0.12 * gap, 0.018 * W) * (1 - 0.5 * u**2)
-            band = 1 / (1 + np.exp((rim - ys) / edge)) * np.clip((0.62 - np.abs(u)) / 0.12, 0, 1) * low_on
-            shade = (
-                0.45 * (1 - 0.35 * u**2) * separated(_tooth_edges([0.0, 0.042, 0.044], W), max(0.002 * W, 0.45), 0.08)
-            )
-            paint += (teeth * shade[..., None] - paint) * band[..., None]
-        if c['shows_teeth']:  # the photo's own teeth, moved with the upper lip
-            lift = (target[[61, 62, 63]] - self.neutral[[61, 62, 63]]).mean(0)
-            src = _identity(hw) + torch.from_numpy((lo - lift).astype(np.float32))
-            upper = _sample(self.region_t, src).permute(1, 2, 0).numpy()
-            band = _soft(_polygon_mask(self.neutral[60:68] + lift - lo, hw, ss), sigma * ss, hw)[..., 0]
-        else:
-            length = min(0.42 * gap, 0.05 * W)
-            tip = upper_y + length * (1 - 0.55 * u**2)
-            band = 1 / (1 + np.exp((ys - tip) / edge)) * np.clip((0.8 - np.abs(u)) / 0.14, 0, 1)
-            shade = (1 - 0.4 * u**2) * (1 - 0.45 * np.exp(-np.clip(ys - upper_y, 0, None) / max(0.25 * length, 0.5)))
-            shade *= 1 - 0.12 * np.clip((ys - tip + 0.3 * length) / (0.3 * length), 0, 1)
-            shade *= separated(_tooth_edges([0.0, 0.062, 0.048, 0.052], W), max(0.002 * W, 0.45), 0.14)
-            upper = teeth * shade[..., None]
-        paint += (upper - paint) * band[..., None]
-        alpha = torch.from_numpy(cavity * fade)[None]
-        y0, y1, x0, x1 = lo[1], hi[1], lo[0], hi[0]
-        out[:, y0:y1, x0:x1] = (
-            out[:, y0:y1, x0:x1] * (1 - alpha)
-            + torch.from_numpy(np.ascontiguousarray(paint, np.float32)).permute(2, 0, 1) * alpha
-        )
+def _interior_geometry(pts: np.ndarray, hw: tuple, gap: float, opened: float, ss: int) -> SimpleNamespace:
+    "Per-pixel coordinates of the mouth box `hw` around the inner lips `pts` (8 points, in the box)."
+    ys = np.arange(hw[0], dtype=np.float32)[:, None] + 0.5
+    xs = np.arange(hw[1], dtype=np.float32)[None, :] + 0.5
+    upper_y = _along(xs[0], pts[[0, 1, 2, 3, 4]])[None, :]
+    lower_y = _along(xs[0], pts[[4, 5, 6, 7, 0]])[None, :]
+    mid_x, half = pts[2, 0], max(0.5 * (pts[4, 0] - pts[0, 0]), 1)
+    return SimpleNamespace(
+        pts=pts,
+        hw=hw,
+        gap=gap,
+        opened=opened,
+        ss=ss,
+        ys=ys,
+        xs=xs,
+        upper_y=upper_y,
+        lower_y=lower_y,
+        mid_x=mid_x,
+        half=half,
+        u=np.clip((xs - mid_x) / half, -1.5, 1.5),  # -1 and 1 at the corners
+        down=np.clip((ys - upper_y) / np.maximum(lower_y - upper_y, 1), 0, 1),  # 0 under the upper lip, 1 on the lower
+    )
+
+# %% ../../../nbs/40_heads.parametric.photo.ipynb #3e03253c
+@patch
+def _cavity_paint(self: PhotoMouth, g: SimpleNamespace, polygon: Image.Image) -> np.ndarray:  # [h, w, 3]
+    "The cavity's colour over the mouth box: darkest at the back, lit from the front, the tongue on its floor."
+    c, W = self.colours, self.width
+    depth = np.clip(_soft(polygon, max(0.15 * g.gap * g.ss, 1), g.hw)[..., 0] * 2 - 1, 0, 1)  # 0 at the lips, 1 deep
+    depth = depth * depth * (3 - 2 * depth)
+    mucosa, back = _rgb(c['lip']) * 0.5, _rgb(c['lip']) * 0.08
+    paint = (mucosa + (back - mucosa) * depth[..., None]) * (0.72 + 0.28 * g.down)[..., None]
+    tongue_on = float(np.clip((g.opened - 0.035 * W) / (0.03 * W), 0, 1))
+    if tongue_on > 0:
+        top = g.pts[[5, 6, 7], 1].mean() - 0.42 * g.gap
+        body = 1 - ((g.xs - g.mid_x) / (0.62 * g.half)) ** 2 - ((g.ys - top - 0.55 * g.gap) / (0.55 * g.gap)) ** 2
+        tongue = np.clip(body * 4, 0, 1) * tongue_on
+        lit = 0.45 + 0.55 * np.clip((g.ys - top) / (0.5 * g.gap), 0, 1)
+        paint += (_rgb(c['lip'] * [0.72, 0.48, 0.48]) * lit[..., None] - paint) * tongue[..., None]
+    return paint
+
+# %% ../../../nbs/40_heads.parametric.photo.ipynb #ff53cb27
+@patch
+def _teeth_paint(
+    self: PhotoMouth, paint: np.ndarray, g: SimpleNamespace, target: np.ndarray, lo: np.ndarray
+) -> np.ndarray:
+    "`paint` with the lower teeth (wide openings) and the upper teeth (the photo's own where it shows them) over it."
+    c, W, sigma, u, xs, ys = self.colours, self.width, self.edge_sigma, g.u, g.xs, g.ys
+    teeth, edge = _rgb(c['teeth']), max(0.63 * sigma, 0.25)  # a logistic as steep as the Gaussian edge
+
+    def separated(edges, width, strength):  # faint soft lines where teeth meet
+        d = np.min(np.abs(np.abs(xs - g.mid_x)[..., None] - edges[None, None, :]), -1)
+        return 1 - strength * np.exp(-0.5 * (d / width) ** 2)
+
+    low_on = float(np.clip((g.opened - 0.065 * W) / (0.03 * W), 0, 1))
+    if low_on > 0:
+        rim = g.lower_y - min(0.12 * g.gap, 0.018 * W) * (1 - 0.5 * u**2)
+        band = 1 / (1 + np.exp((rim - ys) / edge)) * np.clip((0.62 - np.abs(u)) / 0.12, 0, 1) * low_on
+        shade = 0.45 * (1 - 0.35 * u**2) * separated(_tooth_edges([0.0, 0.042, 0.044], W), max(0.002 * W, 0.45), 0.08)
+        paint += (teeth * shade[..., None] - paint) * band[..., None]
+    if c['shows_teeth']:  # the photo's own teeth, moved with the upper lip
+        lift = (target[[61, 62, 63]] - self.neutral[[61, 62, 63]]).mean(0)
+        src = _identity(g.hw) + torch.from_numpy((lo - lift).astype(np.float32))
+        upper = _sample(self.region_t, src).permute(1, 2, 0).numpy()
+        band = _soft(_polygon_mask(self.neutral[60:68] + lift - lo, g.hw, g.ss), sigma * g.ss, g.hw)[..., 0]
+    else:
+        length = min(0.42 * g.gap, 0.05 * W)
+        tip = g.upper_y + length * (1 - 0.55 * u**2)
+        band = 1 / (1 + np.exp((ys - tip) / edge)) * np.clip((0.8 - np.abs(u)) / 0.14, 0, 1)
+        shade = (1 - 0.4 * u**2) * (1 - 0.45 * np.exp(-np.clip(ys - g.upper_y, 0, None) / max(0.25 * length, 0.5)))
+        shade *= 1 - 0.12 * np.clip((ys - tip + 0.3 * length) / (0.3 * length), 0, 1)
+        shade *= separated(_tooth_edges([0.0, 0.062, 0.048, 0.052], W), max(0.002 * W, 0.45), 0.14)
+        upper = teeth * shade[..., None]
+    paint += (upper - paint) * band[..., None]
+    return paint
+
+# %% ../../../nbs/40_heads.parametric.photo.ipynb #33cc5842
+@patch
+def _draw_interior(self: PhotoMouth, out: torch.Tensor, target: np.ndarray) -> torch.Tensor:
+    "Paint the opened mouth inside the target inner-lip contour, faded in with the opening."
+    W, sigma = self.width, self.edge_sigma
+    gap = float(inner_lip_gap(target))
+    opened = gap - self.neutral_gap
+    fade = float(np.clip(opened / (0.03 * W), 0, 1))
+    if fade <= 0:
         return out
+    inner = target[60:68]
+    pad = int(np.ceil(3 * sigma)) + 2
+    lo = np.maximum(np.floor(inner.min(0)).astype(int) - pad, 0)
+    hi = np.minimum(np.ceil(inner.max(0)).astype(int) + pad + 1, [self.hw[1], self.hw[0]])
+    if (hi <= lo).any():
+        return out
+    hw = (int(hi[1] - lo[1]), int(hi[0] - lo[0]))
+    ss = 4 if max(hw) < 150 else 2 if max(hw) < 600 else 1
+    g = _interior_geometry(inner - lo, hw, gap, opened, ss)
+    polygon = _polygon_mask(g.pts, hw, ss)
+    paint = self._teeth_paint(self._cavity_paint(g, polygon), g, target, lo)
+    alpha = torch.from_numpy(_soft(polygon, sigma * ss, hw)[..., 0] * fade)[None]
+    y0, y1, x0, x1 = lo[1], hi[1], lo[0], hi[0]
+    out[:, y0:y1, x0:x1] = (
+        out[:, y0:y1, x0:x1] * (1 - alpha)
+        + torch.from_numpy(np.ascontiguousarray(paint, np.float32)).permute(2, 0, 1) * alpha
+    )
+    return out
 
 # %% ../../../nbs/40_heads.parametric.photo.ipynb #a06044dc
 def laplacian_detail(image: np.ndarray, box: tuple) -> float:

@@ -37,7 +37,7 @@ from ...speech.conditioner import AudioConditioner, utterance_latents
 from .motion import MouthConfig, MouthMotionModel, save_mouth_model, load_mouth_model
 
 # %% auto #0
-__all__ = ['FREE', 'MouthTrainConfig', 'mouth_targets', 'mouth_loss', 'mouth_scores', 'train_mouth']
+__all__ = ['FREE', 'MouthTrainConfig', 'mouth_targets', 'mouth_loss', 'mouth_scores', 'spread_calibration', 'train_mouth']
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #47a64e31
 @dataclass
@@ -128,6 +128,17 @@ def mouth_scores(model, items) -> dict:
     corr = float(np.corrcoef(pred[:, 0].numpy(), true[:, 0].numpy())[0, 1])
     return dict(opening_corr=corr, mae=float((pred - true).abs().mean()), speech_acc=float((sp == st).float().mean()))
 
+# %% ../../../nbs/42_heads.parametric.train.ipynb #4775b9c0
+@torch.no_grad()
+def spread_calibration(model, items) -> dict:
+    "The `MouthConfig` fields giving `model`'s predictions over `items` the targets' mean and spread (every frame)."
+    model.eval()
+    device = next(model.parameters()).device
+    pred = torch.cat([model(z[None].to(device))[0][0].cpu() for z, _, _ in items]).double()
+    true = torch.cat([p for _, p, _ in items]).double()
+    spread = true.std(0) / pred.std(0).clamp_min(1e-6)
+    return dict(prediction_mean=pred.mean(0).tolist(), target_mean=true.mean(0).tolist(), spread=spread.tolist())
+
 # %% ../../../nbs/42_heads.parametric.train.ipynb #e5e054dc
 FREE = ('store', 'out', 'epochs', 'device', 'progress')
 
@@ -184,6 +195,8 @@ def _train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) 
             opt.step()
             total += mean_over_processes(loss.item(), world)
         scores = mouth_scores(model, val)
+        model.config = replace(model.config, **spread_calibration(model, val))  # what `calibrated` gives back
+        scores['opening_spread'] = model.config.spread[0]
         record = dict(epoch=epoch + 1, loss=total / config.steps_per_epoch) | {f'val_{k}': v for k, v in scores.items()}
         said = (
             f"epoch {epoch + 1}: loss {record['loss']:.4f}, val opening correlation "
