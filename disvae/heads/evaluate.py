@@ -458,29 +458,11 @@ def _markdown(
         + '\n'
     )
 
-# %% ../../nbs/50_heads.evaluate.ipynb #c30e1fba
-def compare_talking_heads(
-    store,
-    gans: dict,  # method name -> a head's checkpoint folder (disvae train-gan, train-mouth or export-animator)
-    out,
-    levels: dict = CURVE_LEVELS_DB,
-    n_utterances: int = 20,
-    resolution: int = 128,
-    sentences=EMOTION_SENTENCES,  # (speaker, sentence) pairs of the emotion table; the first is Figure 3's
-    progress: bool = True,
-) -> dict:
-    """Tables 1 and 2, Figures 3 and 5 and the emotion table for several heads (GAN generators and parametric heads)
-    beside a still face; written into `out`."""
-    import matplotlib.pyplot as plt
+# %% ../../nbs/50_heads.evaluate.ipynb #c4608234
+def _compared_methods(gans: dict) -> tuple:
+    "({name: (animator, conditioner)} for every head and a still face, the astronaut at the generators' size)."
     from disvae.face.render import FaceIdentity, bundled_faces
 
-    missing = [lv for lv in TABLE1_LEVELS.values() if lv not in levels]
-    if missing:
-        raise DisvaeError(None, f'levels lacks {missing}, which Table 1 reports')
-    store = store if isinstance(store, FeatureStore) else FeatureStore(store)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
     kind = lambda g: read_checkpoint(g, ('disvae.talking_head', 'disvae.mouth_head'), 'talking-head or mouth-motion')[
         'kind'
     ]
@@ -503,17 +485,18 @@ def compare_talking_heads(
         for name, head in heads.items()
     }
     methods['still face (baseline)'] = (_still_face, next(iter(methods.values()))[1])
-    noise, emotions = {}, {}
-    for name, (animator, condition) in tqdm(methods.items(), desc='methods', disable=not progress):
-        noise[name] = talking_head_noise(
-            store, condition, animator, face, levels, n_utterances, resolution, mismatched=True, progress=False
-        )
-        emotions[name] = talking_head_emotions(condition, animator, face, sentences, resolution=resolution)
+    return methods, face
+
+# %% ../../nbs/50_heads.evaluate.ipynb #020bb29b
+def _write_head_tables(noise: dict, emotions: dict, levels: dict, size: int, out: Path) -> None:
+    "Tables 1 and 2, the emotion table and Figure 5 from each method's noise and emotion tables, into `out`."
+    import matplotlib.pyplot as plt
+
     attrs = next(iter(noise.values())).attrs
     head = (
         f"LMD in px at {attrs['resolution']} px ({attrs['detector']}), PSNR in dB; {attrs['utterances']} test "
         "utterances, "
-        f"identity {attrs['identity']}, generators at {face.size} px; "
+        f"identity {attrs['identity']}, generators at {size} px; "
         "— where dlib found no face in any generated frame\n\n"
     )
     lmd_at = {n: {lv: float(t.loc[lv, 'lmd']) for lv in levels} for n, t in noise.items()}
@@ -523,29 +506,55 @@ def compare_talking_heads(
         | dict(other=float(t.loc[MISMATCHED, 'lmd']))
         for n, t in noise.items()
     }
-    (out / 'table2.md').write_text(
-        head
-        + _markdown(
-            clean,
-            {
-                'LMD': 'lmd',
-                'centred LMD': 'lmd_centred',
-                'PSNR': 'psnr',
-                'SSIM': 'ssim',
-                'LMD, mismatched audio': 'other',
-            },
-        )
-    )
+    columns = {
+        'LMD': 'lmd',
+        'centred LMD': 'lmd_centred',
+        'PSNR': 'psnr',
+        'SSIM': 'ssim',
+        'LMD, mismatched audio': 'other',
+    }
+    (out / 'table2.md').write_text(head + _markdown(clean, columns))
     by_emotion = {n: {e: float(t.loc[e, 'lmd']) for e in EMOTIONS} for n, t in emotions.items()}
     (out / 'emotions.md').write_text(head + _markdown(by_emotion, {e: e for e in EMOTIONS}))
     fig = plot_lmd_noise({n: t.drop(index=MISMATCHED) for n, t in noise.items()})
     fig.savefig(out / 'figure5.png', dpi=120)
     plt.close(fig)
+
+# %% ../../nbs/50_heads.evaluate.ipynb #c30e1fba
+def compare_talking_heads(
+    store,
+    gans: dict,  # method name -> a head's checkpoint folder (disvae train-gan, train-mouth or export-animator)
+    out,
+    levels: dict = CURVE_LEVELS_DB,
+    n_utterances: int = 20,
+    resolution: int = 128,
+    sentences=EMOTION_SENTENCES,  # (speaker, sentence) pairs of the emotion table; the first is Figure 3's
+    progress: bool = True,
+) -> dict:
+    """Tables 1 and 2, Figures 3 and 5 and the emotion table for several heads (GAN generators and parametric heads)
+    beside a still face; written into `out`."""
+    import matplotlib.pyplot as plt
+
+    missing = [lv for lv in TABLE1_LEVELS.values() if lv not in levels]
+    if missing:
+        raise DisvaeError(None, f'levels lacks {missing}, which Table 1 reports')
+    store = store if isinstance(store, FeatureStore) else FeatureStore(store)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    methods, face = _compared_methods(gans)
+    noise, emotions = {}, {}
+    for name, (animator, condition) in tqdm(methods.items(), desc='methods', disable=not progress):
+        noise[name] = talking_head_noise(
+            store, condition, animator, face, levels, n_utterances, resolution, mismatched=True, progress=False
+        )
+        emotions[name] = talking_head_emotions(condition, animator, face, sentences, resolution=resolution)
+    _write_head_tables(noise, emotions, levels, face.size, out)
     fig = plot_frame_grid(frame_grid(methods, face, sentences[0]), f"'{sentences[0][1]}' by {sentences[0][0]}")
     fig.savefig(out / 'figure3.png', dpi=110, bbox_inches='tight')
     plt.close(fig)
     results = dict(
-        meta=dict(attrs, size=face.size),
+        meta=dict(next(iter(noise.values())).attrs, size=face.size),
         gans={n: str(g) for n, g in gans.items()},
         levels=levels,
         noise={n: t.astype(float).round(4).to_dict('index') for n, t in noise.items()},

@@ -551,6 +551,36 @@ def _percent_table(table: pd.DataFrame, what: str) -> str:
     rows += [f'| {m} | ' + ' | '.join(f'{100 * v:.1f}' for v in table.loc[m]) + ' |' for m in table.index]
     return '\n'.join(rows) + '\n'
 
+# %% ../../nbs/16_speech.evaluate.ipynb #48e5761a
+def _emotional_results(vae_models: dict, store: FeatureStore, main: str | None, probe_args: tuple, out: Path) -> dict:
+    """Table 3 on each emotional corpus of a mix other than `main` (`table3_by_corpus`, also as table3_CORPUS.md) and
+    `encode`'s clip emotion on every emotional corpus (`clip_emotion`)."""
+    results, several = {}, len(set(store.utterances.corpus)) > 1
+    for corpus in emotional_corpora(store):
+        if several and corpus != main:
+            table = {name: table3(m, store, *probe_args, corpus=corpus)[0] for name, m in vae_models.items()}
+            results.setdefault('table3_by_corpus', {})[corpus] = table
+            (out / f'table3_{corpus}.md').write_text(_table3_markdown(table))
+        results.setdefault('clip_emotion', {})[corpus] = {
+            name: clip_emotion_accuracy(m, store, 'test', corpus if several else None) for name, m in vae_models.items()
+        }
+    return results
+
+
+def _real_speech_results(vae_models: dict, baseline_models: dict, real, shift: int, device, out: Path) -> dict:
+    "Viseme accuracy, level agreement and unseen noise on a real-speech store, for z_c and the MFCC networks alike."
+    heads = {f'z_c ({n})': table_viseme_classifier(m) for n, m in vae_models.items()}
+    heads |= {n: baseline_viseme_classifier(m) for n, m in baseline_models.items()}
+    accuracy = real_speech_accuracy(heads, real, shift=shift, device=device)
+    agreement = level_agreement(heads, real, shift=shift, device=device)
+    unseen = unseen_noise_accuracy(heads, real, shift=shift, device=device)
+    (out / 'real_speech.md').write_text(_percent_table(accuracy, 'viseme accuracy on speech frames (%)'))
+    (out / 'level.md').write_text(_percent_table(agreement, 'viseme agreement with 0 dB (%)'))
+    (out / 'unseen_noise.md').write_text(_percent_table(unseen, 'accuracy on speech frames, noise at -10 dB (%)'))
+    return dict(
+        store=str(real.path), accuracy=accuracy.T.to_dict(), level=agreement.T.to_dict(), unseen=unseen.T.to_dict()
+    )
+
 # %% ../../nbs/16_speech.evaluate.ipynb #5b67e48c
 def evaluate_representations(
     store,
@@ -598,16 +628,8 @@ def evaluate_representations(
             )
             fig.savefig(out / 'projections.png', dpi=110)
             plt.close(fig)
-    for corpus in emotional_corpora(store):
-        if len(corpora) > 1 and corpus != main:
-            args = (train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden)
-            table = {name: table3(m, store, *args, corpus=corpus)[0] for name, m in vae_models.items()}
-            results.setdefault('table3_by_corpus', {})[corpus] = table
-            (out / f'table3_{corpus}.md').write_text(_table3_markdown(table))
-        results.setdefault('clip_emotion', {})[corpus] = {
-            name: clip_emotion_accuracy(m, store, 'test', corpus if len(corpora) > 1 else None)
-            for name, m in vae_models.items()
-        }
+    args = (train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden)
+    results |= _emotional_results(vae_models, store, main, args, out)
     for name, path in (baselines or {}).items():
         classifiers[name] = baseline_viseme_classifier(baseline_models[name])
         results['models'][name] = str(path)
@@ -617,17 +639,7 @@ def evaluate_representations(
     plt.close(fig)
     results['noise'] = noise.T.to_dict()
     if real is not None:
-        heads = {f'z_c ({n})': table_viseme_classifier(m) for n, m in vae_models.items()}
-        heads |= {n: baseline_viseme_classifier(m) for n, m in baseline_models.items()}
-        accuracy = real_speech_accuracy(heads, real, shift=real_shift, device=device)
-        agreement = level_agreement(heads, real, shift=real_shift, device=device)
-        unseen = unseen_noise_accuracy(heads, real, shift=real_shift, device=device)
-        results['real_speech'] = dict(
-            store=str(real.path), accuracy=accuracy.T.to_dict(), level=agreement.T.to_dict(), unseen=unseen.T.to_dict()
-        )
-        (out / 'real_speech.md').write_text(_percent_table(accuracy, 'viseme accuracy on speech frames (%)'))
-        (out / 'level.md').write_text(_percent_table(agreement, 'viseme agreement with 0 dB (%)'))
-        (out / 'unseen_noise.md').write_text(_percent_table(unseen, 'accuracy on speech frames, noise at -10 dB (%)'))
+        results['real_speech'] = _real_speech_results(vae_models, baseline_models, real, real_shift, device, out)
     results['seconds'] = time.perf_counter() - t0
     t3, nz = _markdown_tables(results)
     (out / 'table3.md').write_text(t3)
