@@ -32,7 +32,7 @@ __all__ = ['BUNDLED_MOUTH', 'MouthConfig', 'MouthMotionModel', 'gate_silence', '
 @dataclass
 class MouthConfig:
     in_dim: int = 32  # size of the conditioner's vectors (z_c: 32)
-    hidden: int = 96
+    hidden: int = 192  # channels of each convolution
     kernel: int = 5  # frames each layer sees
     layers: int = 3  # receptive field 1 + layers * (kernel - 1) frames: 13 = 520 ms
     n_params: int = 3  # the renderer's mouth parameters: opening, width, rounding
