@@ -119,13 +119,10 @@ def _photo_animation(face, shapes, wave, landmarker, progress, max_size, still: 
     frames = ordered_map(draw, drawn)
     return dict(frames=frames, n=len(shapes), fps=VIDEO_FPS, log=[], life=life)
 
-# %% ../../nbs/60_apps.animate.ipynb #9b3f0b66
-def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> dict:
-    """The parametric head on a video: landmarks per frame, smoothed; the mouth follows the audio at the video's own
-    frame rate; frames without a face pass through. Shorter than the audio: played forward and back; longer: cut."""
-    info = open_video(video)
-    fps = info['fps']
-    n_out = max(1, int(round(seconds * fps)))
+# %% ../../nbs/60_apps.animate.ipynb #0824eb4d
+def _video_landmarks(video, info: dict, n_out: int, landmarker, progress: bool, max_size) -> tuple:
+    """(landmarks [n, 68, 2] with NaN where no face was found, the frames held to play backwards or None, whether the
+    video loops, the detections it took) for the first `n_out` frames of a video, or all of them when it is shorter."""
     loop = info['frames'] < n_out
     found, held, detections = [], [], 0  # landmarks per frame; the frames themselves only when they must play backwards
     hold = lambda f: f if f.nbytes * info['frames'] <= HELD_RAW_BYTES else _jpeg(f)  # raw when they all fit
@@ -145,12 +142,22 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
     if not found:
         raise DisvaeError(video, 'has no decodable video frames')
     marks = np.stack(found)
-    ok = ~np.isnan(marks).any((1, 2))
-    if not ok.any():
+    if np.isnan(marks).any((1, 2)).all():
         raise DisvaeError(video, f'no face found in any of its {len(marks)} frames')
+    if len(marks) < n_out and not loop:  # the container promised more frames than it has
+        held, loop = [hold(f) for f in video_frames(video, max_size)][: len(marks)], True
+    return marks, (held if loop else None), loop, detections
+
+# %% ../../nbs/60_apps.animate.ipynb #9b3f0b66
+def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> dict:
+    """The parametric head on a video: landmarks per frame, smoothed; the mouth follows the audio at the video's own
+    frame rate; frames without a face pass through. Shorter than the audio: played forward and back; longer: cut."""
+    info = open_video(video)
+    fps = info['fps']
+    n_out = max(1, int(round(seconds * fps)))
+    marks, held, loop, detections = _video_landmarks(video, info, n_out, landmarker, progress, max_size)
+    ok = ~np.isnan(marks).any((1, 2))
     n, smooth = len(marks), smooth_track(marks)
-    if n < n_out and not loop:  # the container promised more frames than it has
-        held, loop = [hold(f) for f in video_frames(video, max_size)][:n], True
     order = ping_pong(np.arange(n_out), n) if loop else np.arange(n_out)
     log = [
         f'video: {n} frames at {fps:.3f} fps, a face found in {int(ok.sum())} ({detections} detections); '
