@@ -40,20 +40,11 @@ def _vae_folder(checkpoint) -> Path:
         )
     return folder
 
-# %% ../../nbs/17_speech.encode.ipynb #0b7fc355
-@torch.no_grad()
-def streamed_latents(
-    model: DisentangledVAE,
-    source,  # called for each pass: 16 kHz mono blocks of the recording in order (`wave_blocks`); or a whole array
-    batch_size: int = 512,
-    block: int = 6000,  # spectrogram frames computed at a time (60 s)
-) -> tuple:  # (z_c, z_e [n_video, z_dim] each, samples in the recording)
-    "z_c and z_e of every video frame, the recording read a block at a time (see above)."
-    if not callable(source):
-        wave = np.asarray(source, np.float32)
-        source = lambda: [wave]
-    device, config = model.feature_mean.device, model.config
-    frames = lambda: ((a, x.to(device)) for a, x in spectrogram_blocks(source(), block))
+# %% ../../nbs/17_speech.encode.ipynb #2d9167d6
+def _streamed_normaliser(config, source, block: int, device) -> tuple:
+    """(samples, spectrogram frames, the normaliser of a block of frames) of a recording read in blocks (`source()` for
+    each pass): one pass for its level (`utterance_level`), a second for its bins' means and deviations
+    (`spectral_normalise`) when the model reads them."""
     n_samples = 0
 
     def counted():  # the first pass counts the samples as it reads them
@@ -73,12 +64,30 @@ def streamed_latents(
     cmvn = None
     if config.cmvn:  # `spectral_normalise`: each bin's mean and (unbiased) deviation over the utterance
         total_sum = squares = torch.zeros(N_BINS, dtype=torch.float64, device=device)
-        for _, x in frames():
-            x = by_level(x).double()
+        for _, x in spectrogram_blocks(source(), block):
+            x = by_level(x.to(device)).double()
             total_sum, squares = total_sum + x.sum(0), squares + (x * x).sum(0)
         mean = total_sum / total
         deviation = ((squares - total * mean * mean) / max(total - 1, 1)).clamp_min(0).sqrt().clamp_min(0.1)
         cmvn = mean.float(), deviation.float()
+    normalise = lambda x: (by_level(x) - cmvn[0]) / cmvn[1] if cmvn is not None else by_level(x)
+    return n_samples, total, normalise
+
+# %% ../../nbs/17_speech.encode.ipynb #0b7fc355
+@torch.no_grad()
+def streamed_latents(
+    model: DisentangledVAE,
+    source,  # called for each pass: 16 kHz mono blocks of the recording in order (`wave_blocks`); or a whole array
+    batch_size: int = 512,
+    block: int = 6000,  # spectrogram frames computed at a time (60 s)
+) -> tuple:  # (z_c, z_e [n_video, z_dim] each, samples in the recording)
+    "z_c and z_e of every video frame, the recording read a block at a time (see above)."
+    if not callable(source):
+        wave = np.asarray(source, np.float32)
+        source = lambda: [wave]
+    device, config = model.feature_mean.device, model.config
+    n_samples, total, normalise = _streamed_normaliser(config, source, block, device)
+    frames = lambda: ((a, x.to(device)) for a, x in spectrogram_blocks(source(), block))
     was_training = model.training
     model.eval()
     # each video frame's window: its segment, and the emotion encoder's context either side
@@ -88,9 +97,7 @@ def streamed_latents(
     v = 0  # the next video frame to encode
     held, first = None, 0  # normalised frames kept, and the index of the first
     for a, x in frames():
-        x = by_level(x)
-        x = (x - cmvn[0]) / cmvn[1] if cmvn is not None else x
-        x = (x - model.feature_mean) / model.feature_std
+        x = (normalise(x) - model.feature_mean) / model.feature_std
         if held is None:
             held, first = x, a
         else:  # keep what the next video frame's segment still reads
