@@ -4,7 +4,7 @@
 
 # %% ../../../nbs/41_heads.parametric.motion.ipynb #a5791b89
 from __future__ import annotations
-import importlib.resources
+import importlib.resources, math
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -49,10 +49,13 @@ class MouthMotionModel(nn.Module):
     def __init__(self, config: MouthConfig = MouthConfig()):
         super().__init__()
         self.config = c = config
+        calibration = (*c.prediction_mean, *c.target_mean, *c.spread)
         if not len(c.prediction_mean) == len(c.target_mean) == len(c.spread) == c.n_params:
             raise ValueError(
                 f'the calibration needs {c.n_params} values in each of prediction_mean, target_mean, spread'
             )
+        if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in calibration) or min(c.spread) <= 0:
+            raise ValueError('the calibration needs finite numbers, and spreads above 0')
         self.register_buffer('input_mean', torch.zeros(c.in_dim))
         self.register_buffer('input_std', torch.ones(c.in_dim))
         layers, width = [], c.in_dim
