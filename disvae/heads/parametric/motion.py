@@ -73,7 +73,9 @@ class MouthMotionModel(nn.Module):
     def calibrated(self, params: torch.Tensor) -> torch.Tensor:
         "Predictions [..., n_params] with validation's mean and spread: the mean plus each deviation times `spread`."
         c = self.config
-        out = torch.tensor(c.target_mean) + (params - torch.tensor(c.prediction_mean)) * torch.tensor(c.spread)
+        out = params.new_tensor(c.target_mean) + (params - params.new_tensor(c.prediction_mean)) * params.new_tensor(
+            c.spread
+        )
         return torch.cat([out[..., :1].clamp_min(0), out[..., 1:]], -1)  # no opening is narrower than closed
 
 # %% ../../../nbs/41_heads.parametric.motion.ipynb #5ac96608
