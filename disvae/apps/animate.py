@@ -121,8 +121,8 @@ def _photo_animation(face, shapes, wave, landmarker, progress, max_size, still: 
 
 # %% ../../nbs/60_apps.animate.ipynb #0824eb4d
 def _video_landmarks(video, info: dict, n_out: int, landmarker, progress: bool, max_size) -> tuple:
-    """(landmarks [n, 68, 2] with NaN where no face was found, the frames held to play backwards or None, whether the
-    video loops, the detections it took) for the first `n_out` frames of a video, or all of them when it is shorter."""
+    """(landmarks [n, 68, 2] with NaN where no face was found, the frames held to play forward and back (None when
+    the video is cut instead), the detections it took) for the first `n_out` frames of a video, or all when shorter."""
     loop = info['frames'] < n_out
     found, held, detections = [], [], 0  # landmarks per frame; the frames themselves only when they must play backwards
     hold = lambda f: f if f.nbytes * info['frames'] <= HELD_RAW_BYTES else _jpeg(f)  # raw when they all fit
@@ -146,7 +146,7 @@ def _video_landmarks(video, info: dict, n_out: int, landmarker, progress: bool, 
         raise DisvaeError(video, f'no face found in any of its {len(marks)} frames')
     if len(marks) < n_out and not loop:  # the container promised more frames than it has
         held, loop = [hold(f) for f in video_frames(video, max_size)][: len(marks)], True
-    return marks, (held if loop else None), loop, detections
+    return marks, (held if loop else None), detections
 
 # %% ../../nbs/60_apps.animate.ipynb #9b3f0b66
 def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> dict:
@@ -155,7 +155,8 @@ def _video_animation(video, shapes, seconds, landmarker, progress, max_size) -> 
     info = open_video(video)
     fps = info['fps']
     n_out = max(1, int(round(seconds * fps)))
-    marks, held, loop, detections = _video_landmarks(video, info, n_out, landmarker, progress, max_size)
+    marks, held, detections = _video_landmarks(video, info, n_out, landmarker, progress, max_size)
+    loop = held is not None
     ok = ~np.isnan(marks).any((1, 2))
     n, smooth = len(marks), smooth_track(marks)
     order = ping_pong(np.arange(n_out), n) if loop else np.arange(n_out)

@@ -615,11 +615,10 @@ def evaluate_representations(
         'synth' if len(corpora) > 1 and 'synth' in corpora else None
     )  # a mix: the paper's Table 3 on its synthetic part
     results['table3_corpus'] = main or corpora[0]
+    args = (train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden)
     for name, path in vaes.items():
         model = vae_models[name]
-        results['table3'][name], probes = table3(
-            model, store, train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden, corpus=main
-        )
+        results['table3'][name], probes = table3(model, store, *args, corpus=main)
         classifiers[f'z_c ({name})'] = vae_viseme_classifier(model, probes[('z_c', 'viseme')])
         results['models'][name] = str(path)
         if name == next(iter(vaes)):
@@ -628,7 +627,6 @@ def evaluate_representations(
             )
             fig.savefig(out / 'projections.png', dpi=110)
             plt.close(fig)
-    args = (train_shift, test_shift, probe_epochs, seed, device, progress, probe_hidden)
     results |= _emotional_results(vae_models, store, main, args, out)
     for name, path in (baselines or {}).items():
         classifiers[name] = baseline_viseme_classifier(baseline_models[name])

@@ -113,29 +113,27 @@ def mouth_loss(model, z, params, speech) -> torch.Tensor:
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #90bb5cbf
 @torch.no_grad()
-def mouth_scores(model, items) -> dict:
-    "Opening correlation, mean error and speech accuracy over whole utterances."
+def _outputs(model, items) -> tuple:
+    "(predicted parameters [N, 3], speech logits [N], targets [N, 3], speech [N]) over whole utterances, end to end."
     model.eval()
     device = next(model.parameters()).device
-    pred, true, sp, st = [], [], [], []
-    for z, p, s in items:
-        out, logit = model(z[None].to(device))
-        pred.append(out[0].cpu())
-        true.append(p)
-        sp.append(logit[0].cpu() > 0)
-        st.append(s > 0.5)
-    pred, true, sp, st = torch.cat(pred), torch.cat(true), torch.cat(sp), torch.cat(st)
+    outs = [model(z[None].to(device)) for z, _, _ in items]
+    pred, logit = (torch.cat([o[k][0].cpu() for o in outs]) for k in (0, 1))
+    return pred, logit, torch.cat([p for _, p, _ in items]), torch.cat([s for _, _, s in items])
+
+
+def mouth_scores(model, items, outputs: tuple | None = None) -> dict:
+    "Opening correlation, mean error and speech accuracy over whole utterances (`outputs`: `_outputs` already run)."
+    pred, logit, true, speech = outputs or _outputs(model, items)
     corr = float(np.corrcoef(pred[:, 0].numpy(), true[:, 0].numpy())[0, 1])
-    return dict(opening_corr=corr, mae=float((pred - true).abs().mean()), speech_acc=float((sp == st).float().mean()))
+    heard = (logit > 0) == (speech > 0.5)
+    return dict(opening_corr=corr, mae=float((pred - true).abs().mean()), speech_acc=float(heard.float().mean()))
 
 # %% ../../../nbs/42_heads.parametric.train.ipynb #4775b9c0
-@torch.no_grad()
-def spread_calibration(model, items) -> dict:
+def spread_calibration(model, items, outputs: tuple | None = None) -> dict:
     "The `MouthConfig` fields giving `model`'s predictions over `items` the targets' mean and spread (every frame)."
-    model.eval()
-    device = next(model.parameters()).device
-    pred = torch.cat([model(z[None].to(device))[0][0].cpu() for z, _, _ in items]).double()
-    true = torch.cat([p for _, p, _ in items]).double()
+    pred, _, true, _ = outputs or _outputs(model, items)
+    pred, true = pred.double(), true.double()
     spread = true.std(0) / pred.std(0).clamp_min(1e-6)
     return dict(prediction_mean=pred.mean(0).tolist(), target_mean=true.mean(0).tolist(), spread=spread.tolist())
 
@@ -194,8 +192,9 @@ def _train_mouth(config: MouthTrainConfig, stop_after_epoch: int | None = None) 
             loss.backward()
             opt.step()
             total += mean_over_processes(loss.item(), world)
-        scores = mouth_scores(model, val)
-        model.config = replace(model.config, **spread_calibration(model, val))  # what `calibrated` gives back
+        outputs = _outputs(model, val)  # one pass over validation for both
+        scores = mouth_scores(model, val, outputs)
+        model.config = replace(model.config, **spread_calibration(model, val, outputs))  # what `calibrated` gives back
         scores['opening_spread'] = model.config.spread[0]
         record = dict(epoch=epoch + 1, loss=total / config.steps_per_epoch) | {f'val_{k}': v for k, v in scores.items()}
         said = (
