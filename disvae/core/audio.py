@@ -14,12 +14,13 @@ from .errors import DisvaeError, AudioError, CorpusError, AlignmentError, Unknow
 
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS', 'VIDEO_CRF', 'FRAMES_PER_VIDEO_FRAME',
-           'LOG_FLOOR', 'VIDEO_SUFFIXES', 'WAVE_BLOCK', 'SPECTROGRAM_BLOCK', 'LEVEL_FLOOR', 'NOISE_LEVELS_DB',
-           'NOISE_KINDS', 'load_audio', 'resample', 'write_video_with_audio', 'mono_16k', 'wave_blocks', 'num_frames',
-           'spectrogram_frames', 'log_spectrogram', 'spectrogram_blocks', 'librosa_log_spectrogram', 'utterance_level',
-           'level_normalise', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment',
-           'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'frame_windows',
-           'video_segments', 'add_noise', 'measured_level_db', 'random_noise_levels', 'coloured_noise', 'babble_noise']
+           'LOG_FLOOR', 'VIDEO_SUFFIXES', 'WAVE_BLOCK', 'SPECTROGRAM_BLOCK', 'ACTIVE_DB', 'LEVEL_RULE', 'LEVEL_FLOOR',
+           'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio', 'resample', 'write_video_with_audio', 'mono_16k',
+           'wave_blocks', 'num_frames', 'spectrogram_frames', 'log_spectrogram', 'spectrogram_blocks',
+           'librosa_log_spectrogram', 'level_of_frames', 'utterance_level', 'level_normalise', 'spectral_normalise',
+           'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment', 'num_video_frames',
+           'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'frame_windows', 'video_segments', 'add_noise',
+           'measured_level_db', 'random_noise_levels', 'coloured_noise', 'babble_noise']
 
 # %% ../../nbs/02_core.audio.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -336,12 +337,23 @@ def librosa_log_spectrogram(wave: np.ndarray) -> np.ndarray:
     return np.log(np.maximum(mag[1:], LOG_FLOOR)).T
 
 # %% ../../nbs/02_core.audio.ipynb #9a8c47df
+ACTIVE_DB = 25.0  # a frame this far under the utterance's loudest (its 95th percentile) is a pause: never in its level
+LEVEL_RULE = f'louder half, less frames {ACTIVE_DB:g} dB under the 95th percentile'  # a store's level cache's rule
+
+
+def level_of_frames(frame: torch.Tensor) -> torch.Tensor:  # [frames] or [batch, frames] -> [] or [batch]
+    "An utterance's level from its frames' log mean magnitudes: the mean of the louder half that is within `ACTIVE_DB`."
+    top = frame.topk(max(1, frame.shape[-1] // 2), dim=-1).values
+    active = top >= torch.quantile(frame, 0.95, dim=-1, keepdim=True) - ACTIVE_DB / 20 * math.log(10)
+    return (top * active).sum(-1) / active.sum(-1)  # the loudest frame is always in: never empty
+
+
 def utterance_level(features) -> torch.Tensor:  # [] or [batch]
     """The level of a log-magnitude spectrogram [frames, 200] (or [batch, frames, 200]): the mean of its louder half of
-    frames."""
+    frames, pauses left out (`level_of_frames`)."""
     x = torch.as_tensor(features, dtype=torch.float32)
     frame = torch.logsumexp(x, -1) - math.log(x.shape[-1])  # log of the mean magnitude: the strong bins, not the floor
-    return frame.topk(max(1, frame.shape[-1] // 2), dim=-1).values.mean(-1)
+    return level_of_frames(frame)
 
 
 LEVEL_FLOOR = -5.5  # the normalised floor: 48 dB under the utterance's level

@@ -23,6 +23,7 @@ from disvae.core.audio import (
     num_frames,
     add_noise,
     utterance_level,
+    LEVEL_RULE,
     level_normalise,
     spectral_normalise,
     frame_windows,
@@ -332,7 +333,7 @@ def utterance_levels(store: FeatureStore) -> dict:
     path = store.path / 'levels.json'
     if path.exists():
         cached = read_json(path)
-        if cached.get('frames') == store.info.get('frames'):
+        if cached.get('frames') == store.info.get('frames') and cached.get('rule') == LEVEL_RULE:  # else made anew
             return cached['levels']
     levels = {
         uid: float(utterance_level(np.array(store.features[o : o + n])))
@@ -340,7 +341,7 @@ def utterance_levels(store: FeatureStore) -> dict:
     }
     try:  # a cache: a read-only store just computes them again next time
         tmp = path.with_name('.levels.json.tmp')
-        tmp.write_text(json.dumps(dict(frames=store.info.get('frames'), levels=levels)))
+        tmp.write_text(json.dumps(dict(frames=store.info.get('frames'), rule=LEVEL_RULE, levels=levels)))
         tmp.replace(path)
     except OSError:
         pass

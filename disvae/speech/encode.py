@@ -13,7 +13,7 @@ from ..core.errors import DisvaeError, AudioError, torch_device
 import math
 from ..core.audio import SAMPLE_RATE, VIDEO_FPS, HOP, N_BINS, LOG_FLOOR, LEVEL_FLOOR, load_audio
 from ..core.audio import video_frame_to_spec_frame, num_video_frames, FRAMES_PER_VIDEO_FRAME
-from ..core.audio import wave_blocks, spectrogram_blocks
+from ..core.audio import wave_blocks, spectrogram_blocks, level_of_frames
 from ..core.checkpoint import read_json, DEMO
 from ..core.visemes import VISEMES, EMOTIONS, SILENCE
 from .vae import DisentangledVAE, load_vae, audio_spectrogram, content_latents, BUNDLED_VAE
@@ -53,13 +53,13 @@ def _streamed_normaliser(config, source, block: int, device) -> tuple:
             n_samples += len(wave)
             yield wave
 
-    if config.level_norm:  # `utterance_level`: the mean of the louder half of the frames' log mean magnitudes
+    if config.level_norm:  # `utterance_level`: from the frames' log mean magnitudes (`level_of_frames`)
         levels = torch.cat([torch.logsumexp(x, -1) for _, x in spectrogram_blocks(counted(), block)]) - math.log(N_BINS)
     else:
         for _ in counted():
             pass
     total = n_samples // HOP + 1
-    level = levels.to(device).topk(max(1, total // 2)).values.mean() if config.level_norm else None
+    level = level_of_frames(levels.to(device)) if config.level_norm else None
     by_level = lambda x: (x - level).clamp_min(LEVEL_FLOOR) if level is not None else x
     cmvn = None
     if config.cmvn:  # `spectral_normalise`: each bin's mean and (unbiased) deviation over the utterance
