@@ -17,8 +17,7 @@ import torch.nn.functional as F
 from disvae.core.audio import FRAMES_PER_VIDEO_FRAME
 from disvae.core.command import named_paths
 from disvae.corpus.store import FeatureStore, split_utterances
-from disvae.speech.encode import clip_emotion
-from disvae.speech.losses import table_log_probs
+from disvae.speech.encode import clip_emotion, table_probs
 from disvae.speech.vae import content_latents, load_vae
 
 
@@ -42,14 +41,13 @@ def clip_features(model, clips: list) -> dict:
     with torch.no_grad():
         for x, _, emotion in clips:
             z_c, z_e = content_latents(model, x), content_latents(model, x, encoder='emotion')
-            viseme_prob = table_log_probs(z_c, model.viseme_table, model.config.latent_var).exp()
+            viseme_prob, emotion_prob = table_probs(model, z_c, z_e)
             speech = 1 - viseme_prob[:, 0]
             n, k = len(speech), FRAMES_PER_VIDEO_FRAME  # latents are per 25 fps video frame: cepstra averaged to match
             frames = cepstra(x)[: n * k].reshape(n, k, -1).mean(1)
             out['z_e'].append(weighted_stats(z_e, speech))
             out['z_c'].append(weighted_stats(z_c, speech))
             out['cepstra (no learning)'].append(weighted_stats(frames, speech))
-            emotion_prob = table_log_probs(z_e, model.emotion_table, model.config.latent_var).exp()
             out['table'].append(int(clip_emotion(emotion_prob, viseme_prob).argmax()))
             out['label'].append(emotion)
     return {k: (torch.stack(v) if k not in ('table', 'label') else torch.tensor(v)) for k, v in out.items()}

@@ -19,7 +19,7 @@ import torch
 import torch.nn.functional as F
 
 from disvae.corpus.store import FeatureStore, split_utterances
-from disvae.speech.losses import table_log_probs
+from disvae.speech.encode import table_probs
 from disvae.speech.vae import BUNDLED_VAE, content_latents, load_vae
 
 
@@ -29,8 +29,8 @@ def frame_readings(model, clips) -> list:
     out = []
     for x, _, emotion in clips:
         z_c, z_e = content_latents(model, x), content_latents(model, x, encoder='emotion')
-        speech = 1 - table_log_probs(z_c, model.viseme_table, model.config.latent_var).exp()[:, 0]
-        out.append((table_log_probs(z_e, model.emotion_table, model.config.latent_var), speech, emotion))
+        viseme_log_prob, emotion_log_prob = table_probs(model, z_c, z_e, log=True)
+        out.append((emotion_log_prob, 1 - viseme_log_prob[:, 0].exp(), emotion))
     return out
 
 

@@ -17,10 +17,10 @@ __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS
            'LOG_FLOOR', 'VIDEO_SUFFIXES', 'WAVE_BLOCK', 'SPECTROGRAM_BLOCK', 'ACTIVE_DB', 'LEVEL_RULE', 'LEVEL_FLOOR',
            'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio', 'resample', 'write_video_with_audio', 'mono_16k',
            'wave_blocks', 'num_frames', 'spectrogram_frames', 'log_spectrogram', 'spectrogram_blocks',
-           'librosa_log_spectrogram', 'level_of_frames', 'utterance_level', 'level_normalise', 'spectral_normalise',
-           'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment', 'num_video_frames',
-           'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'frame_windows', 'video_segments', 'add_noise',
-           'measured_level_db', 'random_noise_levels', 'coloured_noise', 'babble_noise']
+           'librosa_log_spectrogram', 'frame_levels', 'level_of_frames', 'utterance_level', 'level_normalise',
+           'spectral_normalise', 'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment',
+           'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'frame_windows',
+           'video_segments', 'add_noise', 'measured_level_db', 'random_noise_levels', 'coloured_noise', 'babble_noise']
 
 # %% ../../nbs/02_core.audio.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -341,6 +341,12 @@ ACTIVE_DB = 25.0  # a frame this far under the utterance's loudest (its 95th per
 LEVEL_RULE = f'louder half, less frames {ACTIVE_DB:g} dB under the 95th percentile'  # a store's level cache's rule
 
 
+def frame_levels(features) -> torch.Tensor:  # [frames] or [batch, frames]
+    "Each frame's log mean magnitude, from its log-magnitude bins: the strong bins set it, not the ones at the floor."
+    x = torch.as_tensor(features, dtype=torch.float32)
+    return torch.logsumexp(x, -1) - math.log(x.shape[-1])
+
+
 def level_of_frames(frame: torch.Tensor) -> torch.Tensor:  # [frames] or [batch, frames] -> [] or [batch]
     "An utterance's level from its frames' log mean magnitudes: the mean of the louder half that is within `ACTIVE_DB`."
     top = frame.topk(max(1, frame.shape[-1] // 2), dim=-1).values
@@ -351,9 +357,7 @@ def level_of_frames(frame: torch.Tensor) -> torch.Tensor:  # [frames] or [batch,
 def utterance_level(features) -> torch.Tensor:  # [] or [batch]
     """The level of a log-magnitude spectrogram [frames, 200] (or [batch, frames, 200]): the mean of its louder half of
     frames, pauses left out (`level_of_frames`)."""
-    x = torch.as_tensor(features, dtype=torch.float32)
-    frame = torch.logsumexp(x, -1) - math.log(x.shape[-1])  # log of the mean magnitude: the strong bins, not the floor
-    return level_of_frames(frame)
+    return level_of_frames(frame_levels(features))
 
 
 LEVEL_FLOOR = -5.5  # the normalised floor: 48 dB under the utterance's level

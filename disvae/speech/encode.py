@@ -13,7 +13,7 @@ from ..core.errors import DisvaeError, AudioError, torch_device
 import math
 from ..core.audio import SAMPLE_RATE, VIDEO_FPS, HOP, N_BINS, LOG_FLOOR, LEVEL_FLOOR, load_audio
 from ..core.audio import video_frame_to_spec_frame, num_video_frames, FRAMES_PER_VIDEO_FRAME
-from ..core.audio import wave_blocks, spectrogram_blocks, level_of_frames
+from ..core.audio import wave_blocks, spectrogram_blocks, frame_levels, level_of_frames
 from ..core.checkpoint import read_json, DEMO
 from ..core.visemes import VISEMES, EMOTIONS, SILENCE
 from .vae import DisentangledVAE, load_vae, audio_spectrogram, content_latents, BUNDLED_VAE
@@ -21,7 +21,7 @@ from .losses import table_log_probs
 from .conditioner import conditioner_folder
 
 # %% auto #0
-__all__ = ['streamed_latents', 'clip_emotion', 'represent', 'viseme_textgrid', 'encode_file', 'encode_command']
+__all__ = ['streamed_latents', 'table_probs', 'clip_emotion', 'represent', 'viseme_textgrid', 'encode_file', 'encode_command']
 
 # %% ../../nbs/17_speech.encode.ipynb #850483ee
 def _vae_folder(checkpoint) -> Path:
@@ -53,8 +53,8 @@ def _streamed_normaliser(config, source, block: int, device) -> tuple:
             n_samples += len(wave)
             yield wave
 
-    if config.level_norm:  # `utterance_level`: from the frames' log mean magnitudes (`level_of_frames`)
-        levels = torch.cat([torch.logsumexp(x, -1) for _, x in spectrogram_blocks(counted(), block)]) - math.log(N_BINS)
+    if config.level_norm:  # `utterance_level`, a block at a time: `frame_levels`, then `level_of_frames`
+        levels = torch.cat([frame_levels(x) for _, x in spectrogram_blocks(counted(), block)])
     else:
         for _ in counted():
             pass
@@ -120,6 +120,16 @@ def streamed_latents(
     model.train(was_training)
     return z_c, z_e, n_samples
 
+# %% ../../nbs/17_speech.encode.ipynb #872dce1a
+def table_probs(
+    model: DisentangledVAE, z_c: torch.Tensor, z_e: torch.Tensor, log: bool = False
+) -> tuple:  # ([frames, 21], [frames, 6])
+    """Each frame's viseme probabilities (z_c read against the viseme table) and emotion probabilities (z_e against the
+    emotion table); their logs with `log`, which stay finite where a far row's probability underflows."""
+    read = lambda z, table: table_log_probs(z, table, model.config.latent_var)
+    log_probs = read(z_c, model.viseme_table), read(z_e, model.emotion_table)
+    return log_probs if log else tuple(p.exp() for p in log_probs)
+
 # %% ../../nbs/17_speech.encode.ipynb #7fb27b941602401d91542211134fc71a
 def clip_emotion(
     emotion_prob,  # [frames, emotions], numpy or torch
@@ -149,8 +159,7 @@ def represent(
             audio if isinstance(audio, (str, Path)) else None,
             f'audio shorter than one video frame ({n_samples / SAMPLE_RATE * 1000:.0f} ms < 40 ms)',
         )
-    viseme_prob = table_log_probs(z_c, model.viseme_table, model.config.latent_var).exp()
-    emotion_prob = table_log_probs(z_e, model.emotion_table, model.config.latent_var).exp()
+    viseme_prob, emotion_prob = table_probs(model, z_c, z_e)
     as_numpy = lambda t: t.detach().cpu().numpy().astype(np.float32)
     return dict(
         z_c=as_numpy(z_c),

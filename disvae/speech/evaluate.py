@@ -30,7 +30,7 @@ from ..core.visemes import VISEMES, N_VISEMES, EMOTIONS, SILENCE
 from ..corpus.store import FeatureStore, split_rows, split_utterances, decoded_audio
 from .vae import DisentangledVAE, load_vae, content_latents
 from .losses import table_log_probs
-from .encode import clip_emotion
+from .encode import clip_emotion, table_probs
 from .baseline import MFCCBaseline, load_baseline
 
 # %% auto #0
@@ -499,9 +499,10 @@ def clip_emotion_accuracy(
     hits, labels = [], []
     for x, _, emotion in split_utterances(store, split, corpus=corpus):
         x = x.to(model.feature_mean.device)
-        probs = lambda z, table: table_log_probs(z, table, model.config.latent_var).exp()
-        z_c, z_e = content_latents(model, x), content_latents(model, x, encoder='emotion')
-        clip = clip_emotion(probs(z_e, model.emotion_table), probs(z_c, model.viseme_table))
+        viseme_prob, emotion_prob = table_probs(
+            model, content_latents(model, x), content_latents(model, x, encoder='emotion')
+        )
+        clip = clip_emotion(emotion_prob, viseme_prob)
         hits.append(int(clip.argmax()) == emotion)
         labels.append(emotion)
     return dict(accuracy=float(np.mean(hits)), chance=majority_rate(torch.tensor(labels)), clips=len(hits))
