@@ -18,8 +18,8 @@ __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS
            'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio', 'resample', 'write_video_with_audio', 'mono_16k',
            'wave_blocks', 'num_frames', 'spectrogram_frames', 'log_spectrogram', 'spectrogram_blocks',
            'librosa_log_spectrogram', 'frame_levels', 'level_of_frames', 'utterance_level', 'level_normalise',
-           'spectral_normalise', 'utterance_normaliser', 'FeatureStats', 'segment_starts', 'segment',
-           'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'frame_windows',
+           'silence_after_level', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats', 'segment_starts',
+           'segment', 'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'frame_windows',
            'video_segments', 'add_noise', 'measured_level_db', 'random_noise_levels', 'coloured_noise', 'babble_noise']
 
 # %% ../../nbs/02_core.audio.ipynb #c2ec9a42
@@ -373,6 +373,12 @@ def level_normalise(
     level = utterance_level(x) if level is None else torch.as_tensor(level, dtype=torch.float32)
     return (x - level[..., None, None]).clamp_min(LEVEL_FLOOR)
 
+
+def silence_after_level(level_norm: bool) -> float:
+    """What a frame of digital silence reads as after `level_normalise` (the floor, for any utterance louder than 48 dB
+    over `LOG_FLOOR`), or without it (log `LOG_FLOOR`)."""
+    return LEVEL_FLOOR if level_norm else math.log(LOG_FLOOR)
+
 # %% ../../nbs/02_core.audio.ipynb #c79baf42
 def spectral_normalise(
     features,  # log-magnitude spectrogram [frames, 200] or [batch, frames, 200]
@@ -491,13 +497,14 @@ def frame_windows(
     features,  # [frames, dim]
     starts,  # first frame of each window (may be before the recording)
     length: int,  # frames in a window
+    fill=None,  # what a frame outside the recording is: a number or a [dim] frame (default: raw silence, log LOG_FLOOR)
 ) -> torch.Tensor:  # [len(starts), length, dim]
-    "Windows of `length` frames from `starts`; spectrogram frames outside the recording are silence."
+    "Windows of `length` frames from `starts`; spectrogram frames outside the recording are silence (`fill`)."
     x = torch.as_tensor(features)
     idx = torch.as_tensor(np.asarray(starts), dtype=torch.long)[:, None] + torch.arange(length)
     outside = (idx < 0) | (idx >= x.shape[0])
     windows = x[idx.clamp(0, max(x.shape[0] - 1, 0))] if x.shape[0] else x.new_zeros(*idx.shape, x.shape[1])
-    windows[outside] = math.log(LOG_FLOOR)
+    windows[outside] = math.log(LOG_FLOOR) if fill is None else torch.as_tensor(fill).to(windows)
     return windows
 
 
@@ -506,13 +513,14 @@ def video_segments(
     n_video: int | None = None,  # number of video frames (default: from the spectrogram length)
     seg_len: int = SEGMENT_FRAMES,
     frames: slice | None = None,  # only these video frames (a batch of a long recording)
+    fill=None,  # a frame outside the recording (`frame_windows`)
 ) -> torch.Tensor:  # [n_video, seg_len, dim]
     "One segment per 25 fps video frame, centred on that frame; spectrogram frames outside the recording are silence."
     x = torch.as_tensor(features)
     if n_video is None:
         n_video = (x.shape[0] - 1) // FRAMES_PER_VIDEO_FRAME
     k = np.arange(n_video)[frames if frames is not None else slice(None)]
-    return frame_windows(x, video_frame_to_spec_frame(k) - seg_len // 2, seg_len)
+    return frame_windows(x, video_frame_to_spec_frame(k) - seg_len // 2, seg_len, fill)
 
 # %% ../../nbs/02_core.audio.ipynb #bda240f1
 NOISE_LEVELS_DB = {'clean': None, 'low': -60.0, 'medium': -30.0, 'high': -10.0}

@@ -27,6 +27,7 @@ from disvae.core.audio import (
     level_normalise,
     spectral_normalise,
     frame_windows,
+    silence_after_level,
 )
 from ..core.errors import CorpusError, DisvaeError, AudioError
 from ..core.files import exclusive, lock_beside
@@ -392,6 +393,7 @@ class SegmentDataset(torch.utils.data.Dataset):
         unlabelled: bool = False,  # also utterances nobody labelled (viseme, emotion `UNLABELLED`): for the VAE's ELBO
         corpora: list | None = None,  # only these corpora of a mix store (e.g. validation without digits); None: all
         context: int = 0,  # frames of the utterance also read on each side (`VAEConfig.emotion_context`)
+        edge_silence: bool = False,  # beyond the utterance: its silence as read (`VAEConfig.edge_silence`); else -11.5
     ):
         self.store = store if isinstance(store, FeatureStore) else FeatureStore(store)
         self.seg_len, self.normalize, self.context = seg_len, normalize, context
@@ -428,6 +430,12 @@ class SegmentDataset(torch.utils.data.Dataset):
         if cmvn:  # each utterance's own bin means and deviations, and the training split's statistics after them
             self.utt_mean, self.utt_std, self.mean, self.std = spectral_statistics(self.store, self.utts, level_norm)
         self.heard = None  # (frames, first frame of each utterance, levels, cmvn statistics) set by `hear_noise`
+        self.edge_fill = None  # `frame_windows`' default: log LOG_FLOOR, after the normalisation
+        if edge_silence:  # digital silence as the rest is read (`DisentangledVAE.edge_fill`)
+            if cmvn:
+                raise DisvaeError(None, 'edge_silence needs a model without cmvn')
+            floor = silence_after_level(level_norm)
+            self.edge_fill = (floor - self.mean) / self.std if normalize else torch.full((N_BINS,), floor)
 
     @property
     def n_sequences(self) -> int:
@@ -464,8 +472,8 @@ class SegmentDataset(torch.utils.data.Dataset):
         x = (x - self.mean) / self.std if self.normalize else x
         if not c:
             return x
-        # beyond the utterance: silence, as `video_segments` pads a recording's edges
-        return frame_windows(x, [s - c - lo], self.seg_len + 2 * c)[0]
+        # beyond the utterance: silence, as the model reads a recording's edges (`content_latents`)
+        return frame_windows(x, [s - c - lo], self.seg_len + 2 * c, self.edge_fill)[0]
 
 # %% ../../nbs/08_corpus.store.ipynb #e04b2d51
 class UtteranceDataset(torch.utils.data.Dataset):

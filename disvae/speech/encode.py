@@ -94,6 +94,7 @@ def streamed_latents(
     n_video, half, window = num_video_frames(n_samples), config.window // 2, config.window
     # written in place: no block that outlives a batch sits between the large transient ones
     z_c, z_e = (torch.empty(n_video, config.z_dim, device=device) for _ in range(2))
+    edge = model.edge_fill()
     v = 0  # the next video frame to encode
     held, first = None, 0  # normalised frames kept, and the index of the first
     for a, x in frames():
@@ -112,8 +113,8 @@ def streamed_latents(
             idx = torch.as_tensor(video_frame_to_spec_frame(batch) - half, device=device)[:, None]
             idx = idx + torch.arange(window, device=device)
             segments = held[(idx - first).clamp(0, len(held) - 1)]
-            # outside the recording, as `video_segments` pads
-            segments[(idx < 0) | (idx >= total)] = math.log(LOG_FLOOR)
+            # outside the recording, as `content_latents` fills it
+            segments[(idx < 0) | (idx >= total)] = math.log(LOG_FLOOR) if edge is None else edge
             z_c[v : v + len(batch)] = model.content_encoder(model.centre(segments))[0]
             z_e[v : v + len(batch)] = model.emotion_encoder(segments)[0]
             v += len(batch)

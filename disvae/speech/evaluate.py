@@ -54,6 +54,7 @@ def reads_utterances(represent, model):
             return (x - model.feature_mean.to(x.device)) / model.feature_std.to(x.device)
 
         represent.per_utterance, represent.context = per_utterance, model.config.emotion_context
+        represent.edge = model.edge_fill()  # beyond the recording (`VAEConfig.edge_silence`)
     else:
         represent.per_utterance, represent.context = normalise, model.config.context
     return represent
@@ -93,6 +94,7 @@ def segment_latents(
     visemes, emotions, pending, reps = [], [], [], []
     held = 0  # segments pending
     per_utterance, context = getattr(represent, 'per_utterance', None), getattr(represent, 'context', 0)
+    edge = getattr(represent, 'edge', None)
 
     def run():  # a batch at a time: windows of every segment at once would not fit in memory
         reps.append(represent(torch.cat(pending).to(device)))
@@ -103,7 +105,7 @@ def segment_latents(
             continue
         x = per_utterance(x) if per_utterance else x
         starts = np.arange(0, len(x) - seg_len + 1, shift)
-        pending.append(frame_windows(x, starts - context, seg_len + 2 * context))  # [n, T (+ context), 200]
+        pending.append(frame_windows(x, starts - context, seg_len + 2 * context, edge))  # [n, T (+ context), 200]
         visemes.append(torch.as_tensor(v[starts + seg_len // 2]))
         emotions.append(torch.full((len(starts),), e))
         held += len(starts)
@@ -324,7 +326,8 @@ def swap_emotion(model: DisentangledVAE, target: torch.Tensor, source: torch.Ten
     T, read = model.config.seg_len, reads_utterances(lambda x: x, model).per_utterance
     # back-to-back segments, each in its window (the emotion encoder's context either side)
     c = model.config.emotion_context
-    windows = lambda x: frame_windows(read(x), np.arange(0, len(x) // T * T, T) - c, model.config.window)
+    starts = lambda x: np.arange(0, len(x) // T * T, T) - c
+    windows = lambda x: frame_windows(read(x), starts(x), model.config.window, model.edge_fill())
     if len(target) < T or len(source) < T:
         raise DisvaeError(None, f'both utterances need at least {T} frames')
     xt, xs = windows(target), windows(source)

@@ -61,6 +61,7 @@ class TrainConfig:
         0  # frames the emotion encoder also hears each side of a segment (`VAEConfig`); 0: the paper's
     )
     emotion_pool: int = 1  # and reads them averaged over this many frames (`VAEConfig`); 1: every frame
+    edge_silence: bool = False  # beyond the recording: its silence as read (`VAEConfig`); else -11.5, as before
     noise_prob: float = (
         0.0  # share of training utterances heard in white noise each epoch (`hear_noise`); the paper's 0
     )
@@ -100,6 +101,8 @@ class TrainConfig:
         check_augmentation(self.warp, self.mask_bands)
         if not (math.isfinite(self.clip_grad) and self.clip_grad >= 0):
             raise DisvaeError(None, f'--clip-grad must be 0 (none) or more, got {self.clip_grad}')
+        if self.edge_silence and self.cmvn:  # after CMVN, silence is each utterance's own
+            raise DisvaeError(None, '--edge-silence needs a model without --cmvn')
         if self.denoise and not self.noise_prob:
             raise DisvaeError(None, '--denoise needs noise to remove: give --noise-prob above 0')
         self.val_corpora = list(self.val_corpora) if self.val_corpora else None  # the command line's [] is all
@@ -130,6 +133,7 @@ BEFORE = dict(
     denoise=False,
     emotion_context=0,
     emotion_pool=1,
+    edge_silence=False,
     warp=0.0,
     mask_bands=0,
     clip_grad=0.0,
@@ -240,6 +244,7 @@ def _train_vae(
     store = FeatureStore(config.store)
     emotions = ['NEU'] if config.stage == 'content' else None
     data = dict(emotions=emotions, level_norm=config.level_norm, cmvn=config.cmvn, context=config.emotion_context)
+    data |= dict(edge_silence=config.edge_silence)
     train_ds = SegmentDataset(store, 'train', shift=config.shift, unlabelled=config.unlabelled, **data)
     val_ds = SegmentDataset(
         store, 'val', shift=validation_shift(config.shift), corpora=config.val_corpora or None, **data
@@ -256,6 +261,7 @@ def _train_vae(
         emotion_on_speech=config.emotion_on_speech,
         emotion_context=config.emotion_context,
         emotion_pool=config.emotion_pool,
+        edge_silence=config.edge_silence,
     )
     model = DisentangledVAE(vae_config)
     model.feature_mean.copy_(train_ds.mean)

@@ -22,6 +22,7 @@ from disvae.core.audio import (
     num_video_frames,
     level_normalise,
     utterance_normaliser,
+    silence_after_level,
 )
 from ..core.errors import DisvaeError, AudioError
 from disvae.core.checkpoint import (
@@ -67,6 +68,13 @@ class VAEConfig:
     emotion_on_speech: bool = False  # a silent segment's emotion is unknown: pauses carry none
     emotion_context: int = 0  # frames the emotion encoder also hears on each side of the segment (0: the paper's)
     emotion_pool: int = 1  # the emotion encoder reads its window averaged over this many frames (1: every frame)
+    edge_silence: bool = (
+        False  # beyond the recording: its silence as heard (False: -11.5 after standardising, as before)
+    )
+
+    def __post_init__(self):
+        if self.edge_silence and self.cmvn:  # after CMVN, silence is each utterance's own
+            raise DisvaeError(None, 'edge_silence needs a model without cmvn')
 
     @property
     def window(self) -> int:
@@ -157,6 +165,12 @@ class DisentangledVAE(nn.Module):
         self.register_buffer('feature_mean', torch.zeros(c.n_bins))
         self.register_buffer('feature_std', torch.ones(c.n_bins))
 
+    def edge_fill(self) -> torch.Tensor | None:  # [n_bins], or None: log LOG_FLOOR after standardising
+        "What the encoders hear beyond the recording (`edge_silence`): digital silence, normalised as every frame is."
+        if not self.config.edge_silence:
+            return None
+        return (silence_after_level(self.config.level_norm) - self.feature_mean) / self.feature_std
+
     @staticmethod
     def sample(mean, logvar, stochastic: bool):
         return mean + torch.randn_like(mean) * (0.5 * logvar).exp() if stochastic else mean
@@ -244,7 +258,8 @@ def content_latents(
     length = model.config.window if encoder == 'emotion' else model.config.seg_len  # z_e hears its context
     # segments made a batch at a time: all at once they hold every frame 20 times (0.7 GB for 30 min)
     batches = range(0, n, batch_size)
-    z = torch.cat([net(video_segments(x, n, length, slice(i, i + batch_size)))[0] for i in batches])
+    fill = model.edge_fill()  # beyond the recording
+    z = torch.cat([net(video_segments(x, n, length, slice(i, i + batch_size), fill))[0] for i in batches])
     model.train(was_training)
     return z
 
