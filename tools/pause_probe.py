@@ -13,14 +13,14 @@ the same as read alone. For data/real_speech (REAL_STORE,
 measurement only): z_c's visemes right on the speech frames. Prints a markdown table (about 25 min on the 2-core CPU).
 """
 
-import argparse, math, time, zlib
+import argparse, time, zlib
 
 import numpy as np
 import torch
 
 import disvae.core.audio as audio
 from disvae.core.audio import (
-    ACTIVE_DB,
+    pause_threshold,
     SAMPLE_RATE,
     coloured_noise,
     frame_levels,
@@ -53,7 +53,7 @@ def paused(wave: np.ndarray, kind: str, seed: int) -> np.ndarray:
 def active_video_frames(x: torch.Tensor, n: int) -> torch.Tensor:
     "[n] 1 where a video frame's centre is within `ACTIVE_DB` of the recording's 95th percentile (as the level keeps)."
     level = frame_levels(x)
-    active = level >= torch.quantile(level, 0.95) - ACTIVE_DB / 20 * math.log(10)
+    active = level >= pause_threshold(level)
     return active[np.minimum(video_frame_to_spec_frame(np.arange(n)), len(level) - 1)].float()
 
 

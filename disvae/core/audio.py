@@ -17,10 +17,11 @@ __all__ = ['SAMPLE_RATE', 'N_FFT', 'HOP', 'N_BINS', 'SEGMENT_FRAMES', 'VIDEO_FPS
            'LOG_FLOOR', 'VIDEO_SUFFIXES', 'WAVE_BLOCK', 'SPECTROGRAM_BLOCK', 'ACTIVE_DB', 'LEVEL_RULE', 'LEVEL_FLOOR',
            'NOISE_LEVELS_DB', 'NOISE_KINDS', 'load_audio', 'resample', 'write_video_with_audio', 'mono_16k',
            'wave_blocks', 'num_frames', 'spectrogram_frames', 'log_spectrogram', 'spectrogram_blocks',
-           'librosa_log_spectrogram', 'frame_levels', 'level_of_frames', 'utterance_level', 'level_normalise',
-           'silence_after_level', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats', 'segment_starts',
-           'segment', 'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame', 'frame_windows',
-           'video_segments', 'add_noise', 'measured_level_db', 'random_noise_levels', 'coloured_noise', 'babble_noise']
+           'librosa_log_spectrogram', 'frame_levels', 'pause_threshold', 'level_of_frames', 'utterance_level',
+           'level_normalise', 'silence_after_level', 'spectral_normalise', 'utterance_normaliser', 'FeatureStats',
+           'segment_starts', 'segment', 'num_video_frames', 'video_frame_to_spec_frame', 'spec_frame_to_video_frame',
+           'frame_windows', 'video_segments', 'add_noise', 'measured_level_db', 'random_noise_levels', 'coloured_noise',
+           'babble_noise']
 
 # %% ../../nbs/02_core.audio.ipynb #c2ec9a42
 SAMPLE_RATE = 16_000  # Hz, everything downstream assumes it
@@ -347,10 +348,15 @@ def frame_levels(features) -> torch.Tensor:  # [frames] or [batch, frames]
     return torch.logsumexp(x, -1) - math.log(x.shape[-1])
 
 
+def pause_threshold(frame: torch.Tensor) -> torch.Tensor:  # [frames] or [batch, frames] -> [1] or [batch, 1]
+    "The frame level under which a frame is a pause: `ACTIVE_DB` under the utterance's 95th percentile."
+    return torch.quantile(frame, 0.95, dim=-1, keepdim=True) - ACTIVE_DB / 20 * math.log(10)
+
+
 def level_of_frames(frame: torch.Tensor) -> torch.Tensor:  # [frames] or [batch, frames] -> [] or [batch]
     "An utterance's level from its frames' log mean magnitudes: the mean of the louder half that is within `ACTIVE_DB`."
     top = frame.topk(max(1, frame.shape[-1] // 2), dim=-1).values
-    active = top >= torch.quantile(frame, 0.95, dim=-1, keepdim=True) - ACTIVE_DB / 20 * math.log(10)
+    active = top >= pause_threshold(frame)
     return (top * active).sum(-1) / active.sum(-1)  # the loudest frame is always in: never empty
 
 

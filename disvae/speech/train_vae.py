@@ -243,8 +243,13 @@ def _train_vae(
     torch.manual_seed(config.seed + rank)
     store = FeatureStore(config.store)
     emotions = ['NEU'] if config.stage == 'content' else None
-    data = dict(emotions=emotions, level_norm=config.level_norm, cmvn=config.cmvn, context=config.emotion_context)
-    data |= dict(edge_silence=config.edge_silence)
+    data = dict(
+        emotions=emotions,
+        level_norm=config.level_norm,
+        cmvn=config.cmvn,
+        context=config.emotion_context,
+        edge_silence=config.edge_silence,
+    )
     train_ds = SegmentDataset(store, 'train', shift=config.shift, unlabelled=config.unlabelled, **data)
     val_ds = SegmentDataset(
         store, 'val', shift=validation_shift(config.shift), corpora=config.val_corpora or None, **data
